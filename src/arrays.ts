@@ -1,0 +1,33 @@
+/** Small array helpers shared by the API layer and the JS backend. @module */
+import type { Dtype, FloatArray } from './types.js';
+
+/** A zeroed typed array of the dtype. */
+export function allocate(dtype: Dtype, n: number): FloatArray {
+  return dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
+}
+
+/** The n×n identity in the dtype (same in either storage order). */
+export function identity(dtype: Dtype, n: number): FloatArray {
+  const a = allocate(dtype, n * n);
+  for (let i = 0; i < n; i++) a[i * n + i] = 1;
+  return a;
+}
+
+/**
+ * Transposes the storage order: `src` holds an r×c matrix column-major (equivalently a c×r
+ * matrix row-major); the result holds the same r×c matrix row-major. Blocked for cache reuse.
+ */
+export function transpose(dtype: Dtype, src: FloatArray, r: number, c: number): FloatArray {
+  const out = allocate(dtype, r * c);
+  const B = 32;
+  for (let i0 = 0; i0 < r; i0 += B) {
+    const i1 = Math.min(r, i0 + B);
+    for (let j0 = 0; j0 < c; j0 += B) {
+      const j1 = Math.min(c, j0 + B);
+      for (let j = j0; j < j1; j++) {
+        for (let i = i0; i < i1; i++) out[i * c + j] = src[j * r + i];
+      }
+    }
+  }
+  return out;
+}

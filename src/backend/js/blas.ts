@@ -1,0 +1,81 @@
+/**
+ * Level-1 kernels on column slices of a flat column-major array: the fused three-way dot
+ * product that drives the Jacobi stopping rule, and the plane rotation.
+ * JS mirror of `assembly/kernels/dot.ts` and `assembly/kernels/rot.ts`.
+ * @module
+ */
+import type { FloatArray } from '../../types.js';
+
+/** Out-parameter of {@link dots3}: [xᵀx, yᵀy, xᵀy]. Reused, so the hot loop never allocates. */
+export const dotsOut = new Float64Array(3);
+
+/** One pass over x = a[xi..xi+n) and y = a[yi..yi+n): writes xᵀx, yᵀy and xᵀy into {@link dotsOut}. */
+export function dots3(a: FloatArray, xi: number, yi: number, n: number): void {
+  let xx = 0, yy = 0, xy = 0;
+  for (let k = 0; k < n; k++) {
+    const x = a[xi + k], y = a[yi + k];
+    xx += x * x;
+    yy += y * y;
+    xy += x * y;
+  }
+  dotsOut[0] = xx;
+  dotsOut[1] = yy;
+  dotsOut[2] = xy;
+}
+
+/** Dot product of a[xi..xi+n) and b[yi..yi+n). */
+export function dot(a: FloatArray, xi: number, b: FloatArray, yi: number, n: number): number {
+  let s = 0;
+  for (let k = 0; k < n; k++) s += a[xi + k] * b[yi + k];
+  return s;
+}
+
+/** y ← y + alpha·x on slices of one or two arrays. */
+export function axpy(alpha: number, a: FloatArray, xi: number, b: FloatArray, yi: number, n: number): void {
+  for (let k = 0; k < n; k++) b[yi + k] += alpha * a[xi + k];
+}
+
+/** x ← alpha·x on a[xi..xi+n). */
+export function scal(alpha: number, a: FloatArray, xi: number, n: number): void {
+  for (let k = 0; k < n; k++) a[xi + k] *= alpha;
+}
+
+/**
+ * Plane rotation of two slices with stride `inc`: (x, y) ← (c·x − s·y, s·x + c·y).
+ * Contiguous columns use inc = 1; rows of a column-major matrix use inc = leading dimension.
+ */
+export function rot(a: FloatArray, xi: number, yi: number, n: number, inc: number, c: number, s: number): void {
+  for (let k = 0, p = xi, q = yi; k < n; k++, p += inc, q += inc) {
+    const x = a[p], y = a[q];
+    a[p] = c * x - s * y;
+    a[q] = s * x + c * y;
+  }
+}
+
+/** Exchanges slices a[xi..xi+n) and a[yi..yi+n). */
+export function swap(a: FloatArray, xi: number, yi: number, n: number): void {
+  for (let k = 0; k < n; k++) {
+    const t = a[xi + k];
+    a[xi + k] = a[yi + k];
+    a[yi + k] = t;
+  }
+}
+
+/**
+ * Euclidean norm of a[xi..xi+n) without spurious underflow: the plain sum of squares when it
+ * is comfortably normal, else a rescaled second pass (as LAPACK's dnrm2 guards).
+ */
+export function nrm2(a: FloatArray, xi: number, n: number): number {
+  let ss = 0;
+  for (let k = 0; k < n; k++) ss += a[xi + k] * a[xi + k];
+  if (ss > 1e-200 && ss < 1e200) return Math.sqrt(ss);
+  let big = 0;
+  for (let k = 0; k < n; k++) big = Math.max(big, Math.abs(a[xi + k]));
+  if (big === 0 || !Number.isFinite(big)) return big;
+  ss = 0;
+  for (let k = 0; k < n; k++) {
+    const x = a[xi + k] / big;
+    ss += x * x;
+  }
+  return big * Math.sqrt(ss);
+}

@@ -1,0 +1,101 @@
+/**
+ * The whole SVD and eigh pipelines on the JS backend, step for step what the wasm module's
+ * `assembly/driver.ts` does: scale by a power of two, Householder QR when tall, Jacobi on the
+ * square factor, normalise and complete U, sort, form U = Q·U_R, scale back.
+ * @module
+ */
+import { allocate, identity } from '../../arrays.js';
+import { ConvergenceError } from '../../errors.js';
+import { tinySquaredNorm, unitRoundoff } from '../../params.js';
+import type { Dtype, FloatArray } from '../../types.js';
+import type { EighParts, EighTask, SvdParts, SvdTask } from '../types.js';
+import { nrm2, scal } from './blas.js';
+import { completeBasis } from './complete.js';
+import { applyQ, extractR, householderQR } from './householder.js';
+import { twoSidedJacobi } from './jacobi-eigh.js';
+import { oneSidedJacobi, type JacobiResult } from './jacobi-svd.js';
+import { normalizeExp2, scaleExp2 } from './scale.js';
+import { sortDescending } from './sort.js';
+
+/** Throws the typed non-convergence error that both backends share. */
+export function checkConverged(what: string, r: JacobiResult, maxSweeps: number): void {
+  if (r.converged) return;
+  throw new ConvergenceError(
+    `${what} did not converge within ${maxSweeps} sweeps (largest remaining relative ` +
+      `off-diagonal ${r.offMax.toExponential(2)}); raise the maxSweeps option`,
+    r.sweeps, r.offMax,
+  );
+}
+
+/** Norms of the n columns of `work` (rows × n) into s; normalises them when `unit` is set. */
+function columnNorms(rows: number, n: number, work: FloatArray, s: FloatArray, tinySq: number,
+  unit: boolean, missing: Uint8Array): boolean {
+  let anyMissing = false;
+  for (let j = 0; j < n; j++) {
+    const norm = nrm2(work, j * rows, rows);
+    if (norm * norm < tinySq) {
+      s[j] = 0;
+      missing[j] = 1;
+      anyMissing = true;
+    } else {
+      s[j] = norm;
+      if (unit) scal(1 / norm, work, j * rows, rows);
+    }
+  }
+  return anyMissing;
+}
+
+/** Full U from the QR reflectors and U_R: Q·[U_R; 0] (thin) or Q·[U_R 0; 0 I] (full). */
+function formU(m: number, n: number, full: boolean, qr: FloatArray, tau: FloatArray, ur: FloatArray, dtype: Dtype): FloatArray {
+  const k = full ? m : n;
+  const u = allocate(dtype, m * k);
+  for (let j = 0; j < n; j++) u.set(ur.subarray(j * n, j * n + n), j * m);
+  for (let j = n; j < k; j++) u[j * m + j] = 1;
+  applyQ(m, n, qr, tau, u, k);
+  return u;
+}
+
+/** SVD of the tall column-major task.w (M ≥ N ≥ 1). */
+export function svdTall(task: SvdTask): SvdParts {
+  const { dtype, rows: m, cols: n, w, params } = task;
+  const unit = unitRoundoff[dtype], tinySq = tinySquaredNorm[dtype];
+  const e = normalizeExp2(w, m * n);
+  const tall = m > n;
+  const tau = allocate(dtype, n);
+  let work = w;
+  if (tall) {
+    householderQR(m, n, w, tau);
+    work = allocate(dtype, n * n);
+    extractR(m, n, w, work);
+  }
+  const rows = tall ? n : m;
+  const v = task.v ? identity(dtype, n) : null;
+  const r = oneSidedJacobi(rows, n, work, v, Math.sqrt(rows) * unit, tinySq, params.maxSweeps);
+  checkConverged('SVD (one-sided Jacobi)', r, params.maxSweeps);
+  const s = allocate(dtype, n);
+  const wantU = task.u !== 'none';
+  const missing = new Uint8Array(n);
+  if (columnNorms(rows, n, work, s, tinySq, wantU, missing) && wantU) {
+    completeBasis(n, work, missing, new Float64Array(n));
+  }
+  sortDescending(n, s, wantU ? work : null, rows, v, n);
+  scaleExp2(s, n, e);
+  let u: FloatArray | undefined;
+  if (wantU) u = tall ? formU(m, n, task.u === 'full', w, tau, work, dtype) : work;
+  return { s, u, v: v ?? undefined, sweeps: r.sweeps };
+}
+
+/** Eigen-decomposition of the symmetric column-major task.a (n ≥ 1). */
+export function eighSym(task: EighTask): EighParts {
+  const { dtype, n, a, params } = task;
+  const unit = unitRoundoff[dtype];
+  const e = normalizeExp2(a, n * n);
+  const v = task.vectors ? identity(dtype, n) : null;
+  const r = twoSidedJacobi(n, a, v, Math.sqrt(n) * unit, unit, params.maxSweeps);
+  checkConverged('eigh (two-sided Jacobi)', r, params.maxSweeps);
+  const values = allocate(dtype, n);
+  for (let i = 0; i < n; i++) values[i] = a[i * n + i];
+  sortDescending(n, values, v, n, null, 0);
+  scaleExp2(values, n, e);
+  return { values, vectors: v ?? undefined, sweeps: r.sweeps };
+}

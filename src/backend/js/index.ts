@@ -1,0 +1,16 @@
+/** The pure-JavaScript backend: always available. @module */
+import type { Dtype } from '../../types.js';
+import type { Backend, UMode } from '../types.js';
+import { eighSym, svdTall } from './driver.js';
+
+const bytesOf = (dtype: Dtype) => (dtype === 'float64' ? 8 : 4);
+
+export const jsBackend: Backend = {
+  name: 'js',
+  memoryLimit: Infinity,
+  svdBytes: (dtype: Dtype, m: number, n: number, u: UMode) =>
+    bytesOf(dtype) * (m * n + 2 * n * n + (u === 'full' ? m * m : u === 'thin' ? m * n : 0)),
+  eighBytes: (dtype: Dtype, n: number) => bytesOf(dtype) * 2 * n * n,
+  svdTall,
+  eighSym,
+};

@@ -1,0 +1,62 @@
+/**
+ * The seam between the public API and the two implementations. Both backends solve the same two
+ * problems on column-major working storage; the API layer handles orientation and row-major I/O.
+ * @module
+ */
+import type { BackendName, Dtype, FloatArray } from '../types.js';
+import type { JacobiParams } from '../params.js';
+
+/** What the U factor should hold: nothing, the thin M×N factor, or the full M×M one. */
+export type UMode = 'none' | 'thin' | 'full';
+
+/** SVD of a tall working matrix W (M×N, M ≥ N ≥ 1), column-major. */
+export interface SvdTask {
+  dtype: Dtype;
+  rows: number;
+  cols: number;
+  /** Column-major M×N copy of the input, owned by the backend (it may overwrite it). */
+  w: FloatArray;
+  u: UMode;
+  /** Whether to accumulate V (N×N). */
+  v: boolean;
+  params: JacobiParams;
+}
+
+/** Result of {@link SvdTask}: W = U·diag(s)·Vᵀ with s descending. All column-major. */
+export interface SvdParts {
+  s: FloatArray;
+  /** M×N (thin) or M×M (full), column-major; absent when `u` was `'none'`. */
+  u?: FloatArray;
+  /** N×N column-major; absent when `v` was false. */
+  v?: FloatArray;
+  sweeps: number;
+}
+
+/** Symmetric eigenproblem of an n×n matrix (column-major, exactly symmetric). */
+export interface EighTask {
+  dtype: Dtype;
+  n: number;
+  a: FloatArray;
+  vectors: boolean;
+  params: JacobiParams;
+}
+
+/** Result of {@link EighTask}: eigenvalues descending, eigenvectors as columns (column-major). */
+export interface EighParts {
+  values: FloatArray;
+  vectors?: FloatArray;
+  sweeps: number;
+}
+
+/** One implementation of the kernels. */
+export interface Backend {
+  readonly name: BackendName;
+  /** Most bytes of working memory one call may use (wasm32: 4 GiB less the module's own). */
+  readonly memoryLimit: number;
+  /** Bytes of working memory an {@link SvdTask} of this shape needs. */
+  svdBytes(dtype: Dtype, rows: number, cols: number, u: UMode, v: boolean): number;
+  /** Bytes of working memory an {@link EighTask} of this shape needs. */
+  eighBytes(dtype: Dtype, n: number, vectors: boolean): number;
+  svdTall(task: SvdTask): SvdParts;
+  eighSym(task: EighTask): EighParts;
+}

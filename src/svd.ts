@@ -1,0 +1,148 @@
+/**
+ * The singular value decomposition A = U·diag(S)·Vt of any real m×n matrix.
+ *
+ * Orientation: the backends decompose a tall working matrix W (M ≥ N). For m ≥ n, W = A; for
+ * m < n, W = Aᵀ, whose column-major storage is A's row-major data as is, and the factors swap:
+ * A = (V_W)·Σ·(U_W)ᵀ.
+ * @module
+ */
+import { allocate, identity, transpose } from './arrays.js';
+import { InvalidMatrixError } from './errors.js';
+import { defaultParams } from './params.js';
+import { selectBackend } from './backend/select.js';
+import type { UMode } from './backend/types.js';
+import { checkOptions, computeOptionChecks, is, readMatrix, resolveDtype } from './validate.js';
+import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
+
+/** Options of {@link svd}. */
+export interface SvdOptions extends ComputeOptions {
+  /** false (default): U is m×p and Vt is p×n, p = min(m, n). true: U is m×m and Vt is n×n. */
+  fullMatrices?: boolean;
+  /** true (default): compute U and Vt. false: only S (faster); U and Vt are absent. */
+  computeUV?: boolean;
+  /** Cap on Jacobi sweeps before {@link ConvergenceError}; default 60 (see params.ts). */
+  maxSweeps?: number;
+}
+
+/** Result of {@link svd}. */
+export interface SvdResult<T extends FloatArray = FloatArray> {
+  /** Left singular vectors as columns: m×p (thin) or m×m (fullMatrices). Absent when computeUV is false. */
+  U?: Matrix<T>;
+  /** Singular values, descending, non-negative; length p = min(m, n). */
+  S: T;
+  /** Right singular vectors as rows: p×n (thin) or n×n (fullMatrices). Absent when computeUV is false. */
+  Vt?: Matrix<T>;
+  /** The backend that ran the decomposition. */
+  backend: BackendName;
+}
+
+const svdChecks = {
+  ...computeOptionChecks,
+  fullMatrices: is.boolean,
+  computeUV: is.boolean,
+};
+
+/**
+ * Sign convention: flips each left singular vector so that its entry of largest magnitude
+ * (the first, on ties) is positive, and the matching row of Vt with it. Columns of U past p
+ * (fullMatrices) and rows of Vt past p are normalised the same way on their own.
+ */
+function fixSigns(U: Matrix, Vt: Matrix, p: number): void {
+  for (let j = 0; j < U.cols; j++) {
+    let best = 0, big = -1;
+    for (let i = 0; i < U.rows; i++) {
+      const x = Math.abs(U.data[i * U.cols + j]);
+      if (x > big) { big = x; best = i; }
+    }
+    if (U.data[best * U.cols + j] >= 0) continue;
+    for (let i = 0; i < U.rows; i++) U.data[i * U.cols + j] = -U.data[i * U.cols + j];
+    if (j < p) negateRow(Vt, j);
+  }
+  for (let i = p; i < Vt.rows; i++) {
+    let best = 0;
+    for (let j = 1; j < Vt.cols; j++) if (Math.abs(Vt.data[i * Vt.cols + j]) > Math.abs(Vt.data[i * Vt.cols + best])) best = j;
+    if (Vt.data[i * Vt.cols + best] < 0) negateRow(Vt, i);
+  }
+}
+
+function negateRow(a: Matrix, i: number): void {
+  for (let j = 0; j < a.cols; j++) a.data[i * a.cols + j] = -a.data[i * a.cols + j];
+}
+
+function emptySvd(dtype: Dtype, m: number, n: number, full: boolean, computeUV: boolean, backend: BackendName): SvdResult {
+  const S = allocate(dtype, 0);
+  if (!computeUV) return { S, backend };
+  const U = full ? { rows: m, cols: m, data: identity(dtype, m) } : { rows: m, cols: 0, data: allocate(dtype, 0) };
+  const Vt = full ? { rows: n, cols: n, data: identity(dtype, n) } : { rows: 0, cols: n, data: allocate(dtype, 0) };
+  return { U, S, Vt, backend };
+}
+
+function checkFinite(S: FloatArray, dtype: Dtype): void {
+  for (let i = 0; i < S.length; i++) {
+    if (!Number.isFinite(S[i])) {
+      throw new InvalidMatrixError(
+        `the largest singular value exceeds the ${dtype} range; compute in dtype 'float64' (or scale the input down)`,
+      );
+    }
+  }
+}
+
+/**
+ * Singular value decomposition A = U·diag(S)·Vt by one-sided Jacobi (with Householder QR first
+ * when the working matrix is tall), on the wasm or the JS backend.
+ *
+ * Shapes, p = min(m, n): thin (default) U is m×p, S has p entries, Vt is p×n; with
+ * `fullMatrices` U is m×m and Vt n×n, their extra columns/rows an orthonormal completion.
+ * S is descending and non-negative. Signs: each column of U has its largest-magnitude entry
+ * positive (singular vectors are only defined up to sign; this makes results reproducible).
+ * Empty input (0×n, m×0) gives empty S.
+ *
+ * @example
+ * ```ts
+ * const { U, S, Vt } = svd([[3, 2, 2], [2, 3, -2]]);
+ * // S ≈ [5, 3]; U is 2×2, Vt is 2×3
+ * ```
+ * @throws {InvalidMatrixError} NaN/±Infinity entries, ragged rows, wrong data length.
+ * @throws {InvalidOptionError} an unknown option name or a bad value.
+ * @throws {BackendUnavailableError} backend 'wasm' when WebAssembly cannot be loaded.
+ * @throws {ConvergenceError} the sweep cap was reached (not seen with the default cap).
+ */
+export function svd(a: MatrixLike, opts: SvdOptions = {}): SvdResult {
+  checkOptions('svd', opts, svdChecks);
+  const dtype = resolveDtype(a, opts.dtype);
+  const { rows: m, cols: n, data } = readMatrix(a, dtype);
+  const full = opts.fullMatrices ?? false, computeUV = opts.computeUV ?? true;
+  const tall = m >= n, M = tall ? m : n, N = tall ? n : m;
+  const uMode: UMode = computeUV ? (full ? 'full' : 'thin') : 'none';
+  const backend = selectBackend('svd', opts.backend, (b) => b.svdBytes(dtype, M, N, uMode, computeUV));
+  if (M === 0 || N === 0) return emptySvd(dtype, m, n, full, computeUV, backend.name);
+  const params = { ...defaultParams, maxSweeps: opts.maxSweeps ?? defaultParams.maxSweeps };
+  const w = tall ? transpose(dtype, data, n, m) : data;
+  const parts = backend.svdTall({ dtype, rows: M, cols: N, w, u: uMode, v: computeUV, params });
+  checkFinite(parts.s, dtype);
+  if (!computeUV) return { S: parts.s, backend: backend.name };
+  const K = full ? M : N;
+  // tall: U = U_W (M×K), Vt = V_Wᵀ; wide: U = V_W (N×N), Vt = U_Wᵀ (K×M).
+  const U = tall
+    ? { rows: m, cols: K, data: transpose(dtype, parts.u!, M, K) }
+    : { rows: m, cols: m, data: transpose(dtype, parts.v!, N, N) };
+  const Vt = tall ? { rows: N, cols: n, data: parts.v! } : { rows: K, cols: n, data: parts.u! };
+  fixSigns(U, Vt, N);
+  return { U, S: parts.s, Vt, backend: backend.name };
+}
+
+/** Options of {@link svdvals}. */
+export type SvdvalsOptions = Omit<SvdOptions, 'fullMatrices' | 'computeUV'>;
+
+/**
+ * Singular values of A only, descending (length min(m, n)). Same algorithm as {@link svd}
+ * without accumulating U and V, so it is faster and needs less memory.
+ * @example
+ * ```ts
+ * svdvals([[3, 0], [0, -4]]); // Float64Array [4, 3]
+ * ```
+ */
+export function svdvals(a: MatrixLike, opts: SvdvalsOptions = {}): FloatArray {
+  checkOptions('svdvals', opts, computeOptionChecks);
+  return svd(a, { ...opts, computeUV: false }).S;
+}

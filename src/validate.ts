@@ -1,0 +1,153 @@
+/**
+ * Input checking and conversion: every public function goes through here before any work, so
+ * bad input fails with a message that says what to fix, and the caller's data is only read.
+ * @module
+ */
+import { InvalidMatrixError, InvalidOptionError } from './errors.js';
+import { allocate } from './arrays.js';
+import type { Dtype, Matrix, MatrixLike } from './types.js';
+
+/** Largest element count accepted at all: typed arrays in V8 stop at 2^32 − 1 elements. */
+const MAX_ELEMENTS = 2 ** 32 - 1;
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return `an array of length ${x.length}`;
+  if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
+  return typeof x === 'number' || typeof x === 'string' ? `${typeof x} ${JSON.stringify(x)}` : typeof x;
+}
+
+function isMatrixObject(a: object): a is { rows: number; cols: number; data: ArrayLike<number> } {
+  return 'rows' in a && 'cols' in a && 'data' in a;
+}
+
+function checkSize(value: unknown, what: string, name: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new InvalidMatrixError(`${name}.${what} must be a non-negative integer, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** The dtype a call computes in: the explicit option, else float32 for Float32Array data, else float64. */
+export function resolveDtype(a: MatrixLike, dtype: Dtype | undefined): Dtype {
+  if (dtype !== undefined) return dtype;
+  return a !== null && typeof a === 'object' && 'data' in a && a.data instanceof Float32Array ? 'float32' : 'float64';
+}
+
+function badEntry(name: string, i: number, j: number, x: unknown, dtype: Dtype): InvalidMatrixError {
+  const what = typeof x === 'number'
+    ? (Number.isNaN(x) ? 'NaN' : Number.isFinite(x) ? `${x}, beyond the float32 range (use dtype 'float64')` : String(x))
+    : describe(x);
+  return new InvalidMatrixError(`${name}[${i}][${j}] is ${what}; svdkit needs finite real numbers (${dtype})`);
+}
+
+function fromObject(a: { rows: unknown; cols: unknown; data: unknown }, dtype: Dtype, name: string): Matrix {
+  const rows = checkSize(a.rows, 'rows', name), cols = checkSize(a.cols, 'cols', name);
+  const src = a.data as ArrayLike<unknown> | null;
+  if (src === null || typeof src !== 'object' || typeof src.length !== 'number') {
+    throw new InvalidMatrixError(`${name}.data must be a typed array or an array of numbers, got ${describe(src)}`);
+  }
+  if (rows * cols > MAX_ELEMENTS) {
+    throw new InvalidMatrixError(`${name} is ${rows}×${cols} = ${rows * cols} entries; at most ${MAX_ELEMENTS} are supported`);
+  }
+  if (src.length !== rows * cols) {
+    throw new InvalidMatrixError(`${name}.data has length ${src.length} but rows·cols = ${rows}·${cols} = ${rows * cols}`);
+  }
+  const data = allocate(dtype, rows * cols);
+  const typed = ArrayBuffer.isView(src);
+  for (let k = 0; k < data.length; k++) {
+    const x = src[k];
+    if (!typed && typeof x !== 'number') throw badEntry(name, Math.floor(k / cols), k % cols, x, dtype);
+    data[k] = x as number;
+    if (!Number.isFinite(data[k])) throw badEntry(name, Math.floor(k / cols), k % cols, x, dtype);
+  }
+  return { rows, cols, data };
+}
+
+function fromRows(a: ArrayLike<unknown>, dtype: Dtype, name: string): Matrix {
+  const rows = a.length;
+  const first = rows > 0 ? a[0] : [];
+  const cols = first !== null && typeof first === 'object' ? (first as ArrayLike<unknown>).length : -1;
+  if (typeof cols !== 'number' || cols < 0) {
+    throw new InvalidMatrixError(`${name}[0] must be an array of numbers, got ${describe(first)}`);
+  }
+  const data = allocate(dtype, rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const row = a[i] as ArrayLike<unknown> | null;
+    if (row === null || typeof row !== 'object' || typeof row.length !== 'number') {
+      throw new InvalidMatrixError(`${name}[${i}] must be an array of numbers, got ${describe(row)}`);
+    }
+    if (row.length !== cols) {
+      throw new InvalidMatrixError(`${name} is ragged: row 0 has ${cols} entries but row ${i} has ${row.length}`);
+    }
+    for (let j = 0; j < cols; j++) {
+      const x = row[j];
+      if (typeof x !== 'number') throw badEntry(name, i, j, x, dtype);
+      const k = i * cols + j;
+      data[k] = x;
+      if (!Number.isFinite(data[k])) throw badEntry(name, i, j, x, dtype);
+    }
+  }
+  return { rows, cols, data };
+}
+
+/**
+ * Validates `a` and returns a fresh row-major copy in `dtype`. Throws {@link InvalidMatrixError}
+ * for anything that is not a finite real matrix.
+ */
+export function readMatrix(a: MatrixLike, dtype: Dtype, name = 'a'): Matrix {
+  if (a === null || typeof a !== 'object') {
+    throw new InvalidMatrixError(`${name} must be a matrix ({ rows, cols, data } or an array of rows), got ${describe(a)}`);
+  }
+  if (isMatrixObject(a)) return fromObject(a, dtype, name);
+  if (typeof (a as ArrayLike<unknown>).length !== 'number' || ArrayBuffer.isView(a)) {
+    throw new InvalidMatrixError(
+      `${name} must be a matrix ({ rows, cols, data } or an array of rows), got ${describe(a)}` +
+        (ArrayBuffer.isView(a) ? '; wrap flat data as { rows, cols, data }' : ''),
+    );
+  }
+  return fromRows(a as ArrayLike<unknown>, dtype, name);
+}
+
+/** How one option is checked: returns an error text for a bad value, or null. */
+export type OptionCheck = (value: unknown) => string | null;
+
+/** Option checks used by several functions. */
+export const is = {
+  boolean: (v: unknown) => (typeof v === 'boolean' ? null : 'must be true or false'),
+  oneOf: (...values: string[]) => (v: unknown) =>
+    values.includes(v as string) ? null : `must be one of ${values.map((x) => `'${x}'`).join(', ')}`,
+  integer: (min: number, max = Number.MAX_SAFE_INTEGER) => (v: unknown) =>
+    Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max
+      ? null : `must be an integer from ${min} to ${max}`,
+  number: (min: number, max: number, openMin = false) => (v: unknown) =>
+    typeof v === 'number' && (openMin ? v > min : v >= min) && v <= max
+      ? null : `must be a number in ${openMin ? '(' : '['}${min}, ${max}]`,
+};
+
+/** The options every decomposition accepts. */
+export const computeOptionChecks: Record<string, OptionCheck> = {
+  dtype: is.oneOf('float64', 'float32'),
+  backend: is.oneOf('auto', 'wasm', 'js'),
+  maxSweeps: is.integer(1, 10000),
+};
+
+/**
+ * Rejects unknown option names and bad values; `undefined` values count as absent.
+ * `fn` names the function in the message.
+ */
+export function checkOptions(fn: string, opts: unknown, checks: Record<string, OptionCheck>): void {
+  if (opts === undefined) return;
+  if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
+    throw new InvalidOptionError(`${fn}: options must be an object, got ${describe(opts)}`);
+  }
+  for (const [key, value] of Object.entries(opts)) {
+    const check = checks[key];
+    if (!check) {
+      throw new InvalidOptionError(`${fn}: unknown option '${key}'; known options: ${Object.keys(checks).join(', ')}`);
+    }
+    if (value === undefined) continue;
+    const problem = check(value);
+    if (problem) throw new InvalidOptionError(`${fn}: option '${key}' ${problem}, got ${describe(value)}`);
+  }
+}
