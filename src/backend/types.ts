@@ -48,6 +48,22 @@ export interface EighParts {
   sweeps: number;
 }
 
+/**
+ * Dense product C = op(A)·op(B), all row-major: A is m×k (k×m when `transA`), B is k×n (n×k
+ * when `transB`), C is m×n. The multiply-accumulate kernel behind reconstruction, the factored
+ * product and the randomized range finder.
+ */
+export interface GemmTask {
+  dtype: Dtype;
+  m: number;
+  n: number;
+  k: number;
+  a: FloatArray;
+  transA: boolean;
+  b: FloatArray;
+  transB: boolean;
+}
+
 /** One implementation of the kernels. */
 export interface Backend {
   readonly name: BackendName;
@@ -57,6 +73,10 @@ export interface Backend {
   svdBytes(dtype: Dtype, rows: number, cols: number, u: UMode, v: boolean): number;
   /** Bytes of working memory an {@link EighTask} of this shape needs. */
   eighBytes(dtype: Dtype, n: number, vectors: boolean): number;
+  /** Bytes of working memory a {@link GemmTask} of this shape needs. */
+  gemmBytes(dtype: Dtype, m: number, n: number, k: number): number;
   svdTall(task: SvdTask): SvdParts;
   eighSym(task: EighTask): EighParts;
+  /** Returns a fresh C = op(A)·op(B) (row-major m×n); never writes to a or b. */
+  gemm(task: GemmTask): FloatArray;
 }

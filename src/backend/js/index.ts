@@ -2,6 +2,7 @@
 import type { Dtype } from '../../types.js';
 import type { Backend, UMode } from '../types.js';
 import { eighSym, svdTall } from './driver.js';
+import { gemm } from './gemm.js';
 
 const bytesOf = (dtype: Dtype) => (dtype === 'float64' ? 8 : 4);
 
@@ -11,6 +12,8 @@ export const jsBackend: Backend = {
   svdBytes: (dtype: Dtype, m: number, n: number, u: UMode) =>
     bytesOf(dtype) * (m * n + 2 * n * n + (u === 'full' ? m * m : u === 'thin' ? m * n : 0)),
   eighBytes: (dtype: Dtype, n: number) => bytesOf(dtype) * 2 * n * n,
+  gemmBytes: (dtype: Dtype, m: number, n: number, k: number) => bytesOf(dtype) * (m * n + m * k + k * n),
   svdTall,
   eighSym,
+  gemm,
 };
