@@ -4,12 +4,12 @@
  * reflections of seeded normal vectors).
  */
 import type { Matrix } from '../../src/index.js';
-import { Rng } from './random.js';
+import { createRng, type Rng } from '../../src/random.js';
 
 export type M64 = Matrix<Float64Array>;
 
 export function uniformMatrix(m: number, n: number, seed: number, lo = -1, hi = 1): M64 {
-  const rng = new Rng(seed);
+  const rng = createRng(seed);
   const data = new Float64Array(m * n);
   for (let k = 0; k < data.length; k++) data[k] = lo + (hi - lo) * rng.uniform();
   return { rows: m, cols: n, data };
@@ -37,7 +37,7 @@ export function randomOrthogonal(n: number, rng: Rng): Float64Array {
 
 /** An m×n matrix with singular values `sigma` (length ≤ min(m, n); the rest are zero). */
 export function withSingularValues(m: number, n: number, sigma: ArrayLike<number>, seed: number): M64 {
-  const rng = new Rng(seed);
+  const rng = createRng(seed);
   const qm = randomOrthogonal(m, rng), qn = randomOrthogonal(n, rng);
   const data = new Float64Array(m * n);
   for (let k = 0; k < sigma.length; k++) {

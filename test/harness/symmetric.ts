@@ -1,10 +1,10 @@
 /** Symmetric test matrices Q·diag(λ)·Qᵀ with prescribed eigenvalues. */
 import { randomOrthogonal, type M64 } from './matrices.js';
-import { Rng } from './random.js';
+import { createRng } from '../../src/random.js';
 
 export function withEigenvalues(lambda: number[], seed: number): M64 {
   const n = lambda.length;
-  const q = randomOrthogonal(n, new Rng(seed));
+  const q = randomOrthogonal(n, createRng(seed));
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
@@ -18,7 +18,7 @@ export function withEigenvalues(lambda: number[], seed: number): M64 {
 
 /** Aᵀ·A of a uniform random matrix symmetrised exactly: positive semidefinite. */
 export function randomSymmetric(n: number, seed: number): M64 {
-  const rng = new Rng(seed);
+  const rng = createRng(seed);
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) data[i * n + j] = data[j * n + i] = 2 * rng.uniform() - 1;
   return { rows: n, cols: n, data };
