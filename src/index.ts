@@ -6,6 +6,17 @@ export { svd, svdvals } from './svd.js';
 export type { SvdOptions, SvdResult, SvdvalsOptions } from './svd.js';
 export { eigh } from './eigh.js';
 export type { EighOptions, EighResult } from './eigh.js';
+export {
+  lowRank, LowRank, randomizedSvd, reconstruct, chooseRank,
+} from './lowrank/index.js';
+export type {
+  LowRankOptions, ToBytesOptions, FromBytesOptions, Precision, RandomizedSvdOptions, RandomizedSvdResult,
+  Factorization, ReconstructOptions, RankSpec, MatrixShape,
+} from './lowrank/index.js';
+export { matrixRank, pinv, lstsq, cond, norm2, nuclearNorm, subspaces } from './linalg/index.js';
+export type {
+  MatrixRankOptions, PinvOptions, LstsqOptions, NormOptions, Subspaces, SubspacesOptions,
+} from './linalg/index.js';
 export { init, backendInfo } from './init.js';
 export type { InitOptions } from './init.js';
 export {

@@ -7,7 +7,7 @@
  * @module
  */
 import { allocate, identity, transpose } from './arrays.js';
-import { InvalidMatrixError } from './errors.js';
+import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { defaultParams } from './params.js';
 import { selectBackend } from './backend/select.js';
 import type { UMode } from './backend/types.js';
@@ -22,6 +22,11 @@ export interface SvdOptions extends ComputeOptions {
   computeUV?: boolean;
   /** Cap on Jacobi sweeps before {@link ConvergenceError}; default 60 (see params.ts). */
   maxSweeps?: number;
+  /**
+   * Keep only the k largest singular triplets, 1 ≤ k ≤ min(m, n): U is m×k, S has k values, Vt
+   * is k×n. Exact (the thin SVD is computed, then truncated). Not allowed with fullMatrices.
+   */
+  k?: number;
 }
 
 /** Result of {@link svd}. */
@@ -40,6 +45,7 @@ const svdChecks = {
   ...computeOptionChecks,
   fullMatrices: is.boolean,
   computeUV: is.boolean,
+  k: (v: unknown) => (Number.isSafeInteger(v) && (v as number) >= 1 ? null : 'must be an integer from 1 to min(m, n)'),
 };
 
 /**
@@ -77,6 +83,26 @@ function emptySvd(dtype: Dtype, m: number, n: number, full: boolean, computeUV: 
   return { U, S, Vt, backend };
 }
 
+/** Checks the `k` option against the shape; returns it, or null when absent. */
+function checkK(fn: string, k: number | undefined, m: number, n: number, full: boolean): number | null {
+  if (k === undefined) return null;
+  if (full) throw new InvalidOptionError(`${fn}: k (the ${k} largest triplets) cannot be combined with fullMatrices: true; drop one`);
+  if (k > Math.min(m, n)) {
+    throw new InvalidOptionError(`${fn}: k must be an integer from 1 to min(m, n) = ${Math.min(m, n)} for a ${m}×${n} matrix, got ${k}`);
+  }
+  return k;
+}
+
+/** The k largest triplets of a thin SVD: U's first k columns, S's first k values, Vt's first k rows. */
+function truncate(r: SvdResult, k: number): SvdResult {
+  const S = r.S.slice(0, k);
+  if (!r.U || !r.Vt) return { S, backend: r.backend };
+  const { rows: m, cols: p } = r.U, n = r.Vt.cols;
+  const U = allocate(S instanceof Float32Array ? 'float32' : 'float64', m * k);
+  for (let i = 0; i < m; i++) U.set(r.U.data.subarray(i * p, i * p + k), i * k);
+  return { U: { rows: m, cols: k, data: U }, S, Vt: { rows: k, cols: n, data: r.Vt.data.slice(0, k * n) }, backend: r.backend };
+}
+
 function checkFinite(S: FloatArray, dtype: Dtype): void {
   for (let i = 0; i < S.length; i++) {
     if (!Number.isFinite(S[i])) {
@@ -95,15 +121,17 @@ function checkFinite(S: FloatArray, dtype: Dtype): void {
  * `fullMatrices` U is m×m and Vt n×n, their extra columns/rows an orthonormal completion.
  * S is descending and non-negative. Signs: each column of U has its largest-magnitude entry
  * positive (singular vectors are only defined up to sign; this makes results reproducible).
- * Empty input (0×n, m×0) gives empty S.
+ * Empty input (0×n, m×0) gives empty S. With `k`, only the k largest triplets are returned
+ * (U m×k, S k, Vt k×n), exactly those of the thin SVD.
  *
  * @example
  * ```ts
  * const { U, S, Vt } = svd([[3, 2, 2], [2, 3, -2]]);
  * // S ≈ [5, 3]; U is 2×2, Vt is 2×3
+ * const top = svd([[3, 2, 2], [2, 3, -2]], { k: 1 }); // S ≈ [5]; U is 2×1, Vt is 1×3
  * ```
  * @throws {InvalidMatrixError} NaN/±Infinity entries, ragged rows, wrong data length.
- * @throws {InvalidOptionError} an unknown option name or a bad value.
+ * @throws {InvalidOptionError} an unknown option name or a bad value; k > min(m, n); k with fullMatrices.
  * @throws {BackendUnavailableError} backend 'wasm' when WebAssembly cannot be loaded.
  * @throws {ConvergenceError} the sweep cap was reached (not seen with the default cap).
  */
@@ -112,6 +140,7 @@ export function svd(a: MatrixLike, opts: SvdOptions = {}): SvdResult {
   const dtype = resolveDtype(a, opts.dtype);
   const { rows: m, cols: n, data } = readMatrix(a, dtype);
   const full = opts.fullMatrices ?? false, computeUV = opts.computeUV ?? true;
+  const k = checkK('svd', opts.k, m, n, full);
   const tall = m >= n, M = tall ? m : n, N = tall ? n : m;
   const uMode: UMode = computeUV ? (full ? 'full' : 'thin') : 'none';
   const backend = selectBackend('svd', opts.backend, (b) => b.svdBytes(dtype, M, N, uMode, computeUV));
@@ -120,7 +149,7 @@ export function svd(a: MatrixLike, opts: SvdOptions = {}): SvdResult {
   const w = tall ? transpose(dtype, data, n, m) : data;
   const parts = backend.svdTall({ dtype, rows: M, cols: N, w, u: uMode, v: computeUV, params });
   checkFinite(parts.s, dtype);
-  if (!computeUV) return { S: parts.s, backend: backend.name };
+  if (!computeUV) return k === null ? { S: parts.s, backend: backend.name } : truncate({ S: parts.s, backend: backend.name }, k);
   const K = full ? M : N;
   // tall: U = U_W (M×K), Vt = V_Wᵀ; wide: U = V_W (N×N), Vt = U_Wᵀ (K×M).
   const U = tall
@@ -128,14 +157,15 @@ export function svd(a: MatrixLike, opts: SvdOptions = {}): SvdResult {
     : { rows: m, cols: m, data: transpose(dtype, parts.v!, N, N) };
   const Vt = tall ? { rows: N, cols: n, data: parts.v! } : { rows: K, cols: n, data: parts.u! };
   fixSigns(U, Vt, N);
-  return { U, S: parts.s, Vt, backend: backend.name };
+  const result = { U, S: parts.s, Vt, backend: backend.name };
+  return k === null ? result : truncate(result, k);
 }
 
 /** Options of {@link svdvals}. */
 export type SvdvalsOptions = Omit<SvdOptions, 'fullMatrices' | 'computeUV'>;
 
 /**
- * Singular values of A only, descending (length min(m, n)). Same algorithm as {@link svd}
+ * Singular values of A only, descending (length min(m, n), or k with the `k` option). Same algorithm as {@link svd}
  * without accumulating U and V, so it is faster and needs less memory.
  * @example
  * ```ts
@@ -143,6 +173,6 @@ export type SvdvalsOptions = Omit<SvdOptions, 'fullMatrices' | 'computeUV'>;
  * ```
  */
 export function svdvals(a: MatrixLike, opts: SvdvalsOptions = {}): FloatArray {
-  checkOptions('svdvals', opts, computeOptionChecks);
+  checkOptions('svdvals', opts, { ...computeOptionChecks, k: svdChecks.k });
   return svd(a, { ...opts, computeUV: false }).S;
 }

@@ -1,24 +1,139 @@
-/** Placeholder until the wasm backend lands: reports WebAssembly as unavailable. @module */
-import type { Backend } from '../types.js';
+/**
+ * The wasm backend: the AssemblyScript kernels of `assembly/` behind the {@link Backend}
+ * interface. Each call plans its memory from the shapes (see arena.ts), copies the column-major
+ * input into the module's arena, runs one entry point and copies the results out. Loading
+ * (sync in Node, `initWasm` elsewhere, SIMD or scalar build) lives in load.ts.
+ * @module
+ */
+import type { Dtype, FloatArray } from '../../types.js';
+import { checkConverged } from '../js/driver.js';
+import type { Backend, EighParts, EighTask, GemmTask, SvdParts, SvdTask, UMode } from '../types.js';
+import { Plan, bytesOf } from './arena.js';
+import { currentModule, initWasm, loadError, loadedModule, type LoadedModule, type SvdkitExports } from './load.js';
 
-/** Where the wasm binary comes from when it is not the file shipped beside this module. */
-export type WasmSource = string | URL | ArrayBuffer | ArrayBufferView | Response | WebAssembly.Module;
+export type { WasmInitOptions, WasmSource } from './load.js';
+export { initWasm };
 
-/** Options of {@link initWasm}. */
-export interface WasmInitOptions {
-  wasm?: WasmSource;
-  simd?: boolean;
+/** Byte offsets (from the arena base) of an SVD call's regions; -1 when absent. */
+interface SvdPlan { w: number; s: number; u: number; v: number; scratch: number; status: number; total: number }
+
+function svdPlan(x: SvdkitExports, dtype: Dtype, m: number, n: number, u: UMode, v: boolean): SvdPlan {
+  const b = bytesOf(dtype), p = new Plan();
+  const w = p.take(m * n * b);
+  const s = p.take(n * b);
+  // Square: the kernel normalises U in place in w, so U needs no region of its own.
+  const uo = u === 'none' ? -1 : m > n ? p.take(m * (u === 'full' ? m : n) * b) : w;
+  const vo = v ? p.take(n * n * b) : -1;
+  const scratch = p.take(dtype === 'float64' ? x.svdScratchF64(m, n) : x.svdScratchF32(m, n));
+  const status = p.take(24);
+  return { w, s, u: uo, v: vo, scratch, status, total: p.total };
 }
+
+interface EighPlan { a: number; values: number; vectors: number; scratch: number; status: number; total: number }
+
+function eighPlan(x: SvdkitExports, dtype: Dtype, n: number, vectors: boolean): EighPlan {
+  const b = bytesOf(dtype), p = new Plan();
+  const a = p.take(n * n * b);
+  const values = p.take(n * b);
+  const vo = vectors ? p.take(n * n * b) : -1;
+  const scratch = p.take(dtype === 'float64' ? x.eighScratchF64(n) : x.eighScratchF32(n));
+  const status = p.take(24);
+  return { a, values, vectors: vo, scratch, status, total: p.total };
+}
+
+interface GemmPlan { a: number; b: number; c: number; scratch: number; total: number }
+
+function gemmPlan(x: SvdkitExports, dtype: Dtype, m: number, n: number, k: number): GemmPlan {
+  const e = bytesOf(dtype), p = new Plan();
+  const a = p.take(m * k * e);
+  const b = p.take(k * n * e);
+  const c = p.take(m * n * e);
+  const scratch = p.take(dtype === 'float64' ? x.gemmScratchF64(m, n, k) : x.gemmScratchF32(m, n, k));
+  return { a, b, c, scratch, total: p.total };
+}
+
+const UMODE: Record<UMode, number> = { none: 0, thin: 1, full: 2 };
+
+function makeBackend(mod: LoadedModule): Backend {
+  const { exports: x, arena } = mod;
+  const at = (base: number, off: number) => (off < 0 ? 0 : base + off);
+
+  function svdTall(task: SvdTask): SvdParts {
+    const { dtype, rows: m, cols: n, params } = task;
+    const plan = svdPlan(x, dtype, m, n, task.u, task.v);
+    const base = arena.reserve(plan.total);
+    arena.write(dtype, base + plan.w, task.w, m * n);
+    const run = dtype === 'float64' ? x.svdF64 : x.svdF32;
+    run(m, n, base + plan.w, base + plan.s, at(base, plan.u), at(base, plan.v), UMODE[task.u], task.v ? 1 : 0,
+      base + plan.scratch, params.maxSweeps, base + plan.status);
+    const status = arena.status(base + plan.status);
+    checkConverged('SVD (one-sided Jacobi)', status, params.maxSweeps);
+    const k = task.u === 'full' ? m : n;
+    return {
+      s: arena.read(dtype, base + plan.s, n),
+      u: plan.u < 0 ? undefined : arena.read(dtype, base + plan.u, m * k),
+      v: plan.v < 0 ? undefined : arena.read(dtype, base + plan.v, n * n),
+      sweeps: status.sweeps,
+    };
+  }
+
+  function eighSym(task: EighTask): EighParts {
+    const { dtype, n, params } = task;
+    const plan = eighPlan(x, dtype, n, task.vectors);
+    const base = arena.reserve(plan.total);
+    arena.write(dtype, base + plan.a, task.a, n * n);
+    const run = dtype === 'float64' ? x.eighF64 : x.eighF32;
+    run(n, base + plan.a, base + plan.values, at(base, plan.vectors), base + plan.scratch, params.maxSweeps,
+      base + plan.status);
+    const status = arena.status(base + plan.status);
+    checkConverged('eigh (two-sided Jacobi)', status, params.maxSweeps);
+    return {
+      values: arena.read(dtype, base + plan.values, n),
+      vectors: plan.vectors < 0 ? undefined : arena.read(dtype, base + plan.vectors, n * n),
+      sweeps: status.sweeps,
+    };
+  }
+
+  function gemm(task: GemmTask): FloatArray {
+    const { dtype, m, n, k } = task;
+    const plan = gemmPlan(x, dtype, m, n, k);
+    const base = arena.reserve(plan.total);
+    arena.write(dtype, base + plan.a, task.a, m * k);
+    arena.write(dtype, base + plan.b, task.b, k * n);
+    const run = dtype === 'float64' ? x.gemmF64 : x.gemmF32;
+    run(m, n, k, base + plan.a, task.transA ? 1 : 0, base + plan.b, task.transB ? 1 : 0, base + plan.c, base + plan.scratch);
+    return arena.read(dtype, base + plan.c, m * n);
+  }
+
+  return {
+    name: 'wasm',
+    memoryLimit: arena.limit,
+    svdBytes: (dtype, rows, cols, u, v) => svdPlan(x, dtype, rows, cols, u, v).total,
+    eighBytes: (dtype, n, vectors) => eighPlan(x, dtype, n, vectors).total,
+    gemmBytes: (dtype, m, n, k) => gemmPlan(x, dtype, m, n, k).total,
+    svdTall,
+    eighSym,
+    gemm,
+  };
+}
+
+let backend: { mod: LoadedModule; backend: Backend } | null = null;
 
 /** The loaded wasm backend, loading it synchronously (Node) on first use; null if unavailable. */
 export function wasmBackend(): Backend | null {
-  return null;
+  const mod = loadedModule();
+  if (!mod) return null;
+  if (backend?.mod !== mod) backend = { mod, backend: makeBackend(mod) };
+  return backend.backend;
 }
 
-/** Loads the wasm module asynchronously (browsers need this before the first call). */
-export async function initWasm(_opts: WasmInitOptions = {}): Promise<void> {}
-
-/** Whether wasm is loaded, whether the SIMD build runs, and why loading failed, if it did. */
+/**
+ * Whether wasm is loaded, whether the SIMD build runs, and why loading failed, if it did.
+ * A pure query: it never loads the module (wasmBackend() does).
+ */
 export function wasmState(): { loaded: boolean; simd: boolean; error?: string } {
-  return { loaded: false, simd: false, error: 'the wasm backend is not built yet' };
+  const mod = currentModule();
+  const error = loadError();
+  const state = { loaded: mod !== null, simd: mod?.simd ?? false };
+  return error === undefined ? state : { ...state, error };
 }

@@ -1,0 +1,191 @@
+/**
+ * The whole SVD and eigh pipelines, step for step what `src/backend/js/driver.ts` does: scale by
+ * a power of two, Householder QR when tall, Jacobi on the square factor, normalise and complete
+ * U, sort, form U = Q·[U_R; 0] (thin) or Q·[U_R 0; 0 I] (full), scale back.
+ *
+ * ABI (all pointers are byte addresses in linear memory, laid out by the caller; the kernels
+ * never allocate and never read memory they did not write, so the arena needs no clearing):
+ *   svdF64/svdF32(m, n, w, s, u, v, uMode, wantV, scratch, maxSweeps, status) → 0 | 1
+ *     w: m×n column-major working copy (m ≥ n ≥ 1), overwritten; s: n singular values;
+ *     u: m×n (uMode 1, thin) or m×m (uMode 2, full), 0 for uMode 0; when m = n, u may equal w;
+ *     v: n×n (wantV ≠ 0) else 0; scratch: svdScratch*(m, n) bytes; status: 3 f64
+ *     (converged 1/0, sweeps, offMax). Returns 1 when Jacobi hit maxSweeps (outputs undefined).
+ *   eighF64/eighF32(n, a, values, vectors, scratch, maxSweeps, status) → 0 | 1
+ *     a: n×n column-major symmetric, overwritten; values: n; vectors: n×n or 0.
+ * Every region should be 16-byte aligned (unaligned works, slower).
+ */
+import { nrm2 } from './kernels/dot';
+import { normalizeExp2, scaleExp2 } from './kernels/scale';
+import { at } from './kernels/simd';
+import { sortDescending } from './kernels/sort';
+import { scal, setIdentity } from './kernels/vec';
+import { completeBasis } from './jacobi/complete';
+import { twoSidedJacobi } from './jacobi/eigh';
+import { oneSidedJacobi } from './jacobi/svd';
+import { applyQ, extractR, householderQR } from './qr/householder';
+
+/** Unit roundoff u of T: 2^-53 or 2^-24 (src/params.ts unitRoundoff). */
+@inline function unitRoundoff<T>(): f64 {
+  return sizeof<T>() == 8 ? 1.1102230246251565e-16 : 5.960464477539063e-8;
+}
+
+/** Squared column norm below which a column counts as zero (src/params.ts tinySquaredNorm). */
+@inline function tinySquaredNorm<T>(): f64 {
+  return sizeof<T>() == 8 ? 1e-280 : 1e-32;
+}
+
+/** x rounded up to a multiple of 16 (byte counts in f64, exact below 2^53). */
+@inline function align16f(x: f64): f64 {
+  return Math.ceil(x / 16) * 16;
+}
+
+/** x rounded up to a multiple of 16. */
+@inline function align16(x: usize): usize {
+  return (x + 15) & ~(<usize>15);
+}
+
+/**
+ * Bytes of scratch {@link svd} needs for an m×n problem: R / U_R (n×n, only when m > n), τ
+ * (n), the completion's row sums (n f64) and the missing-column flags (n bytes), each 16-aligned.
+ * In f64 so that sizes beyond 4 GiB are reported, not wrapped.
+ */
+function svdScratch<T>(m: f64, n: f64): f64 {
+  const b = <f64>sizeof<T>();
+  return (m > n ? align16f(n * n * b) : 0) + align16f(n * b) + align16f(n * 8) + align16f(n);
+}
+
+/**
+ * Norms of the n columns of `work` (rows × n) into s; normalises them when `unit` is set, and
+ * flags (u8) the columns of norm² < tinySq as missing. Returns whether any is missing.
+ */
+function columnNorms<T>(rows: usize, n: usize, work: usize, s: usize, tinySq: f64, unit: bool, missing: usize): bool {
+  let anyMissing = false;
+  memory.fill(missing, 0, n);
+  for (let j: usize = 0; j < n; j++) {
+    const col = at<T>(work, j * rows);
+    const norm = nrm2<T>(col, rows);
+    if (norm * norm < tinySq) {
+      store<T>(at<T>(s, j), <T>0);
+      store<u8>(missing + j, 1);
+      anyMissing = true;
+    } else {
+      store<T>(at<T>(s, j), <T>norm);
+      if (unit) scal<T>(1 / norm, col, rows);
+    }
+  }
+  return anyMissing;
+}
+
+/** U (m×k, k = n or m) from the QR reflectors and U_R: Q·[U_R; 0] (thin) or Q·[U_R 0; 0 I] (full). */
+function formU<T>(m: usize, n: usize, full: bool, qr: usize, tau: usize, ur: usize, u: usize): void {
+  const k = full ? m : n;
+  memory.fill(u, 0, (m * k) << alignof<T>());
+  for (let j: usize = 0; j < n; j++) memory.copy(at<T>(u, j * m), at<T>(ur, j * n), n << alignof<T>());
+  for (let j = n; j < k; j++) store<T>(at<T>(u, j * m + j), <T>1);
+  applyQ<T>(m, n, qr, tau, u, k);
+}
+
+/** SVD of the tall column-major w (m ≥ n ≥ 1); see the ABI in the file header. */
+function svd<T>(
+  m: usize, n: usize, w: usize, s: usize, u: usize, v: usize, uMode: i32, wantV: bool,
+  scratch: usize, maxSweeps: i32, status: usize,
+): i32 {
+  const unit = unitRoundoff<T>(), tinySq = tinySquaredNorm<T>();
+  const e = normalizeExp2<T>(w, m * n);
+  const tall = m > n;
+  let p = scratch;
+  let work = w;
+  if (tall) {
+    work = p;
+    p += align16((n * n) << alignof<T>());
+  }
+  const tau = p;
+  p += align16(n << alignof<T>());
+  const rowSq = p;
+  p += align16(n << 3);
+  const missing = p;
+  if (tall) {
+    householderQR<T>(m, n, w, tau);
+    extractR<T>(m, n, w, work);
+  }
+  const rows = tall ? n : m;
+  const vv: usize = wantV ? v : 0;
+  if (vv) setIdentity<T>(vv, n);
+  const ok = oneSidedJacobi<T>(rows, n, work, vv, Math.sqrt(<f64>rows) * unit, tinySq, maxSweeps, status);
+  if (!ok) return 1;
+  const wantU = uMode != 0;
+  if (columnNorms<T>(rows, n, work, s, tinySq, wantU, missing) && wantU) {
+    completeBasis<T>(n, work, missing, rowSq);
+  }
+  sortDescending<T>(n, s, wantU ? work : 0, rows, vv, n);
+  scaleExp2<T>(s, n, e);
+  if (wantU) {
+    if (tall) formU<T>(m, n, uMode == 2, w, tau, work, u);
+    else if (u != w) memory.copy(u, w, (m * n) << alignof<T>());
+  }
+  return 0;
+}
+
+/** Bytes of scratch {@link eigh} needs: none. */
+function eighScratch<T>(n: f64): f64 {
+  return 0;
+}
+
+/** Eigen-decomposition of the symmetric column-major a (n ≥ 1); see the ABI in the file header. */
+function eigh<T>(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxSweeps: i32, status: usize): i32 {
+  const unit = unitRoundoff<T>();
+  const e = normalizeExp2<T>(a, n * n);
+  if (vectors) setIdentity<T>(vectors, n);
+  const ok = twoSidedJacobi<T>(n, a, vectors, Math.sqrt(<f64>n) * unit, unit, maxSweeps, status);
+  if (!ok) return 1;
+  for (let i: usize = 0; i < n; i++) store<T>(at<T>(values, i), load<T>(at<T>(a, i * n + i)));
+  sortDescending<T>(n, values, vectors, n, 0, 0);
+  scaleExp2<T>(values, n, e);
+  return 0;
+}
+
+/** Entry point: float64 SVD (ABI in the file header). */
+export function svdF64(
+  m: usize, n: usize, w: usize, s: usize, u: usize, v: usize, uMode: i32, wantV: bool,
+  scratch: usize, maxSweeps: i32, status: usize,
+): i32 {
+  return svd<f64>(m, n, w, s, u, v, uMode, wantV, scratch, maxSweeps, status);
+}
+
+/** Entry point: float32 SVD (ABI in the file header). */
+export function svdF32(
+  m: usize, n: usize, w: usize, s: usize, u: usize, v: usize, uMode: i32, wantV: bool,
+  scratch: usize, maxSweeps: i32, status: usize,
+): i32 {
+  return svd<f32>(m, n, w, s, u, v, uMode, wantV, scratch, maxSweeps, status);
+}
+
+/** Scratch bytes of {@link svdF64} for an m×n problem. */
+export function svdScratchF64(m: f64, n: f64): f64 {
+  return svdScratch<f64>(m, n);
+}
+
+/** Scratch bytes of {@link svdF32} for an m×n problem. */
+export function svdScratchF32(m: f64, n: f64): f64 {
+  return svdScratch<f32>(m, n);
+}
+
+/** Entry point: float64 symmetric eigen-decomposition (ABI in the file header). */
+export function eighF64(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxSweeps: i32, status: usize): i32 {
+  return eigh<f64>(n, a, values, vectors, scratch, maxSweeps, status);
+}
+
+/** Entry point: float32 symmetric eigen-decomposition (ABI in the file header). */
+export function eighF32(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxSweeps: i32, status: usize): i32 {
+  return eigh<f32>(n, a, values, vectors, scratch, maxSweeps, status);
+}
+
+/** Scratch bytes of {@link eighF64}. */
+export function eighScratchF64(n: f64): f64 {
+  return eighScratch<f64>(n);
+}
+
+/** Scratch bytes of {@link eighF32}. */
+export function eighScratchF32(n: f64): f64 {
+  return eighScratch<f32>(n);
+}

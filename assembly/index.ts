@@ -1,0 +1,11 @@
+/**
+ * svdkit's WebAssembly module: the entry points the loader (src/backend/wasm) calls.
+ * Re-exports only; each kernel lives in its own file, generic over f32/f64. Built twice from
+ * this source (asconfig.json): svdkit.wasm with SIMD, svdkit-nosimd.wasm without.
+ */
+export { heapBase, simdBuild } from './build';
+export {
+  svdF64, svdF32, svdScratchF64, svdScratchF32,
+  eighF64, eighF32, eighScratchF64, eighScratchF32,
+} from './driver';
+export { gemmF64, gemmF32, gemmScratchF64, gemmScratchF32 } from './kernels/gemm';

@@ -1,0 +1,158 @@
+/**
+ * `svdkit compress [input] [--ranks …|--energy e|--ratio r] [--gray] [--out DIR] [--json]`:
+ * one PNG per rank, a contact sheet, and the table of sizes and errors.
+ * @module
+ */
+import { basename, join } from 'node:path';
+import { compressImage, contactSheet, type CompressedImage, type Image8, type ImageRankSpec, type SheetTile } from '../../image/index.js';
+import { checkSpec } from '../../image/rank-spec.js';
+import { parseArgs, type FlagSpec } from '../args.js';
+import { predictedBackend, readBackend } from '../backend-flag.js';
+import { encodePng } from '../encode.js';
+import { prepareOutDir, refuseInput, writeAtomic } from '../files.js';
+import type { CliIO } from '../io.js';
+import { channelsName, loadInput, type LoadedInput } from '../load.js';
+import { predictSvdMs, Progress } from '../progress.js';
+import { ranksFor, readRankFlags, type RankRequest } from '../rank-flags.js';
+import { formatPsnr, formatTable, percent } from '../table.js';
+import { COMPRESS_HELP } from './help.js';
+
+/** Flags of `svdkit compress`. */
+export const COMPRESS_FLAGS: FlagSpec = {
+  ranks: { value: true, example: '100,50,30,10' },
+  energy: { value: true, example: '0.99' },
+  ratio: { value: true, example: '0.1' },
+  gray: { value: false },
+  out: { value: true, example: 'out' },
+  json: { value: false },
+  backend: { value: true, example: 'js' },
+  help: { value: false },
+};
+
+/** The folder outputs go to when --out is not given. */
+export const DEFAULT_OUT = 'svdkit-out';
+
+/** One row of `svdkit compress --json`. */
+export interface CompressJsonRow {
+  rank: number;
+  storedValues: number;
+  /** storedValues / samples, a fraction (0.500625 for 50.06%). */
+  compressionRatio: number;
+  relativeError: number;
+  /** dB; null when the reconstruction is exact (infinite PSNR). */
+  psnr: number | null;
+  /** Fraction of the energy kept. */
+  energy: number;
+  /** The PNG written for this rank. */
+  file: string;
+}
+
+/** What `svdkit compress --json` prints. */
+export interface CompressJson {
+  command: 'compress';
+  input: { path: string; example: boolean; format: string; width: number; height: number; channels: number; gray: boolean };
+  request: { ranks: number[] } | { energy: number } | { ratio: number };
+  backend: string;
+  /** width · height · channels: what compressionRatio is taken against. */
+  samples: number;
+  rows: CompressJsonRow[];
+  contactSheet: string;
+}
+
+/** One decomposition serves every rank asked for: compress at the largest. */
+function specFor(req: RankRequest | undefined, ranks: number[] | undefined): ImageRankSpec {
+  if (ranks) return Math.max(...ranks);
+  if (req?.kind === 'energy') return { energy: req.energy };
+  if (req?.kind === 'ratio') return { ratio: req.ratio };
+  throw new Error('no ranks, energy or ratio to compress with');
+}
+
+function tileCaption(c: CompressedImage, k: number, samples: number): string[] {
+  const s = c.stats(k);
+  return [`k = ${k}`, `ratio ${percent(s.storedValues, samples)}`, `PSNR ${formatPsnr(s.psnr)} dB`];
+}
+
+/** Runs `svdkit compress`; returns the exit code (errors are thrown as CliError). */
+export function compressCommand(argv: readonly string[], io: CliIO): number {
+  const { positionals, flags } = parseArgs(argv, COMPRESS_FLAGS, 'compress');
+  if (flags.help) { io.stdout.write(COMPRESS_HELP); return 0; }
+  const req = readRankFlags(flags), backend = readBackend(flags), json = flags.json === true;
+  const outDir = typeof flags.out === 'string' ? flags.out : DEFAULT_OUT;
+
+  const input = loadInput(positionals, flags.gray === true, 'compress');
+  const { image } = input, m = image.height, n = image.width;
+  const ranks = ranksFor(req, n, m, input.name);
+  const compressedChannels = image.channels === 2 || image.channels === 4 ? image.channels - 1 : image.channels;
+  const spec = specFor(req, ranks);
+  checkSpec('svdkit compress', spec, { m, n, channels: image.channels, compressed: compressedChannels });
+  const sheetFile = join(outDir, `${input.stem}-sheet.png`);
+  const rankFile = (k: number) => join(outDir, `${input.stem}-k${k}.png`);
+  for (const f of [sheetFile, ...(ranks ?? []).map(rankFile)]) refuseInput(f, input.path);
+  prepareOutDir(outDir);
+
+  const progress = new Progress(io.stderr, !json);
+  const steps = compressedChannels + (ranks?.length ?? 1) + 1;
+  progress.start(steps, compressedChannels * predictSvdMs(m, n, predictedBackend(backend)));
+  const c = compressImage(image, spec, {
+    backend,
+    onProgress: (done, total) => progress.step(done, done < total ? `SVD of channel ${done + 1}/${total}` : 'SVD done'),
+  });
+  const chosen = ranks ?? [c.rank];
+
+  const samples = m * n * image.channels, tiles: SheetTile[] = [{ image, caption: originalCaption(input) }];
+  const rows: CompressJsonRow[] = [];
+  chosen.forEach((k, i) => {
+    progress.step(compressedChannels + i, `rank ${k}: writing PNG`);
+    const img: Image8 = c.toImage(k);
+    const file = rankFile(k);
+    writeAtomic(file, encodePng(img), input.path);
+    const s = c.stats(k);
+    rows.push({ ...s, psnr: Number.isFinite(s.psnr) ? s.psnr : null, file });
+    tiles.push({ image: img, caption: tileCaption(c, k, samples) });
+  });
+  progress.step(steps - 1, 'writing the contact sheet');
+  writeAtomic(sheetFile, encodePng(contactSheet(tiles, { title: sheetTitle(input) })), input.path);
+  progress.finish();
+
+  if (json) {
+    const report: CompressJson = {
+      command: 'compress',
+      input: { path: input.path, example: input.example, format: input.format, width: n, height: m, channels: image.channels, gray: input.gray },
+      request: req === undefined || req.kind === 'ranks' ? { ranks: chosen } : req.kind === 'energy' ? { energy: req.energy } : { ratio: req.ratio },
+      backend: c.backend, samples, rows, contactSheet: sheetFile,
+    };
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout.write(textReport(input, c, req, chosen, samples, outDir, rows.map((r) => r.file), sheetFile));
+  return 0;
+}
+
+function originalCaption(input: LoadedInput): string[] {
+  const { width, height, channels } = input.image;
+  return ['original', `${width} × ${height} ${channelsName(channels)}`, `${width * height * channels} values`];
+}
+
+function sheetTitle(input: LoadedInput): string {
+  return `${input.example ? 'camera.png (Lav Varshney, CC0), 400 × 400 crop' : input.stem}: truncated SVD at rank k`;
+}
+
+function textReport(input: LoadedInput, c: CompressedImage, req: RankRequest | undefined, chosen: number[],
+  samples: number, outDir: string, files: string[], sheet: string): string {
+  const { width: n, height: m, channels } = input.image;
+  const lines = [
+    input.display,
+    `${n}×${m} ${channelsName(channels)}${input.gray ? ' (converted with --gray)' : ''}; one SVD per channel on the ${c.backend} backend`,
+  ];
+  if (req?.kind === 'energy') lines.push(`rank ${c.rank} is the smallest that keeps ${(req.energy * 100).toFixed(2).replace(/\.?0+$/, '')}% of the energy`);
+  if (req?.kind === 'ratio') lines.push(`rank ${c.rank} is the largest whose compression rate is at most ${(req.ratio * 100).toFixed(2).replace(/\.?0+$/, '')}%`);
+  lines.push('', formatTable(chosen.map((k) => c.stats(k)), samples), '');
+  const alpha = c.compressedChannels < channels ? ' (alpha kept exact: m·n more)' : '';
+  lines.push(
+    `stored values: k·(m + n + 1) per channel${alpha}; compression rate: stored / ${n}·${m}·${channels} = ${samples} samples;`,
+    'relative error: ‖A − A_k‖ / ‖A‖ (Frobenius); PSNR: peak 255, before rounding to 8 bits',
+    '',
+    `wrote to ${outDir}: ${[...files, sheet].map((f) => basename(f)).join(', ')} (the last is the contact sheet)`,
+  );
+  return `${lines.join('\n')}\n`;
+}

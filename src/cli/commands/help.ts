@@ -1,0 +1,66 @@
+/** Usage texts of the `svdkit` command. @module */
+
+/** `svdkit --help`. */
+export const MAIN_HELP = `svdkit: image compression by truncated SVD, and SVD facts about this machine
+
+usage:
+  svdkit compress [input.png|jpg] [--ranks 100,50,30,10 | --energy 0.99 | --ratio 0.1]
+                  [--gray] [--out DIR] [--json] [--backend auto|wasm|js]
+  svdkit spectrum [input.png|jpg] [--ranks … | --energy e | --ratio r] [--gray] [--out plot.svg] [--json]
+  svdkit info [--json]
+  svdkit help [command]          svdkit --version
+
+With no input, compress and spectrum use the shipped example: a 400×400 gray crop of camera.png
+(Lav Varshney, CC0).
+
+exit codes: 0 done; 2 bad command line (unknown flag, bad value, rank outside 1…min(width, height));
+3 bad input (missing, unreadable, corrupt, not PNG/JPEG); 4 bad output (folder not writable, or it
+would overwrite the input); 1 an internal error.
+`;
+
+/** `svdkit compress --help`. */
+export const COMPRESS_HELP = `usage: svdkit compress [input.png|jpg] [options]
+
+Decomposes each channel of the image once (m×n matrix, m = height) and writes, for each rank k,
+<name>-k<k>.png, plus <name>-sheet.png, a contact sheet of the original and every rank side by
+side; then prints: rank, stored values k·(m+n+1) per channel, compression rate (stored / m·n per
+channel), relative error ‖A − A_k‖/‖A‖ and PSNR (dB, peak 255).
+
+options:
+  --ranks 100,50,30,10  ranks to write (default: these, as far as they fit min(width, height))
+  --energy 0.99         the smallest rank keeping this fraction of the energy Σσ²
+  --ratio 0.1           the largest rank whose compression rate is at most this
+                        (one rank for all channels of a colour image)
+  --gray                convert to gray first (BT.601 luma; alpha composited on white)
+  --out DIR             output folder, made if needed (default: ${'svdkit-out'})
+  --json                print a JSON report instead of the table (no progress bar)
+  --backend auto|wasm|js  which SVD implementation runs (default auto)
+
+Input: PNG (any bit depth, palette, alpha) or JPEG; alpha is kept exact. Output: PNG.
+Existing outputs are replaced whole (written under a temporary name, then renamed); the input is
+never overwritten.
+`;
+
+/** `svdkit spectrum --help`. */
+export const SPECTRUM_HELP = `usage: svdkit spectrum [input.png|jpg] [options]
+
+Computes the singular values of each channel and writes an SVG: the singular values on a log
+scale and the cumulative energy Σ_{i≤k} σ_i² / Σ σ_i², one line per channel, with the ranks
+asked for marked. Prints the energy kept at those ranks.
+
+options:
+  --ranks 100,50,30,10  ranks to mark (default: these, as far as they fit)
+  --energy 0.99 | --ratio 0.1   mark the rank these choose (as in compress)
+  --gray                convert to gray first
+  --out plot.svg        the SVG to write (default: svdkit-out/<name>-spectrum.svg;
+                        an existing folder gets <name>-spectrum.svg inside)
+  --json                print the singular values and energies as JSON
+  --backend auto|wasm|js
+`;
+
+/** `svdkit info --help`. */
+export const INFO_HELP = `usage: svdkit info [--json]
+
+Prints svdkit's version, the backend that runs ('auto' resolves to wasm when it loads, else js),
+and whether this JavaScript engine supports WebAssembly and WebAssembly SIMD.
+`;

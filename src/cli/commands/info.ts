@@ -1,0 +1,68 @@
+/** `svdkit info [--json]`: version, backend, WebAssembly and SIMD support. @module */
+import { backendInfo } from '../../init.js';
+import { wasmState } from '../../backend/wasm/index.js';
+import { parseArgs } from '../args.js';
+import { usageError } from '../errors.js';
+import type { CliIO } from '../io.js';
+import { packageVersion } from '../version.js';
+import { INFO_HELP } from './help.js';
+
+/**
+ * A minimal module whose one function returns a v128 constant: it validates exactly when the
+ * engine supports WebAssembly SIMD (the same probe as wasm-feature-detect).
+ */
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, 0x03, 0x02, 0x01, 0x00,
+  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c, ...new Array<number>(16).fill(0), 0x0b,
+]);
+
+/** What `svdkit info --json` prints. */
+export interface InfoJson {
+  command: 'info';
+  version: string;
+  /** The backend 'auto' runs on. */
+  backend: 'wasm' | 'js';
+  /** svdkit's wasm module loaded. */
+  wasm: boolean;
+  /** svdkit's SIMD build runs. */
+  simd: boolean;
+  /** Why the wasm module did not load, when it did not. */
+  wasmError: string | null;
+  /** This engine runs WebAssembly at all, and WebAssembly SIMD. */
+  engine: { webassembly: boolean; simd: boolean };
+  node: string;
+  platform: string;
+}
+
+/** The facts `svdkit info` reports. */
+export function gatherInfo(): InfoJson {
+  const b = backendInfo(), state = wasmState();
+  const webassembly = typeof WebAssembly === 'object';
+  let simd = false;
+  try { simd = webassembly && WebAssembly.validate(SIMD_PROBE); } catch { simd = false; }
+  return {
+    command: 'info', version: packageVersion(), backend: b.active, wasm: b.wasm, simd: b.simd,
+    wasmError: b.wasm ? null : state.error ?? 'not loaded',
+    engine: { webassembly, simd },
+    node: process.version, platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+/** Runs `svdkit info`. */
+export function infoCommand(argv: readonly string[], io: CliIO): number {
+  const { positionals, flags } = parseArgs(argv, { json: { value: false }, help: { value: false } }, 'info');
+  if (flags.help) { io.stdout.write(INFO_HELP); return 0; }
+  if (positionals.length > 0) throw usageError(`'svdkit info' takes no arguments, got ${positionals.join(' ')}`);
+  const info = gatherInfo();
+  if (flags.json) { io.stdout.write(`${JSON.stringify(info, null, 2)}\n`); return 0; }
+  const yes = (v: boolean) => (v ? 'yes' : 'no');
+  io.stdout.write([
+    `svdkit ${info.version}`,
+    `backend:      ${info.backend}${info.wasm ? '' : ` (wasm module not loaded: ${info.wasmError})`}`,
+    `wasm SIMD:    ${info.wasm ? (info.simd ? 'yes, the SIMD build runs' : 'no, the scalar wasm build runs') : 'not in use'}`,
+    `engine:       WebAssembly ${yes(info.engine.webassembly)}, WebAssembly SIMD ${yes(info.engine.simd)}`,
+    `runtime:      Node ${info.node} on ${info.platform}`,
+    '',
+  ].join('\n'));
+  return 0;
+}

@@ -1,0 +1,15 @@
+/**
+ * svdkit/image: image compression by truncated SVD, and the small image helpers around it
+ * (gray conversion, contact sheets with a built-in bitmap font). Works on plain
+ * `{ width, height, data }` images, browser `ImageData` included; no decoder needed.
+ * @packageDocumentation
+ */
+export { compressImage } from './compress.js';
+export type {
+  CompressedImage, CompressImageOptions, Image8, ImageInput, ImageRankSpec, RankStats,
+} from './types.js';
+export { toGray } from './gray.js';
+export { contactSheet } from './contact-sheet.js';
+export type { ContactSheetOptions, SheetTile } from './contact-sheet.js';
+export { drawText, textWidth, lineHeight } from './font.js';
+export { fitWithin } from './resize.js';

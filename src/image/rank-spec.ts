@@ -1,0 +1,80 @@
+/**
+ * Turning an {@link ImageRankSpec} into one rank for all channels. The spec is checked before
+ * any decomposition (so a bad one costs nothing); the rank itself comes from the low-rank
+ * toolkit's `chooseRank` on the joint spectrum of the compressed channels.
+ * @module
+ */
+import { InvalidOptionError } from '../errors.js';
+import { chooseRank } from '../lowrank/rank.js';
+import { compressionRatio, storedValues, type StatsShape } from './stats.js';
+import type { ImageRankSpec } from './types.js';
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'number' || typeof v === 'string' ? JSON.stringify(v) : typeof v;
+}
+
+const SPEC_FORMS = 'a rank k (integer), { energy } or { ratio }';
+
+/**
+ * Checks the spec against the image shape before any work: a rank must be an integer from 1 to
+ * min(m, n), an energy in (0, 1], a ratio at least the ratio of rank 1.
+ * @throws {InvalidOptionError} saying what to change.
+ */
+export function checkSpec(fn: string, spec: ImageRankSpec, shape: StatsShape): void {
+  const p = Math.min(shape.m, shape.n);
+  if (typeof spec === 'number') {
+    if (!Number.isSafeInteger(spec)) throw new InvalidOptionError(`${fn}: the rank must be an integer, got ${describe(spec)}`);
+    if (spec < 1) throw new InvalidOptionError(`${fn}: the rank must be at least 1, got ${spec}`);
+    if (spec > p) {
+      throw new InvalidOptionError(
+        `${fn}: rank ${spec} is larger than min(width, height) = ${p}; choose a rank from 1 to ${p}`,
+      );
+    }
+    return;
+  }
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+    throw new InvalidOptionError(`${fn}: spec must be ${SPEC_FORMS}, got ${describe(spec)}`);
+  }
+  const keys = Object.keys(spec);
+  if (keys.length !== 1 || (keys[0] !== 'energy' && keys[0] !== 'ratio')) {
+    throw new InvalidOptionError(`${fn}: spec must be ${SPEC_FORMS}, got an object with keys ${keys.join(', ') || '(none)'}`);
+  }
+  if ('energy' in spec) {
+    const e = spec.energy;
+    if (typeof e !== 'number' || !(e > 0 && e <= 1)) {
+      throw new InvalidOptionError(`${fn}: energy must be a number in (0, 1], e.g. 0.99, got ${describe(e)}`);
+    }
+    return;
+  }
+  const r = spec.ratio;
+  if (typeof r !== 'number' || !(r > 0) || !Number.isFinite(r)) {
+    throw new InvalidOptionError(`${fn}: ratio must be a positive number, e.g. 0.1, got ${describe(r)}`);
+  }
+  const least = compressionRatio(shape, 1);
+  if (r < least) {
+    throw new InvalidOptionError(
+      `${fn}: ratio ${r} is too small: even rank 1 stores ${storedValues(shape, 1)} values, a ratio of ` +
+        `${least.toPrecision(3)}; ask for a ratio of at least ${least.toPrecision(3)}`,
+    );
+  }
+}
+
+/** Slack for ratio · total, so that a ratio written as a decimal still admits its exact rank. */
+const RATIO_SLACK = 1e-9;
+
+/**
+ * The rank a checked spec chooses, given the joint spectrum of the compressed channels
+ * (`jointSpectrum`): one k for every channel.
+ */
+export function resolveRank(spec: ImageRankSpec, joint: Float64Array, shape: StatsShape): number {
+  if (typeof spec === 'number') return spec;
+  if ('energy' in spec) return chooseRank(joint, { energy: spec.energy });
+  // Largest k with storedValues(k) ≤ ratio · m·n·channels. The values of channels kept exact are
+  // a fixed cost; the rest is shared by the compressed channels, k(m + n + 1) each.
+  const { m, n, channels, compressed } = shape;
+  const budget = spec.ratio * m * n * channels * (1 + RATIO_SLACK) - (channels - compressed) * m * n;
+  const perChannel = Math.floor(budget / compressed);
+  return chooseRank(joint, { maxStored: perChannel }, { rows: m, cols: n });
+}

@@ -1,0 +1,32 @@
+/** The SVD step shared by the linear-algebra functions: read and validate once, decompose, keep the shape. @module */
+import { svd } from '../svd.js';
+import { readMatrix, resolveDtype } from '../validate.js';
+import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
+import { defaultRcond } from './tolerance.js';
+
+/** A decomposed matrix with its shape and the default relative cutoff max(m, n)·ε. */
+export interface Decomposed {
+  m: number;
+  n: number;
+  dtype: Dtype;
+  S: FloatArray;
+  U?: Matrix;
+  Vt?: Matrix;
+  /** max(m, n)·ε of the dtype (numpy's default rcond). */
+  rcond: number;
+}
+
+/** Options the linear-algebra functions pass on to svd. */
+export interface DecomposeOptions {
+  dtype?: Dtype;
+  backend?: BackendChoice;
+  maxSweeps?: number;
+}
+
+/** SVD of `a`: singular values only ('values'), thin factors ('thin') or full factors ('full'). */
+export function decompose(a: MatrixLike, opts: DecomposeOptions, what: 'values' | 'thin' | 'full'): Decomposed {
+  const dtype = resolveDtype(a, opts.dtype);
+  const A = readMatrix(a, dtype);
+  const r = svd(A, { dtype, backend: opts.backend, maxSweeps: opts.maxSweeps, computeUV: what !== 'values', fullMatrices: what === 'full' });
+  return { m: A.rows, n: A.cols, dtype, S: r.S, U: r.U, Vt: r.Vt, rcond: defaultRcond(dtype, A.rows, A.cols) };
+}
