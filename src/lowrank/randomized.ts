@@ -10,7 +10,10 @@
  * within 1% of the optimal √(Σ_{i>k} σᵢ²) even for slowly decaying spectra (σᵢ = i^-½).
  * Default q (as scikit-learn's randomized_svd): 7 when k < 0.1·min(m, n), else 4.
  * Cost: (2q + 2)·m·n·ℓ multiply-accumulates on the gemm kernel, plus O((m + n)·ℓ²).
- * Deterministic: the same seed (default 0), shape, data and backend give the same result.
+ * Deterministic: the same seed (default 0), data, dtype and backend give bit-identical results
+ * (the two backends' gemm kernels round differently, so wasm and js agree only to rounding).
+ * The products run on the gemm kernel; the re-orthonormalisation (modified Gram–Schmidt,
+ * twice) runs in JS on either backend.
  * @module
  */
 import { allocate } from '../arrays.js';

@@ -23,8 +23,8 @@ export function readSingularValues(fn: string, S: unknown): Float64Array {
   const src = S as ArrayLike<unknown>, out = new Float64Array(src.length);
   for (let i = 0; i < src.length; i++) {
     const x = src[i];
-    if (typeof x !== 'number' && typeof x !== 'bigint') throw new InvalidMatrixError(`${fn}: S[${i}] is not a number`);
-    out[i] = Number(x);
+    if (typeof x !== 'number') throw new InvalidMatrixError(`${fn}: S[${i}] is not a number`);
+    out[i] = x;
     if (!Number.isFinite(out[i]) || out[i] < 0) throw new InvalidMatrixError(`${fn}: S[${i}] = ${out[i]}; singular values are finite and ≥ 0`);
     if (i > 0 && out[i] > out[i - 1]) {
       throw new InvalidMatrixError(`${fn}: S must be in descending order, but S[${i}] = ${out[i]} > S[${i - 1}] = ${out[i - 1]}`);
