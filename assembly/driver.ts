@@ -11,7 +11,8 @@
  *     v: n×n (wantV ≠ 0) else 0; scratch: svdScratch*(m, n) bytes; status: 3 f64
  *     (converged 1/0, sweeps, offMax). Returns 1 when Jacobi hit maxSweeps (outputs undefined).
  *   eighF64/eighF32(n, a, values, vectors, scratch, maxSweeps, status) → 0 | 1
- *     a: n×n column-major symmetric, overwritten; values: n; vectors: n×n or 0.
+ *     a: n×n column-major symmetric, overwritten; values: n; vectors: n×n or 0;
+ *     scratch: eighScratch*(n) bytes (a padded copy of A for n·sizeof = 0 mod 256, else 0).
  * Every region should be 16-byte aligned (unaligned works, slower).
  */
 import { nrm2 } from './kernels/dot';
@@ -126,19 +127,34 @@ function svd<T>(
   return 0;
 }
 
-/** Bytes of scratch {@link eigh} needs: none. */
+/**
+ * Leading dimension the two-sided Jacobi works with: n, or n plus one vector when a column is a
+ * multiple of 256 bytes (see jacobi/eigh.ts: power-of-two row strides thrash the cache).
+ */
+@inline function eighLda<T>(n: usize): usize {
+  return ((n << alignof<T>()) & 255) == 0 ? n + 16 / sizeof<T>() : n;
+}
+
+/** Bytes of scratch {@link eigh} needs: the padded copy of A when it is padded, else none. */
 function eighScratch<T>(n: f64): f64 {
-  return 0;
+  const b = <f64>sizeof<T>();
+  return (n * b) % 256 == 0 && n > 0 ? align16f((n + 16 / b) * n * b) : 0;
 }
 
 /** Eigen-decomposition of the symmetric column-major a (n ≥ 1); see the ABI in the file header. */
 function eigh<T>(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxSweeps: i32, status: usize): i32 {
   const unit = unitRoundoff<T>();
   const e = normalizeExp2<T>(a, n * n);
+  const lda = eighLda<T>(n);
+  let work = a;
+  if (lda != n) {
+    work = scratch;
+    for (let j: usize = 0; j < n; j++) memory.copy(at<T>(work, j * lda), at<T>(a, j * n), n << alignof<T>());
+  }
   if (vectors) setIdentity<T>(vectors, n);
-  const ok = twoSidedJacobi<T>(n, a, vectors, Math.sqrt(<f64>n) * unit, unit, maxSweeps, status);
+  const ok = twoSidedJacobi<T>(n, work, lda, vectors, Math.sqrt(<f64>n) * unit, unit, maxSweeps, status);
   if (!ok) return 1;
-  for (let i: usize = 0; i < n; i++) store<T>(at<T>(values, i), load<T>(at<T>(a, i * n + i)));
+  for (let i: usize = 0; i < n; i++) store<T>(at<T>(values, i), load<T>(at<T>(work, i * lda + i)));
   sortDescending<T>(n, values, vectors, n, 0, 0);
   scaleExp2<T>(values, n, e);
   return 0;

@@ -137,10 +137,14 @@ describe('wasm arena', () => {
         what: `gemm ${dtype} 40×300×600`, bytes: b.gemmBytes(dtype, 40, 300, 600),
         run: () => b.gemm({ dtype, m: 40, n: 300, k: 600, a: new Float64Array(40 * 600).fill(1), b: new Float64Array(600 * 300).fill(1), transA: false, transB: false }),
       });
-      cases.push({
-        what: `eigh ${dtype} 12`, bytes: b.eighBytes(dtype, 12, true),
-        run: () => b.eighSym({ dtype, n: 12, a: dtype === 'float64' ? new Float64Array(144).fill(1) : new Float32Array(144).fill(1), vectors: true, params: { maxSweeps: 60 } }),
-      });
+      // 32 and 64 make a column a multiple of 256 bytes: the kernel then works on a padded copy.
+      for (const n of [12, 32, 64]) {
+        const a = symmetric(n).data;
+        cases.push({
+          what: `eigh ${dtype} ${n}`, bytes: b.eighBytes(dtype, n, true),
+          run: () => b.eighSym({ dtype, n, a: dtype === 'float64' ? a.slice() : Float32Array.from(a), vectors: true, params: { maxSweeps: 60 } }),
+        });
+      }
     }
     for (const c of cases) {
       arena.reserve(c.bytes + 4096);
