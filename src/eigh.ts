@@ -3,7 +3,7 @@ import { allocate, transpose } from './arrays.js';
 import { InvalidMatrixError } from './errors.js';
 import { defaultParams, unitRoundoff } from './params.js';
 import { selectBackend } from './backend/select.js';
-import { checkOptions, computeOptionChecks, readMatrix, resolveDtype } from './validate.js';
+import { checkInRange, checkOptions, computeOptionChecks, readMatrix, resolveDtype } from './validate.js';
 import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
 
 /** Options of {@link eigh}. */
@@ -71,6 +71,7 @@ export function eigh(a: MatrixLike, opts: EighOptions = {}): EighResult {
   symmetrize(data, n, dtype);
   const params = { ...defaultParams, maxSweeps: opts.maxSweeps ?? defaultParams.maxSweeps };
   const parts = backend.eighSym({ dtype, n, a: data, vectors: true, params });
+  checkInRange(parts.values, dtype, 'eigenvalue');
   const v = transpose(dtype, parts.vectors!, n, n);
   fixSigns(v, n);
   return { values: parts.values, vectors: { rows: n, cols: n, data: v }, backend: backend.name };

@@ -11,7 +11,7 @@ import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { defaultParams } from './params.js';
 import { selectBackend } from './backend/select.js';
 import type { UMode } from './backend/types.js';
-import { checkOptions, computeOptionChecks, is, readMatrix, resolveDtype } from './validate.js';
+import { checkInRange, checkOptions, computeOptionChecks, is, readMatrix, resolveDtype } from './validate.js';
 import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
 
 /** Options of {@link svd}. */
@@ -103,15 +103,6 @@ function truncate(r: SvdResult, k: number): SvdResult {
   return { U: { rows: m, cols: k, data: U }, S, Vt: { rows: k, cols: n, data: r.Vt.data.slice(0, k * n) }, backend: r.backend };
 }
 
-function checkFinite(S: FloatArray, dtype: Dtype): void {
-  for (let i = 0; i < S.length; i++) {
-    if (!Number.isFinite(S[i])) {
-      throw new InvalidMatrixError(
-        `the largest singular value exceeds the ${dtype} range; compute in dtype 'float64' (or scale the input down)`,
-      );
-    }
-  }
-}
 
 /**
  * Singular value decomposition A = U·diag(S)·Vt by one-sided Jacobi (with Householder QR first
@@ -148,7 +139,7 @@ export function svd(a: MatrixLike, opts: SvdOptions = {}): SvdResult {
   const params = { ...defaultParams, maxSweeps: opts.maxSweeps ?? defaultParams.maxSweeps };
   const w = tall ? transpose(dtype, data, n, m) : data;
   const parts = backend.svdTall({ dtype, rows: M, cols: N, w, u: uMode, v: computeUV, params });
-  checkFinite(parts.s, dtype);
+  checkInRange(parts.s, dtype, 'singular value');
   if (!computeUV) return k === null ? { S: parts.s, backend: backend.name } : truncate({ S: parts.s, backend: backend.name }, k);
   const K = full ? M : N;
   // tall: U = U_W (M×K), Vt = V_Wᵀ; wide: U = V_W (N×N), Vt = U_Wᵀ (K×M).

@@ -5,7 +5,7 @@
  */
 import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { allocate } from './arrays.js';
-import type { Dtype, Matrix, MatrixLike } from './types.js';
+import type { Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
 
 /** Largest element count accepted at all: typed arrays in V8 stop at 2^32 − 1 elements. */
 const MAX_ELEMENTS = 2 ** 32 - 1;
@@ -149,5 +149,20 @@ export function checkOptions(fn: string, opts: unknown, checks: Record<string, O
     if (value === undefined) continue;
     const problem = check(value);
     if (problem) throw new InvalidOptionError(`${fn}: option '${key}' ${problem}, got ${describe(value)}`);
+  }
+}
+
+/**
+ * Throws when a computed result left the dtype's range: the input was finite, but σ₁ (or |λ|)
+ * can exceed the largest float by up to √(m·n) after scaling back.
+ */
+export function checkInRange(x: FloatArray, dtype: Dtype, what: string): void {
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i])) {
+      throw new InvalidMatrixError(
+        `the largest ${what} exceeds the ${dtype} range; ` +
+          (dtype === 'float32' ? "compute in dtype 'float64'" : 'scale the input down and the result back up'),
+      );
+    }
   }
 }
