@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { eigh, InvalidMatrixError, type BackendName, type Dtype } from '../src/index.js';
+import { eigh, InvalidMatrixError } from '../src/index.js';
 import { checkEigh } from './harness/check-eigh.js';
 import { scaled } from './harness/matrices.js';
 import { randomSymmetric, withEigenvalues } from './harness/symmetric.js';
-
-const backends: BackendName[] = ['wasm', 'js'];
-const dtypes: Dtype[] = ['float64', 'float32'];
-const cases = backends.flatMap((backend) => dtypes.map((dtype) => [backend, dtype] as const));
+import { cases } from './harness/cases.js';
 
 describe.each(cases)('eigh on %s / %s', (backend, dtype) => {
   it.each([0, 1, 2, 3, 5, 8, 17, 33, 64])('random symmetric %i×%i', (n) => {

@@ -5,15 +5,7 @@ import {
 } from '../src/index.js';
 import { createRng } from '../src/random.js';
 import { uniformMatrix, withSingularValues } from './harness/matrices.js';
-
-const backends: BackendName[] = ['wasm', 'js'];
-const dtypes: Dtype[] = ['float64', 'float32'];
-const cases = backends.flatMap((backend) => dtypes.map((dtype) => [backend, dtype] as const));
-const wasmMissing = !backendInfo().wasm;
-
-function asDtype(a: Matrix, dtype: Dtype): Matrix {
-  return { rows: a.rows, cols: a.cols, data: dtype === 'float32' ? Float32Array.from(a.data) : Float64Array.from(a.data) };
-}
+import { cases, wasmMissing, asDtype } from './harness/cases.js';
 
 function mul(a: Matrix, b: Matrix): Matrix {
   const c = new Float64Array(a.rows * b.cols);

@@ -3,21 +3,7 @@ import { backendInfo, InvalidMatrixError, InvalidOptionError, LowRank, lowRank, 
 import { crc32 } from '../src/lowrank/crc32.js';
 import { fromFloat16Bits, toFloat16Bits } from '../src/lowrank/float16.js';
 import { uniformMatrix } from './harness/matrices.js';
-
-const backends: BackendName[] = ['wasm', 'js'];
-const dtypes: Dtype[] = ['float64', 'float32'];
-const cases = backends.flatMap((backend) => dtypes.map((dtype) => [backend, dtype] as const));
-const wasmMissing = !backendInfo().wasm;
-
-function asDtype(a: Matrix, dtype: Dtype): Matrix {
-  return { rows: a.rows, cols: a.cols, data: dtype === 'float32' ? Float32Array.from(a.data) : Float64Array.from(a.data) };
-}
-
-function frobDiff(a: Matrix, b: Matrix): number {
-  let s = 0;
-  for (let i = 0; i < a.data.length; i++) s += (a.data[i] - b.data[i]) ** 2;
-  return Math.sqrt(s);
-}
+import { cases, wasmMissing, asDtype, frobDiff } from './harness/cases.js';
 
 /** Per-entry bound of each precision for the vector v (docs/format.md). */
 function entryBound(precision: string, x: number, vectorMax: number): number {

@@ -5,22 +5,7 @@ import {
 } from '../src/index.js';
 import { createRng } from '../src/random.js';
 import { uniformMatrix, withSingularValues } from './harness/matrices.js';
-
-const backends: BackendName[] = ['wasm', 'js'];
-const dtypes: Dtype[] = ['float64', 'float32'];
-const cases = backends.flatMap((backend) => dtypes.map((dtype) => [backend, dtype] as const));
-const wasmMissing = !backendInfo().wasm;
-
-/** The matrix as the dtype stores it. */
-function asDtype(a: Matrix, dtype: Dtype): Matrix {
-  return { rows: a.rows, cols: a.cols, data: dtype === 'float32' ? Float32Array.from(a.data) : Float64Array.from(a.data) };
-}
-
-function frobDiff(a: Matrix, b: Matrix): number {
-  let s = 0;
-  for (let i = 0; i < a.data.length; i++) s += (a.data[i] - b.data[i]) ** 2;
-  return Math.sqrt(s);
-}
+import { cases, wasmMissing, asDtype, frobDiff } from './harness/cases.js';
 
 function frob(a: Matrix): number {
   let s = 0;

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { svd, svdvals, type BackendName, type Dtype } from '../src/index.js';
+import { svd, svdvals } from '../src/index.js';
 import { checkSvd } from './harness/check-svd.js';
 import { identityMatrix, profiles, scaled, uniformMatrix, withSingularValues } from './harness/matrices.js';
+import { cases } from './harness/cases.js';
 
-const backends: BackendName[] = ['wasm', 'js'];
-const dtypes: Dtype[] = ['float64', 'float32'];
-const cases = backends.flatMap((backend) => dtypes.map((dtype) => [backend, dtype] as const));
 const sizes = [0, 1, 2, 3, 5, 8, 17, 33];
 
 describe.each(cases)('svd on %s / %s', (backend, dtype) => {

@@ -1,7 +1,8 @@
 /** The eigh harness: residual, orthogonality and ordering of a symmetric eigen-decomposition. */
 import { expect } from 'vitest';
 import { eigh, type BackendName, type Dtype, type Matrix } from '../../src/index.js';
-import { asDtype, RATIO_LIMIT } from './check-svd.js';
+import { asDtype } from './cases.js';
+import { RATIO_LIMIT } from './check-svd.js';
 import { eigenResidualRatio, eps, orthogonalityRatio } from './ratios.js';
 
 export function checkEigh(a0: Matrix, backend: BackendName, dtype: Dtype): void {

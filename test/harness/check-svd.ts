@@ -5,15 +5,11 @@
  */
 import { expect } from 'vitest';
 import { svd, type BackendChoice, type Dtype, type Matrix } from '../../src/index.js';
+import { asDtype } from './cases.js';
 import { eps, isSortedNonNegative, orthogonalityRatio, reconstructionRatio, rowOrthogonalityRatio } from './ratios.js';
 
 /** Every ratio must stay below this, whatever the matrix. */
 export const RATIO_LIMIT = 50;
-
-/** The matrix as the dtype sees it (float32 rounds the entries once). */
-export function asDtype(a: Matrix, dtype: Dtype): Matrix {
-  return { rows: a.rows, cols: a.cols, data: dtype === 'float32' ? Float32Array.from(a.data) : Float64Array.from(a.data) };
-}
 
 /** Largest |x − y| over the first `count` columns of two row-major matrices, allowing a sign per column. */
 export function columnsDiffUpToSign(x: Matrix, y: Matrix, count: number): number {

@@ -1,0 +1,21 @@
+/** The backend × dtype grid every decomposition test runs over, and small dense helpers. */
+import { backendInfo, type BackendName, type Dtype, type Matrix } from '../../src/index.js';
+
+export const backends: BackendName[] = ['wasm', 'js'];
+export const dtypes: Dtype[] = ['float64', 'float32'];
+/** [backend, dtype] pairs, for `describe.each(cases)('… %s / %s', …)`. */
+export const cases = backends.flatMap((backend) => dtypes.map((dtype) => [backend, dtype] as const));
+/** True where the wasm module could not be loaded (the CI build always has it). */
+export const wasmMissing = !backendInfo().wasm;
+
+/** The matrix as the dtype stores it (float32 rounds each entry once). */
+export function asDtype(a: Matrix, dtype: Dtype): Matrix {
+  return { rows: a.rows, cols: a.cols, data: dtype === 'float32' ? Float32Array.from(a.data) : Float64Array.from(a.data) };
+}
+
+/** ‖a − b‖_F, entrywise over equal-shaped matrices. */
+export function frobDiff(a: Matrix, b: Matrix): number {
+  let s = 0;
+  for (let i = 0; i < a.data.length; i++) s += (a.data[i] - b.data[i]) ** 2;
+  return Math.sqrt(s);
+}
