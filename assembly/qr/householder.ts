@@ -21,16 +21,17 @@ import { axpy, scal } from '../kernels/vec';
 
 /**
  * In-place QR of the m×n column-major `a` (m ≥ n): R on and above the diagonal, reflector
- * tails below it, τ in `tau[0..n)`.
+ * tails below it, τ in `tau[0..n)`. A tail with ‖x‖² < tinySq is left with H = I.
  */
-export function householderQR<T>(m: usize, n: usize, a: usize, tau: usize): void {
+export function householderQR<T>(m: usize, n: usize, a: usize, tau: usize, tinySq: f64): void {
   const B = sizeof<T>();
   for (let k: usize = 0; k < n; k++) {
     const kk = at<T>(a, k * m + k), len = m - k;
     const alpha = <f64>load<T>(kk);
     const xnorm = nrm2<T>(kk + B, len - 1);
-    if (xnorm == 0) {
-      store<T>(at<T>(tau, k), <T>0); // already upper triangular in this column: H = I
+    if (xnorm * xnorm < tinySq) {
+      // Negligible tail (see the JS mirror): H = I; normalising it could overflow 1/(α − β).
+      store<T>(at<T>(tau, k), <T>0);
       continue;
     }
     const beta = -(alpha >= 0 ? 1.0 : -1.0) * Math.hypot(alpha, xnorm);

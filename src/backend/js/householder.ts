@@ -20,15 +20,17 @@ function reflect(a: FloatArray, vi: number, tau: number, b: FloatArray, xi: numb
 
 /**
  * In-place QR of the M×N column-major `a` (M ≥ N): R on and above the diagonal, reflector
- * tails below it, τ in `tau[0..N)`.
+ * tails below it, τ in `tau[0..N)`. A tail with ‖x‖² < tinySq (see params.ts: negligible beside
+ * σ₁ ≥ 1 of the scaled matrix) is left as it is with H = I: normalising a subnormal tail would
+ * overflow 1/(α − β) when α is tiny too, as in exactly rank-deficient input.
  */
-export function householderQR(m: number, n: number, a: FloatArray, tau: FloatArray): void {
+export function householderQR(m: number, n: number, a: FloatArray, tau: FloatArray, tinySq: number): void {
   for (let k = 0; k < n; k++) {
     const kk = k * m + k, len = m - k;
     const alpha = a[kk];
     const xnorm = nrm2(a, kk + 1, len - 1);
-    if (xnorm === 0) {
-      tau[k] = 0; // already upper triangular in this column: H = I
+    if (xnorm * xnorm < tinySq) {
+      tau[k] = 0; // upper triangular in this column up to a negligible tail: H = I
       continue;
     }
     const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
