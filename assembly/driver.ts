@@ -47,12 +47,13 @@ import { applyQ, extractR, householderQR } from './qr/householder';
 
 /**
  * Bytes of scratch {@link svd} needs for an m×n problem: R / U_R (n×n, only when m > n), τ
- * (n), the completion's row sums (n f64) and the missing-column flags (n bytes), each 16-aligned.
+ * (n), Jacobi's tracked column norms (n f64), the completion's row sums (n f64) and the
+ * missing-column flags (n bytes), each 16-aligned.
  * In f64 so that sizes beyond 4 GiB are reported, not wrapped.
  */
 function svdScratch<T>(m: f64, n: f64): f64 {
   const b = <f64>sizeof<T>();
-  return (m > n ? align16f(n * n * b) : 0) + align16f(n * b) + align16f(n * 8) + align16f(n);
+  return (m > n ? align16f(n * n * b) : 0) + align16f(n * b) + 2 * align16f(n * 8) + align16f(n);
 }
 
 /**
@@ -104,15 +105,17 @@ function svd<T>(
   p += align16(n << alignof<T>());
   const rowSq = p;
   p += align16(n << 3);
+  const nrm = p;
+  p += align16(n << 3);
   const missing = p;
   if (tall) {
-    householderQR<T>(m, n, w, tau);
+    householderQR<T>(m, n, w, tau, tinySq);
     extractR<T>(m, n, w, work);
   }
   const rows = tall ? n : m;
   const vv: usize = wantV ? v : 0;
   if (vv) setIdentity<T>(vv, n);
-  const ok = oneSidedJacobi<T>(rows, n, work, vv, Math.sqrt(<f64>rows) * unit, tinySq, maxSweeps, status);
+  const ok = oneSidedJacobi<T>(rows, n, work, vv, Math.sqrt(<f64>rows) * unit, tinySq, maxSweeps, status, nrm);
   if (!ok) return 1;
   const wantU = uMode != 0;
   if (columnNorms<T>(rows, n, work, s, tinySq, wantU, missing) && wantU) {

@@ -9,3 +9,4 @@ export {
   eighF64, eighF32, eighScratchF64, eighScratchF32,
 } from './driver';
 export { gemmF64, gemmF32, gemmScratchF64, gemmScratchF32 } from './kernels/gemm';
+export { benchRotF64, benchRotF32, benchDotF64, benchDotF32 } from './kernels/bench';

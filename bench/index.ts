@@ -1,4 +1,16 @@
-/** `npm run bench` entry: the SVD comparison, then the kernel GFLOP/s bench. */
+/**
+ * `npm run bench` entry: the SVD comparison, then the kernel GFLOP/s bench and the wasm memory
+ * of a 1024×1024 svd (written to bench/results/kernels-*; README between
+ * `<!-- bench:kernels:start -->` and `<!-- bench:kernels:end -->` with --update-readme).
+ */
+import { benchKernels } from './kernels.js';
+import { save, updateReadme } from './report.js';
 import { benchSvd } from './svd.js';
 
-await benchSvd(process.argv.slice(2));
+const argv = process.argv.slice(2);
+await benchSvd(argv);
+const k = await benchKernels(argv);
+process.stdout.write('\n' + k.md);
+const where = save('kernels', { date: new Date().toISOString(), rows: k.rows, memory: k.memory }, k.md);
+process.stderr.write(`wrote ${where}.{json,md}\n`);
+if (argv.includes('--update-readme')) updateReadme('kernels', k.md);

@@ -1,9 +1,23 @@
 /** Small array helpers shared by the API layer and the JS backend. @module */
+import { SizeLimitError } from './errors.js';
 import type { Dtype, FloatArray } from './types.js';
 
-/** A zeroed typed array of the dtype. */
+/**
+ * A zeroed typed array of the dtype. The engine's own limits (elements per typed array, memory
+ * it will reserve) are the js backend's size limit; hitting one is a {@link SizeLimitError}
+ * that says the size, not a bare RangeError.
+ */
 export function allocate(dtype: Dtype, n: number): FloatArray {
-  return dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
+  try {
+    return dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const bytes = n * (dtype === 'float64' ? 8 : 4);
+    throw new SizeLimitError(
+      `cannot allocate ${n} ${dtype} entries (${(bytes / 2 ** 20).toFixed(0)} MiB): ${e.message}; ` +
+        'this JavaScript engine\'s memory limits the js backend; use a smaller matrix or dtype \'float32\'',
+    );
+  }
 }
 
 /** The n×n identity in the dtype (same in either storage order). */

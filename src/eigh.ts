@@ -3,7 +3,7 @@ import { allocate, transpose } from './arrays.js';
 import { InvalidMatrixError } from './errors.js';
 import { defaultParams, unitRoundoff } from './params.js';
 import { selectBackend } from './backend/select.js';
-import { checkInRange, checkOptions, computeOptionChecks, readMatrix, resolveDtype } from './validate.js';
+import { checkInRange, checkOptions, computeOptionChecks, matrixShape, readMatrix, resolveDtype } from './validate.js';
 import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
 
 /** Options of {@link eigh}. */
@@ -38,7 +38,8 @@ function symmetrize(a: FloatArray, n: number, dtype: Dtype): void {
             `${tol.toExponential(2)}; use svd for general matrices`,
         );
       }
-      a[i * n + j] = a[j * n + i] = (x + y) / 2;
+      // x + (y − x)/2, not (x + y)/2: the sum overflows for entries near the float limit.
+      a[i * n + j] = a[j * n + i] = x + (y - x) / 2;
     }
   }
 }
@@ -64,9 +65,10 @@ function fixSigns(v: FloatArray, n: number): void {
 export function eigh(a: MatrixLike, opts: EighOptions = {}): EighResult {
   checkOptions('eigh', opts, computeOptionChecks);
   const dtype = resolveDtype(a, opts.dtype);
-  const { rows: n, cols, data } = readMatrix(a, dtype);
+  const { rows: n, cols } = matrixShape(a);
   if (n !== cols) throw new InvalidMatrixError(`eigh needs a square matrix, got ${n}×${cols}`);
   const backend = selectBackend('eigh', opts.backend, (b) => b.eighBytes(dtype, n, true));
+  const { data } = readMatrix(a, dtype); // after the size check: nothing big is copied in vain
   if (n === 0) return { values: allocate(dtype, 0), vectors: { rows: 0, cols: 0, data: allocate(dtype, 0) }, backend: backend.name };
   symmetrize(data, n, dtype);
   const params = { ...defaultParams, maxSweeps: opts.maxSweeps ?? defaultParams.maxSweeps };

@@ -11,10 +11,19 @@ export interface JacobiParams {
    * margin while still bounding a pathological run; hitting it throws {@link ConvergenceError}.
    */
   maxSweeps: number;
+  /**
+   * One-sided Jacobi tracks squared column norms through each rotation (a' = a ∓ t·γ) instead of
+   * recomputing them; an updated norm² below `normRecompute` × its previous value is recomputed
+   * exactly, because the update's relative error grows as old/new (about 2u·old/new per step).
+   * 1/16 bounds that amplification to 16× (4 bits) per update while recomputing rarely (dgesvj uses
+   * a looser √u). The wasm module mirrors this value as NORM_RECOMPUTE in
+   * `assembly/jacobi/svd.ts`, so it is not a per-call option. Default 1/16.
+   */
+  normRecompute?: number;
 }
 
 /** The defaults used when a call does not override them. */
-export const defaultParams: Readonly<JacobiParams> = Object.freeze({ maxSweeps: 60 });
+export const defaultParams: Readonly<Required<JacobiParams>> = Object.freeze({ maxSweeps: 60, normRecompute: 1 / 16 });
 
 /** Unit roundoff u of each dtype (half the gap between 1 and the next float): 2^-53 and 2^-24. */
 export const unitRoundoff = { float64: 2 ** -53, float32: 2 ** -24 } as const;

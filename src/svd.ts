@@ -11,7 +11,7 @@ import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { defaultParams } from './params.js';
 import { selectBackend } from './backend/select.js';
 import type { UMode } from './backend/types.js';
-import { checkInRange, checkOptions, computeOptionChecks, is, readMatrix, resolveDtype } from './validate.js';
+import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrix, resolveDtype } from './validate.js';
 import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
 
 /** Options of {@link svd}. */
@@ -129,12 +129,14 @@ function truncate(r: SvdResult, k: number): SvdResult {
 export function svd(a: MatrixLike, opts: SvdOptions = {}): SvdResult {
   checkOptions('svd', opts, svdChecks);
   const dtype = resolveDtype(a, opts.dtype);
-  const { rows: m, cols: n, data } = readMatrix(a, dtype);
+  // Shape first: a size beyond the backend's limit fails (or falls back) before any copy.
+  const { rows: m, cols: n } = matrixShape(a);
   const full = opts.fullMatrices ?? false, computeUV = opts.computeUV ?? true;
   const k = checkK('svd', opts.k, m, n, full);
   const tall = m >= n, M = tall ? m : n, N = tall ? n : m;
   const uMode: UMode = computeUV ? (full ? 'full' : 'thin') : 'none';
   const backend = selectBackend('svd', opts.backend, (b) => b.svdBytes(dtype, M, N, uMode, computeUV));
+  const { data } = readMatrix(a, dtype);
   if (M === 0 || N === 0) return emptySvd(dtype, m, n, full, computeUV, backend.name);
   const params = { ...defaultParams, maxSweeps: opts.maxSweeps ?? defaultParams.maxSweeps };
   const w = tall ? transpose(dtype, data, n, m) : data;

@@ -14,7 +14,8 @@ function describe(x: unknown): string {
   if (x === null) return 'null';
   if (Array.isArray(x)) return `an array of length ${x.length}`;
   if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
-  return typeof x === 'number' || typeof x === 'string' ? `${typeof x} ${JSON.stringify(x)}` : typeof x;
+  if (typeof x === 'number') return `number ${String(x)}`; // JSON.stringify(NaN) would say "null"
+  return typeof x === 'string' ? `string ${JSON.stringify(x)}` : typeof x;
 }
 
 function isMatrixObject(a: object): a is { rows: number; cols: number; data: ArrayLike<number> } {
@@ -26,6 +27,13 @@ function checkSize(value: unknown, what: string, name: string): number {
     throw new InvalidMatrixError(`${name}.${what} must be a non-negative integer, got ${describe(value)}`);
   }
   return value;
+}
+
+/** Refuses shapes no typed array can hold, before anything is allocated. */
+function checkCount(rows: number, cols: number, name: string): void {
+  if (rows * cols > MAX_ELEMENTS) {
+    throw new InvalidMatrixError(`${name} is ${rows}×${cols} = ${rows * cols} entries; at most ${MAX_ELEMENTS} are supported`);
+  }
 }
 
 /** The dtype a call computes in: the explicit option, else float32 for Float32Array data, else float64. */
@@ -41,37 +49,30 @@ function badEntry(name: string, i: number, j: number, x: unknown, dtype: Dtype):
   return new InvalidMatrixError(`${name}[${i}][${j}] is ${what}; svdkit needs finite real numbers (${dtype})`);
 }
 
-function fromObject(a: { rows: unknown; cols: unknown; data: unknown }, dtype: Dtype, name: string): Matrix {
+function objectShape(a: { rows: unknown; cols: unknown; data: unknown }, name: string): { rows: number; cols: number } {
   const rows = checkSize(a.rows, 'rows', name), cols = checkSize(a.cols, 'cols', name);
   const src = a.data as ArrayLike<unknown> | null;
   if (src === null || typeof src !== 'object' || typeof src.length !== 'number') {
     throw new InvalidMatrixError(`${name}.data must be a typed array or an array of numbers, got ${describe(src)}`);
   }
-  if (rows * cols > MAX_ELEMENTS) {
-    throw new InvalidMatrixError(`${name} is ${rows}×${cols} = ${rows * cols} entries; at most ${MAX_ELEMENTS} are supported`);
+  if (src instanceof BigInt64Array || src instanceof BigUint64Array) {
+    throw new InvalidMatrixError(`${name}.data is a ${src.constructor.name}; svdkit needs numbers: pass Float64Array.from(data, Number)`);
   }
+  checkCount(rows, cols, name);
   if (src.length !== rows * cols) {
     throw new InvalidMatrixError(`${name}.data has length ${src.length} but rows·cols = ${rows}·${cols} = ${rows * cols}`);
   }
-  const data = allocate(dtype, rows * cols);
-  const typed = ArrayBuffer.isView(src);
-  for (let k = 0; k < data.length; k++) {
-    const x = src[k];
-    if (!typed && typeof x !== 'number') throw badEntry(name, Math.floor(k / cols), k % cols, x, dtype);
-    data[k] = x as number;
-    if (!Number.isFinite(data[k])) throw badEntry(name, Math.floor(k / cols), k % cols, x, dtype);
-  }
-  return { rows, cols, data };
+  return { rows, cols };
 }
 
-function fromRows(a: ArrayLike<unknown>, dtype: Dtype, name: string): Matrix {
+function rowsShape(a: ArrayLike<unknown>, name: string): { rows: number; cols: number } {
   const rows = a.length;
   const first = rows > 0 ? a[0] : [];
   const cols = first !== null && typeof first === 'object' ? (first as ArrayLike<unknown>).length : -1;
-  if (typeof cols !== 'number' || cols < 0) {
+  if (typeof cols !== 'number' || !Number.isSafeInteger(cols) || cols < 0) {
     throw new InvalidMatrixError(`${name}[0] must be an array of numbers, got ${describe(first)}`);
   }
-  const data = allocate(dtype, rows * cols);
+  checkCount(rows, cols, name);
   for (let i = 0; i < rows; i++) {
     const row = a[i] as ArrayLike<unknown> | null;
     if (row === null || typeof row !== 'object' || typeof row.length !== 'number') {
@@ -80,15 +81,34 @@ function fromRows(a: ArrayLike<unknown>, dtype: Dtype, name: string): Matrix {
     if (row.length !== cols) {
       throw new InvalidMatrixError(`${name} is ragged: row 0 has ${cols} entries but row ${i} has ${row.length}`);
     }
-    for (let j = 0; j < cols; j++) {
-      const x = row[j];
-      if (typeof x !== 'number') throw badEntry(name, i, j, x, dtype);
-      const k = i * cols + j;
-      data[k] = x;
-      if (!Number.isFinite(data[k])) throw badEntry(name, i, j, x, dtype);
-    }
   }
-  return { rows, cols, data };
+  return { rows, cols };
+}
+
+/**
+ * rows and cols of `a` after checking its structure (sizes, data length, row lengths) without
+ * reading an entry or allocating anything, so a call can refuse a size (or pick its backend)
+ * before it copies the data. Throws {@link InvalidMatrixError} for a malformed structure.
+ */
+export function matrixShape(a: MatrixLike, name = 'a'): { rows: number; cols: number } {
+  if (a === null || typeof a !== 'object') {
+    throw new InvalidMatrixError(`${name} must be a matrix ({ rows, cols, data } or an array of rows), got ${describe(a)}`);
+  }
+  if (isMatrixObject(a)) return objectShape(a, name);
+  if (typeof (a as ArrayLike<unknown>).length !== 'number' || ArrayBuffer.isView(a)) {
+    throw new InvalidMatrixError(
+      `${name} must be a matrix ({ rows, cols, data } or an array of rows), got ${describe(a)}` +
+        (ArrayBuffer.isView(a) ? '; wrap flat data as { rows, cols, data }' : ''),
+    );
+  }
+  return rowsShape(a as ArrayLike<unknown>, name);
+}
+
+/** Copies one entry into data[k], rejecting anything but a finite number of the dtype. */
+function put(data: FloatArray, k: number, x: unknown, name: string, cols: number, dtype: Dtype): void {
+  if (typeof x !== 'number') throw badEntry(name, Math.floor(k / cols), k % cols, x, dtype);
+  data[k] = x;
+  if (!Number.isFinite(data[k])) throw badEntry(name, Math.floor(k / cols), k % cols, x, dtype);
 }
 
 /**
@@ -96,17 +116,18 @@ function fromRows(a: ArrayLike<unknown>, dtype: Dtype, name: string): Matrix {
  * for anything that is not a finite real matrix.
  */
 export function readMatrix(a: MatrixLike, dtype: Dtype, name = 'a'): Matrix {
-  if (a === null || typeof a !== 'object') {
-    throw new InvalidMatrixError(`${name} must be a matrix ({ rows, cols, data } or an array of rows), got ${describe(a)}`);
+  const { rows, cols } = matrixShape(a, name);
+  const data = allocate(dtype, rows * cols);
+  if (isMatrixObject(a)) {
+    const src = a.data as ArrayLike<unknown>;
+    for (let k = 0; k < data.length; k++) put(data, k, src[k], name, cols, dtype);
+  } else {
+    for (let i = 0; i < rows; i++) {
+      const row = (a as ArrayLike<ArrayLike<unknown>>)[i];
+      for (let j = 0; j < cols; j++) put(data, i * cols + j, row[j], name, cols, dtype);
+    }
   }
-  if (isMatrixObject(a)) return fromObject(a, dtype, name);
-  if (typeof (a as ArrayLike<unknown>).length !== 'number' || ArrayBuffer.isView(a)) {
-    throw new InvalidMatrixError(
-      `${name} must be a matrix ({ rows, cols, data } or an array of rows), got ${describe(a)}` +
-        (ArrayBuffer.isView(a) ? '; wrap flat data as { rows, cols, data }' : ''),
-    );
-  }
-  return fromRows(a as ArrayLike<unknown>, dtype, name);
+  return { rows, cols, data };
 }
 
 /** How one option is checked: returns an error text for a bad value, or null. */
@@ -141,8 +162,10 @@ export function checkOptions(fn: string, opts: unknown, checks: Record<string, O
   if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
     throw new InvalidOptionError(`${fn}: options must be an object, got ${describe(opts)}`);
   }
-  for (const [key, value] of Object.entries(opts)) {
-    const check = checks[key];
+  // for…in, not Object.entries: options inherited from a prototype are read too, so they are checked too.
+  for (const key in opts) {
+    const value = (opts as Record<string, unknown>)[key];
+    const check = Object.hasOwn(checks, key) ? checks[key] : undefined; // not Object.prototype's 'constructor'
     if (!check) {
       throw new InvalidOptionError(`${fn}: unknown option '${key}'; known options: ${Object.keys(checks).join(', ')}`);
     }

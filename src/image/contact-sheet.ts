@@ -1,5 +1,6 @@
 /** A contact sheet: images side by side on white, each with a caption below. @module */
 import { InvalidOptionError } from '../errors.js';
+import { checkOptions, is } from '../validate.js';
 import { drawText, lineHeight, textWidth } from './font.js';
 import { checkImage } from './input.js';
 import { fitWithin } from './resize.js';
@@ -23,6 +24,23 @@ export interface ContactSheetOptions {
 
 const PAPER = 255, INK = [34, 34, 34], SOFT = [96, 96, 96], FRAME = 200;
 
+const sheetChecks = {
+  columns: is.integer(1),
+  maxTile: is.integer(1),
+  title: (v: unknown) => (typeof v === 'string' ? null : 'must be a string'),
+};
+
+/** Each tile is { image, caption } with caption an array of strings (the image is checked later). */
+function checkTiles(tiles: unknown): asserts tiles is readonly SheetTile[] {
+  if (!Array.isArray(tiles) || tiles.length === 0) throw new InvalidOptionError('contactSheet: give at least one tile');
+  tiles.forEach((t: unknown, i) => {
+    const caption = t !== null && typeof t === 'object' ? (t as SheetTile).caption : undefined;
+    if (!Array.isArray(caption) || !caption.every((s) => typeof s === 'string')) {
+      throw new InvalidOptionError(`contactSheet: tile ${i} must be { image, caption } with caption an array of strings`);
+    }
+  });
+}
+
 /**
  * Lays images out in a grid on white with their captions below them, for a person to compare.
  * All tiles must have the same channel count, which the sheet gets too (alpha made opaque
@@ -31,7 +49,8 @@ const PAPER = 255, INK = [34, 34, 34], SOFT = [96, 96, 96], FRAME = 200;
  * @throws {InvalidOptionError} no tiles, mixed channel counts or a bad option.
  */
 export function contactSheet(tiles: readonly SheetTile[], opts: ContactSheetOptions = {}): Image8 {
-  if (!tiles || !(tiles.length > 0)) throw new InvalidOptionError('contactSheet: give at least one tile');
+  checkTiles(tiles);
+  checkOptions('contactSheet', opts, sheetChecks);
   const maxTile = opts.maxTile ?? 512;
   const imgs = tiles.map((t) => {
     const c = checkImage(t.image, 'contactSheet');

@@ -12,7 +12,8 @@ import type { ImageRankSpec } from './types.js';
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  return typeof v === 'number' || typeof v === 'string' ? JSON.stringify(v) : typeof v;
+  if (typeof v === 'number') return String(v); // JSON.stringify(NaN) would say "null"
+  return typeof v === 'string' ? JSON.stringify(v) : typeof v;
 }
 
 const SPEC_FORMS = 'a rank k (integer), { energy } or { ratio }';

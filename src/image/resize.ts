@@ -1,4 +1,6 @@
 /** Shrinking an image for display (contact sheets). @module */
+import { InvalidOptionError } from '../errors.js';
+import { checkImage } from './input.js';
 import type { Image8 } from './types.js';
 
 /**
@@ -7,6 +9,10 @@ import type { Image8 } from './types.js';
  * already fits.
  */
 export function fitWithin(img: Image8, maxSide: number): Image8 {
+  checkImage(img, 'fitWithin');
+  if (!Number.isSafeInteger(maxSide) || maxSide < 1) {
+    throw new InvalidOptionError(`fitWithin: maxSide must be a positive integer (pixels), got ${String(maxSide)}`);
+  }
   const f = Math.ceil(Math.max(img.width, img.height) / maxSide);
   if (f <= 1) return img;
   const w = Math.ceil(img.width / f), h = Math.ceil(img.height / f), C = img.channels;

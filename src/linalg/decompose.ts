@@ -1,6 +1,6 @@
 /** The SVD step shared by the linear-algebra functions: read and validate once, decompose, keep the shape. @module */
 import { svd } from '../svd.js';
-import { readMatrix, resolveDtype } from '../validate.js';
+import { matrixShape, resolveDtype } from '../validate.js';
 import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
 import { defaultRcond } from './tolerance.js';
 
@@ -26,7 +26,8 @@ export interface DecomposeOptions {
 /** SVD of `a`: singular values only ('values'), thin factors ('thin') or full factors ('full'). */
 export function decompose(a: MatrixLike, opts: DecomposeOptions, what: 'values' | 'thin' | 'full'): Decomposed {
   const dtype = resolveDtype(a, opts.dtype);
-  const A = readMatrix(a, dtype);
-  const r = svd(A, { dtype, backend: opts.backend, maxSweeps: opts.maxSweeps, computeUV: what !== 'values', fullMatrices: what === 'full' });
-  return { m: A.rows, n: A.cols, dtype, S: r.S, U: r.U, Vt: r.Vt, rcond: defaultRcond(dtype, A.rows, A.cols) };
+  // svd validates and copies `a` itself, after its size check; only the shape is needed here.
+  const { rows: m, cols: n } = matrixShape(a);
+  const r = svd(a, { dtype, backend: opts.backend, maxSweeps: opts.maxSweeps, computeUV: what !== 'values', fullMatrices: what === 'full' });
+  return { m, n, dtype, S: r.S, U: r.U, Vt: r.Vt, rcond: defaultRcond(dtype, m, n) };
 }

@@ -5,7 +5,8 @@
  */
 import { allocate } from '../arrays.js';
 import { selectBackend } from '../backend/select.js';
-import type { BackendChoice, Dtype, Matrix } from '../types.js';
+import { InvalidMatrixError } from '../errors.js';
+import type { BackendChoice, Dtype, FloatArray, Matrix } from '../types.js';
 
 /**
  * C = op(A)·op(B) for row-major operands already in `dtype`; op transposes when the flag is set.
@@ -18,5 +19,20 @@ export function matmul(fn: string, choice: BackendChoice | undefined, dtype: Dty
   const backend = selectBackend(fn, choice, (be) => be.gemmBytes(dtype, m, n, k));
   if (m === 0 || n === 0 || k === 0) return { rows: m, cols: n, data: allocate(dtype, m * n) };
   const data = backend.gemm({ dtype, m, n, k, a: a.data, transA, b: b.data, transB });
+  checkProduct(fn, data, dtype);
   return { rows: m, cols: n, data };
+}
+
+/**
+ * Finite operands can still give a product beyond the dtype's range (large factors, 1/σ of a
+ * tiny σ in pinv/lstsq); that is an error, never Infinity or NaN handed back as a result.
+ */
+function checkProduct(fn: string, c: FloatArray, dtype: Dtype): void {
+  for (let i = 0; i < c.length; i++) {
+    if (Number.isFinite(c[i])) continue;
+    throw new InvalidMatrixError(
+      `${fn}: the result overflows the ${dtype} range (an entry beyond ±${dtype === 'float64' ? '1.8e308' : '3.4e38'}); ` +
+        (dtype === 'float32' ? "compute in dtype 'float64' or scale the input down" : 'scale the input down'),
+    );
+  }
 }

@@ -42,6 +42,10 @@ export function nuclearNorm(a: MatrixLike, opts: NormOptions = {}): number {
   const { S } = decompose(a, opts, 'values');
   let s = 0;
   for (let i = S.length - 1; i >= 0; i--) s += S[i];
+  // Each σᵢ is finite, but p of them near the float64 limit sum past it.
+  if (!Number.isFinite(s)) {
+    throw new InvalidMatrixError(`nuclearNorm: the sum of the singular values exceeds the float64 range (σ₁ = ${S[0]}); scale the input down`);
+  }
   return s;
 }
 

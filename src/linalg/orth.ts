@@ -39,16 +39,20 @@ export function orthonormalizeRows(q: FloatArray, r: number, m: number): void {
     let after = norm(q, i * m, m);
     if (!(after > before * tiny)) {
       // Some e_j keeps ‖(I − P)e_j‖² ≥ (m − i)/m (the squares sum to m − i), so a pass over all
-      // m coordinates always finds one above half that.
+      // m coordinates always finds one above half that. Capped at two passes all the same: only
+      // non-finite data could fail, and that must not spin forever.
       const enough = 0.5 * Math.sqrt((m - i) / m);
+      let tries = 0;
       do {
         q.fill(0, i * m, i * m + m);
         q[i * m + (probe++ % m)] = 1;
         project(q, m, i);
         after = norm(q, i * m, m);
-      } while (!(after > enough));
+      } while (!(after > enough) && ++tries < 2 * m);
     }
     const inv = 1 / after;
-    for (let t = 0; t < m; t++) q[i * m + t] *= inv;
+    // A subnormal norm has no finite reciprocal; dividing is slower but cannot overflow.
+    if (Number.isFinite(inv)) for (let t = 0; t < m; t++) q[i * m + t] *= inv;
+    else for (let t = 0; t < m; t++) q[i * m + t] /= after;
   }
 }

@@ -6,37 +6,34 @@
  */
 import { allocate } from '../arrays.js';
 import { InvalidMatrixError } from '../errors.js';
-import { readMatrix } from '../validate.js';
+import { matrixShape, readMatrix } from '../validate.js';
 import type { Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
 
 function isObjectForm(a: object): a is { rows: unknown; cols: unknown; data: unknown } {
   return 'rows' in a && 'cols' in a && 'data' in a;
 }
 
-/** rows and cols of a matrix argument without reading its entries. */
+/** rows and cols of a matrix argument without reading its entries (structure checked, nothing allocated). */
 export function shapeOf(a: MatrixLike, name: string): { rows: number; cols: number } {
-  if (a === null || typeof a !== 'object') {
-    throw new InvalidMatrixError(`${name} must be a matrix ({ rows, cols, data } or an array of rows), got ${a === null ? 'null' : typeof a}`);
-  }
-  if (isObjectForm(a)) {
-    const { rows, cols } = a;
-    if (!Number.isSafeInteger(rows) || !Number.isSafeInteger(cols) || (rows as number) < 0 || (cols as number) < 0) {
-      throw new InvalidMatrixError(`${name}.rows and ${name}.cols must be non-negative integers, got ${String(rows)} and ${String(cols)}`);
-    }
-    return { rows: rows as number, cols: cols as number };
-  }
-  return readMatrix(a, 'float64', name); // array-of-rows form: validates raggedness too
+  return matrixShape(a, name);
+}
+
+/** What a rejected entry is, without calling into it (an object's toString could be anything). */
+function describeEntry(x: unknown): string {
+  if (typeof x === 'number') return Number.isFinite(x) ? `${x}, beyond the float32 range (use dtype 'float64')` : String(x);
+  if (typeof x === 'bigint') return `the BigInt ${x}n (convert BigInt arrays to Float64Array)`;
+  if (x === null) return 'null';
+  return typeof x === 'object' || typeof x === 'function' ? `an ${typeof x}` : String(x);
 }
 
 function finiteCopy(src: ArrayLike<unknown>, from: number, count: number, dst: FloatArray, at: number,
   where: (k: number) => string): void {
-  const typed = ArrayBuffer.isView(src);
   for (let t = 0; t < count; t++) {
     const x = src[from + t];
-    dst[at + t] = x as number;
-    if ((!typed && typeof x !== 'number') || !Number.isFinite(dst[at + t])) {
-      const what = typeof x === 'number' && Number.isFinite(x) ? `${x}, beyond the float32 range (use dtype 'float64')` : String(x);
-      throw new InvalidMatrixError(`${where(from + t)} is ${what}; svdkit needs finite real numbers`);
+    // typeof first: a BigInt (from a BigInt64Array) would throw a TypeError on assignment.
+    if (typeof x === 'number') dst[at + t] = x;
+    if (typeof x !== 'number' || !Number.isFinite(dst[at + t])) {
+      throw new InvalidMatrixError(`${where(from + t)} is ${describeEntry(x)}; svdkit needs finite real numbers`);
     }
   }
 }
@@ -48,10 +45,7 @@ export function leadingBlock(a: MatrixLike, rows: number, cols: number, dtype: D
     const full = readMatrix(a, dtype, name);
     return block(full.data, shape.cols, rows, cols, dtype);
   }
-  const src = a.data as ArrayLike<unknown> | null;
-  if (src === null || typeof src !== 'object' || src.length !== shape.rows * shape.cols) {
-    throw new InvalidMatrixError(`${name}.data must be an array of rows·cols = ${shape.rows * shape.cols} numbers`);
-  }
+  const src = a.data as ArrayLike<unknown>; // its length was checked by shapeOf
   const out = allocate(dtype, rows * cols);
   for (let i = 0; i < rows; i++) finiteCopy(src, i * shape.cols, cols, out, i * cols, (k) => `${name}[${Math.floor(k / shape.cols)}][${k % shape.cols}]`);
   return { rows, cols, data: out };

@@ -11,11 +11,11 @@
  * @module
  */
 import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
-import { computeOptionChecks, checkOptions, is, readMatrix, resolveDtype } from '../validate.js';
+import { computeOptionChecks, checkOptions, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
 import { svd } from '../svd.js';
 import type { ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
 import { LowRank } from './model.js';
-import { randomizedChecks, randomizedFactors, randomizedParams, type RandomizedSvdResult } from './randomized.js';
+import { checkSketchFits, randomizedChecks, randomizedFactors, randomizedParams, type RandomizedSvdResult } from './randomized.js';
 import { applyRule } from './rank.js';
 import { parseSpec, type ParsedSpec, type RankSpec } from './spec.js';
 import { maxAbs, scaledSumSquares, statsFromNorm, statsFromTail } from './stats.js';
@@ -52,11 +52,12 @@ function truncated(U: Matrix, S: FloatArray, Vt: Matrix, k: number, dtype: Dtype
   return { U: u, S: S.slice(0, k), Vt: Vt.data.slice(0, k * Vt.cols) };
 }
 
-function exact(A: Matrix, spec: ParsedSpec, dtype: Dtype, opts: LowRankOptions): LowRank {
-  const r = svd(A, { dtype, backend: opts.backend, maxSweeps: opts.maxSweeps });
-  const k = applyRule(spec, Float64Array.from(r.S), { rows: A.rows, cols: A.cols });
+function exact(a: MatrixLike, m: number, n: number, spec: ParsedSpec, dtype: Dtype, opts: LowRankOptions): LowRank {
+  // svd validates and copies `a` after its own size check.
+  const r = svd(a, { dtype, backend: opts.backend, maxSweeps: opts.maxSweeps });
+  const k = applyRule(spec, Float64Array.from(r.S), { rows: m, cols: n });
   const f = truncated(r.U!, r.S, r.Vt!, k, dtype);
-  return new LowRank({ m: A.rows, n: A.cols, k, dtype, method: 'exact', ...f, ...statsFromTail(r.S, k) }, opts.backend);
+  return new LowRank({ m, n, k, dtype, method: 'exact', ...f, ...statsFromTail(r.S, k) }, opts.backend);
 }
 
 /** The randomized rank search for energy / relativeError specs: doubling sketches. */
@@ -114,10 +115,12 @@ export function lowRank(a: MatrixLike, spec: RankSpec, opts: LowRankOptions = {}
   checkOptions('lowRank', opts, checks);
   checkMethodOptions(opts);
   const dtype = resolveDtype(a, opts.dtype);
-  const A = readMatrix(a, dtype);
-  if (A.rows === 0 || A.cols === 0) {
-    throw new InvalidMatrixError(`lowRank: a is ${A.rows}×${A.cols}; a low-rank approximation needs at least one row and one column`);
+  const { rows: m, cols: n } = matrixShape(a);
+  if (m === 0 || n === 0) {
+    throw new InvalidMatrixError(`lowRank: a is ${m}×${n}; a low-rank approximation needs at least one row and one column`);
   }
-  const parsed = parseSpec('lowRank', spec, Math.min(A.rows, A.cols));
-  return (opts.method ?? 'exact') === 'exact' ? exact(A, parsed, dtype, opts) : randomized(A, parsed, dtype, opts);
+  const parsed = parseSpec('lowRank', spec, Math.min(m, n));
+  if ((opts.method ?? 'exact') === 'exact') return exact(a, m, n, parsed, dtype, opts);
+  checkSketchFits('lowRank', opts.backend, dtype, m, n);
+  return randomized(readMatrix(a, dtype), parsed, dtype, opts);
 }

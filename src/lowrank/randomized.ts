@@ -22,7 +22,9 @@ import { matmul } from '../linalg/matmul.js';
 import { orthonormalizeRows } from '../linalg/orth.js';
 import { createRng, fillNormal } from '../random.js';
 import { svd } from '../svd.js';
-import { checkOptions, is, readMatrix, resolveDtype } from '../validate.js';
+import { checkInRange, checkOptions, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
+import { selectBackend } from '../backend/select.js';
+import { exponentOf, maxAbs, scaleExp2 } from '../backend/js/scale.js';
 import type { BackendChoice, BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
 
 /** Options of {@link randomizedSvd}. */
@@ -95,13 +97,40 @@ function rangeFinder(fn: string, be: BackendChoice | undefined, dtype: Dtype, A:
   return qT;
 }
 
+/**
+ * Refuses, before A is copied, a matrix whose smallest product (A against one sketch vector)
+ * already exceeds what the requested backend can hold (backend 'wasm': SizeLimitError).
+ */
+export function checkSketchFits(fn: string, backend: BackendChoice | undefined, dtype: Dtype, m: number, n: number): void {
+  selectBackend(fn, backend, (b) => b.gemmBytes(dtype, 1, m, n));
+}
+
+/**
+ * A scaled by a power of two so its largest entry lies in [1, 2), and the exponent to undo it
+ * with, as svd does: the sketch products AΩ of entries near 1e±300 would otherwise overflow,
+ * or lose everything to underflow. Exact unless an entry is far below the largest one; A itself
+ * is returned when no scaling is needed.
+ */
+function normalized(A: Matrix, dtype: Dtype): { A: Matrix; e: number } {
+  const big = maxAbs(A.data, A.data.length);
+  const e = big === 0 ? 0 : exponentOf(big);
+  if (e === 0) return { A, e };
+  const data = allocate(dtype, A.data.length);
+  data.set(A.data);
+  scaleExp2(data, data.length, -e);
+  return { A: { rows: A.rows, cols: A.cols, data }, e };
+}
+
 /** The randomized SVD of an already validated matrix A (m×n, in dtype), k ≤ min(m, n). */
-export function randomizedFactors(fn: string, A: Matrix, k: number, dtype: Dtype, backend: BackendChoice | undefined,
+export function randomizedFactors(fn: string, A0: Matrix, k: number, dtype: Dtype, backend: BackendChoice | undefined,
   rp: RandomizedParams): RandomizedSvdResult {
+  const { A, e } = normalized(A0, dtype);
   const l = Math.min(k + rp.oversamples, A.rows, A.cols);
   const qT = rangeFinder(fn, backend, dtype, A, l, rp);
   const B = matmul(fn, backend, dtype, qT, false, A, false); // ℓ×n
   const small = svd(B, { dtype, backend });
+  scaleExp2(small.S, small.S.length, e);
+  checkInRange(small.S, dtype, 'singular value');
   const Ub = small.U!, Vb = small.Vt!;
   const UbK = { rows: l, cols: k, data: allocate(dtype, l * k) };
   for (let i = 0; i < l; i++) UbK.data.set(Ub.data.subarray(i * Ub.cols, i * Ub.cols + k), i * k);
@@ -133,10 +162,11 @@ export function randomizedFactors(fn: string, A: Matrix, k: number, dtype: Dtype
 export function randomizedSvd(a: MatrixLike, k: number, opts: RandomizedSvdOptions = {}): RandomizedSvdResult {
   checkOptions('randomizedSvd', opts, { dtype: is.oneOf('float64', 'float32'), backend: is.oneOf('auto', 'wasm', 'js'), ...randomizedChecks });
   const dtype = resolveDtype(a, opts.dtype);
-  const A = readMatrix(a, dtype);
-  const p = Math.min(A.rows, A.cols);
+  const { rows, cols } = matrixShape(a);
+  const p = Math.min(rows, cols);
   if (!Number.isSafeInteger(k) || k < 1 || k > p) {
-    throw new InvalidOptionError(`randomizedSvd: k must be an integer from 1 to min(m, n) = ${p} for a ${A.rows}×${A.cols} matrix, got ${String(k)}`);
+    throw new InvalidOptionError(`randomizedSvd: k must be an integer from 1 to min(m, n) = ${p} for a ${rows}×${cols} matrix, got ${String(k)}`);
   }
-  return randomizedFactors('randomizedSvd', A, k, dtype, opts.backend, randomizedParams(opts, k, p));
+  checkSketchFits('randomizedSvd', opts.backend, dtype, rows, cols);
+  return randomizedFactors('randomizedSvd', readMatrix(a, dtype), k, dtype, opts.backend, randomizedParams(opts, k, p));
 }

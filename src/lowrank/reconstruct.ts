@@ -10,6 +10,7 @@
 import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
 import { allocate } from '../arrays.js';
 import { matmul } from '../linalg/matmul.js';
+import { selectBackend } from '../backend/select.js';
 import { leadingBlock, readVector, shapeOf } from '../linalg/take.js';
 import { checkOptions, is, resolveDtype } from '../validate.js';
 import type { ComputeOptions, Matrix, MatrixLike } from '../types.js';
@@ -61,6 +62,8 @@ export function reconstruct(f: Factorization, k?: number, opts: ReconstructOptio
       `reconstruct: k must be an integer from 0 to ${avail} (U has ${u.cols} columns, S ${f.S?.length ?? 0} values, Vt ${vt.rows} rows), got ${String(k)}`,
     );
   }
+  // The product's size against the backend's limit before any factor is copied.
+  selectBackend('reconstruct', opts.backend, (b) => b.gemmBytes(dtype, u.rows, vt.cols, rank));
   const s = readVector(f.S, 'float64', 'S');
   const left = leadingBlock(f.U, u.rows, rank, dtype, 'U');
   const right = leadingBlock(f.Vt, rank, vt.cols, dtype, 'Vt');

@@ -6,7 +6,7 @@
  */
 import { allocate, identity } from '../../arrays.js';
 import { ConvergenceError } from '../../errors.js';
-import { tinySquaredNorm, unitRoundoff } from '../../params.js';
+import { defaultParams, tinySquaredNorm, unitRoundoff } from '../../params.js';
 import type { Dtype, FloatArray } from '../../types.js';
 import type { EighParts, EighTask, SvdParts, SvdTask } from '../types.js';
 import { nrm2, scal } from './blas.js';
@@ -64,13 +64,14 @@ export function svdTall(task: SvdTask): SvdParts {
   const tau = allocate(dtype, n);
   let work = w;
   if (tall) {
-    householderQR(m, n, w, tau);
+    householderQR(m, n, w, tau, tinySq);
     work = allocate(dtype, n * n);
     extractR(m, n, w, work);
   }
   const rows = tall ? n : m;
   const v = task.v ? identity(dtype, n) : null;
-  const r = oneSidedJacobi(rows, n, work, v, Math.sqrt(rows) * unit, tinySq, params.maxSweeps);
+  const r = oneSidedJacobi(rows, n, work, v, Math.sqrt(rows) * unit, tinySq, params.maxSweeps,
+    params.normRecompute ?? defaultParams.normRecompute);
   checkConverged('SVD (one-sided Jacobi)', r, params.maxSweeps);
   const s = allocate(dtype, n);
   const wantU = task.u !== 'none';
@@ -85,16 +86,32 @@ export function svdTall(task: SvdTask): SvdParts {
   return { s, u, v: v ?? undefined, sweeps: r.sweeps };
 }
 
+/**
+ * Leading dimension the two-sided Jacobi works with: n, or n plus 16 bytes' worth of elements
+ * when a column is a multiple of 256 bytes (see jacobi-eigh.ts; mirror of eighLda in
+ * assembly/driver.ts).
+ */
+function eighLda(dtype: Dtype, n: number): number {
+  const bytes = dtype === 'float64' ? 8 : 4;
+  return (n * bytes) % 256 === 0 ? n + 16 / bytes : n;
+}
+
 /** Eigen-decomposition of the symmetric column-major task.a (n ≥ 1). */
 export function eighSym(task: EighTask): EighParts {
   const { dtype, n, a, params } = task;
   const unit = unitRoundoff[dtype];
   const e = normalizeExp2(a, n * n);
+  const lda = eighLda(dtype, n);
+  let work = a;
+  if (lda !== n) {
+    work = allocate(dtype, lda * n);
+    for (let j = 0; j < n; j++) work.set(a.subarray(j * n, j * n + n), j * lda);
+  }
   const v = task.vectors ? identity(dtype, n) : null;
-  const r = twoSidedJacobi(n, a, v, Math.sqrt(n) * unit, unit, params.maxSweeps);
+  const r = twoSidedJacobi(n, work, lda, v, Math.sqrt(n) * unit, unit, params.maxSweeps);
   checkConverged('eigh (two-sided Jacobi)', r, params.maxSweeps);
   const values = allocate(dtype, n);
-  for (let i = 0; i < n; i++) values[i] = a[i * n + i];
+  for (let i = 0; i < n; i++) values[i] = work[i * lda + i];
   sortDescending(n, values, v, n, null, 0);
   scaleExp2(values, n, e);
   return { values, vectors: v ?? undefined, sweeps: r.sweeps };

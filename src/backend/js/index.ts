@@ -10,8 +10,8 @@ export const jsBackend: Backend = {
   name: 'js',
   memoryLimit: Infinity,
   svdBytes: (dtype: Dtype, m: number, n: number, u: UMode) =>
-    bytesOf(dtype) * (m * n + 2 * n * n + (u === 'full' ? m * m : u === 'thin' ? m * n : 0)),
-  eighBytes: (dtype: Dtype, n: number) => bytesOf(dtype) * 2 * n * n,
+    bytesOf(dtype) * (m * n + 2 * n * n + (u === 'full' ? m * m : u === 'thin' ? m * n : 0)) + 8 * n,
+  eighBytes: (dtype: Dtype, n: number) => bytesOf(dtype) * (2 * n * n + (n * bytesOf(dtype) % 256 === 0 ? (n + 16 / bytesOf(dtype)) * n : 0)),
   gemmBytes: (dtype: Dtype, m: number, n: number, k: number) => bytesOf(dtype) * (m * n + m * k + k * n),
   svdTall,
   eighSym,

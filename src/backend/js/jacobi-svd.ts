@@ -4,9 +4,20 @@
  * W·V = U·Σ: the column norms are σ, the normalised columns are U, and V is the product of the
  * rotations.
  *
+ * Sweep: row-cyclic over pairs (i, j), i < j, with de Rijk pivoting — before row i, the
+ * remaining column of largest norm (among i..N−1) is exchanged into position i (with its column
+ * of V), so the large columns are orthogonalised first and a sweep does more useful work
+ * (de Rijk, SISC 1989; cuts sweeps ~14 → ~11 on uniform 512² matrices).
+ * Tracked norms: the squared column norms are computed exactly at the start of every sweep and
+ * then updated through each rotation as aᵢ' = aᵢ − t·γ, aⱼ' = aⱼ + t·γ (γ = wᵢᵀwⱼ, exact for
+ * the Gram matrix), so a pair costs one dot product wᵢᵀwⱼ instead of three; an updated norm
+ * that shrinks below `normRecompute` (params.ts, 1/16) times its old value is recomputed, since its
+ * relative error grows as old/new (LAPACK dgesvj does the same).
+ *
  * Stopping rule (LAPACK dgesvj): pair (i, j) is done when |wᵢᵀwⱼ| ≤ tol·‖wᵢ‖·‖wⱼ‖ with
- * tol = √M·u; the run ends after the first sweep that rotates nothing. Columns with
- * ‖w‖² < tinySq are treated as zero (see params.ts). At most `maxSweeps` sweeps.
+ * tol = √M·u; the run ends after the first sweep that rotates nothing — in that sweep no norm
+ * is updated, so every test used the exactly recomputed norms. Columns with ‖w‖² < tinySq are
+ * treated as zero (see params.ts). At most `maxSweeps` sweeps.
  *
  * Accuracy: σ with small relative error for well-scaled columns (Demmel & Veselić, SIMAX 1992);
  * computed U and V orthogonal to O(tol). Reference: Drmač & Veselić, "New fast and accurate
@@ -14,7 +25,7 @@
  * @module
  */
 import type { FloatArray } from '../../types.js';
-import { dots3, dotsOut, rot } from './blas.js';
+import { dot, rot, swap } from './blas.js';
 import { jacobiTangent } from './rotation.js';
 
 /** Outcome of a Jacobi run: sweeps done and the largest |cos| of the last sweep. */
@@ -25,29 +36,43 @@ export interface JacobiResult {
 }
 
 /**
- * Rotates columns of `w` (m×n) to mutual orthogonality, applying the same rotations to the
- * columns of `v` (n×n) when given.
+ * Rotates columns of `w` (m×n) to mutual orthogonality, applying the same rotations (and
+ * pivoting exchanges) to the columns of `v` (n×n) when given. `nrm` is n-long scratch.
  */
 export function oneSidedJacobi(
   m: number, n: number, w: FloatArray, v: FloatArray | null,
-  tol: number, tinySq: number, maxSweeps: number,
+  tol: number, tinySq: number, maxSweeps: number, recompute: number, nrm: Float64Array = new Float64Array(n),
 ): JacobiResult {
   let offMax = 0;
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
     let rotations = 0;
     offMax = 0;
+    for (let j = 0; j < n; j++) nrm[j] = dot(w, j * m, w, j * m, m);
     for (let i = 0; i < n - 1; i++) {
+      let big = i;
+      for (let k = i + 1; k < n; k++) if (nrm[k] > nrm[big]) big = k;
+      if (big !== i) {
+        swap(w, i * m, big * m, m);
+        if (v) swap(v, i * n, big * n, n);
+        const t = nrm[i];
+        nrm[i] = nrm[big];
+        nrm[big] = t;
+      }
+      const wi = i * m;
       for (let j = i + 1; j < n; j++) {
-        dots3(w, i * m, j * m, m);
-        const aa = dotsOut[0], bb = dotsOut[1], ab = dotsOut[2];
+        const aa = nrm[i], bb = nrm[j];
         if (aa < tinySq || bb < tinySq) continue;
+        const ab = dot(w, wi, w, j * m, m);
         const cos = Math.abs(ab) / (Math.sqrt(aa) * Math.sqrt(bb));
         if (cos > offMax) offMax = cos;
         if (cos <= tol) continue;
         const t = jacobiTangent((bb - aa) / (2 * ab));
         const c = 1 / Math.sqrt(1 + t * t), s = t * c;
-        rot(w, i * m, j * m, m, 1, c, s);
+        rot(w, wi, j * m, m, 1, c, s);
         if (v) rot(v, i * n, j * n, n, 1, c, s);
+        const ai = aa - t * ab, aj = bb + t * ab;
+        nrm[i] = ai < recompute * aa ? dot(w, wi, w, wi, m) : ai;
+        nrm[j] = aj < recompute * bb ? dot(w, j * m, w, j * m, m) : aj;
         rotations++;
       }
     }

@@ -207,12 +207,22 @@ export function currentModule(): LoadedModule | null {
 
 // ---- async loading -----------------------------------------------------------------------------
 
-/** Compiles a fetch Response: streaming when served as application/wasm, else via its bytes. */
+/**
+ * Compiles a fetch Response: streaming when served as application/wasm, else via its bytes.
+ * A streaming failure that is not a compile error (a TypeError: a proxy that re-encodes the
+ * body, an engine that refuses the response) retries from the bytes of a spare copy.
+ */
 async function compileResponse(res: Response): Promise<WebAssembly.Module> {
   if (!res.ok) throw new Error(`fetching ${res.url || 'the wasm binary'} failed: HTTP ${res.status}`);
   const type = (res.headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function') {
-    return WebAssembly.compileStreaming(res);
+    const spare = res.clone();
+    try {
+      return await WebAssembly.compileStreaming(res);
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      return WebAssembly.compile(await spare.arrayBuffer());
+    }
   }
   return WebAssembly.compile(await res.arrayBuffer());
 }

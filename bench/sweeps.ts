@@ -1,0 +1,49 @@
+/**
+ * Sweep counts and single-run timings of the backends' svdTall on the bench matrices, for
+ * profiling algorithm changes (sweeps are noise-free; times are medians of a few runs).
+ *   node --import tsx bench/sweeps.ts [--sizes 256x256,512x512] [--runs 3] [--backends wasm,js] [--dtypes float64,float32] [--values] [--wasm file.wasm]
+ */
+import { jsBackend } from '../src/backend/js/index.js';
+import { initWasm, wasmBackend } from '../src/backend/wasm/index.js';
+import { defaultParams } from '../src/params.js';
+import type { Backend } from '../src/backend/types.js';
+import type { Dtype } from '../src/types.js';
+import { uniformData } from './data.js';
+
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+};
+const sizes = arg('--sizes', '256x256,512x512').split(',').map((s) => s.split('x').map(Number));
+const runs = Number(arg('--runs', '3'));
+const backends = arg('--backends', 'wasm,js').split(',');
+const dtypes = arg('--dtypes', 'float64,float32').split(',') as Dtype[];
+const values = process.argv.includes('--values');
+const wasmFile = arg('--wasm', '');
+if (wasmFile) await initWasm({ wasm: wasmFile });
+
+for (const [m, n] of sizes) {
+  const data = uniformData(m, n);
+  const M = Math.max(m, n), N = Math.min(m, n);
+  for (const dtype of dtypes) {
+    for (const name of backends) {
+      const b: Backend = name === 'js' ? jsBackend : wasmBackend()!;
+      const times: number[] = [];
+      let sweeps = 0;
+      for (let r = 0; r < runs; r++) {
+        // column-major M×N working copy: for m ≥ n that is Aᵀ's row-major data, for m < n A's data
+        const w = dtype === 'float64' ? new Float64Array(M * N) : new Float32Array(M * N);
+        if (m >= n) { for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = data[i * n + j]; }
+        else w.set(data);
+        // CPU time of this thread, less sensitive than wall time to other processes on the cores
+        const t0 = process.cpuUsage();
+        const p = b.svdTall({ dtype, rows: M, cols: N, w, u: values ? 'none' : 'thin', v: !values, params: defaultParams });
+        const dt = process.cpuUsage(t0);
+        times.push((dt.user + dt.system) / 1000);
+        sweeps = p.sweeps;
+      }
+      times.sort((a, c) => a - c);
+      console.log(`${m}x${n} ${dtype} ${name}: sweeps ${sweeps}, median CPU ${times[runs >> 1].toFixed(1)} ms (min ${times[0].toFixed(1)})`);
+    }
+  }
+}
