@@ -18,6 +18,7 @@ export interface EighResult<T extends FloatArray = FloatArray> {
   values: T;
   /** Eigenvectors as the columns of an n×n matrix (row-major storage), orthonormal. */
   vectors: Matrix<T>;
+  /** The backend that ran the decomposition. */
   backend: BackendName;
 }
 

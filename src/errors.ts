@@ -6,6 +6,10 @@
 
 /** Base class of every error svdkit throws. `code` is a stable machine-readable name. */
 export class SvdkitError extends Error {
+  /**
+   * Stable name of the kind of error: `INVALID_MATRIX`, `INVALID_OPTION`, `NO_CONVERGENCE`,
+   * `BACKEND_UNAVAILABLE` or `SIZE_LIMIT`.
+   */
   readonly code: string;
   constructor(message: string, code = 'SVDKIT_ERROR') {
     super(message);

@@ -18,7 +18,7 @@ export type {
   MatrixRankOptions, PinvOptions, LstsqOptions, NormOptions, Subspaces, SubspacesOptions,
 } from './linalg/index.js';
 export { init, backendInfo } from './init.js';
-export type { InitOptions } from './init.js';
+export type { BackendInfo, InitOptions, WasmSource } from './init.js';
 export {
   SvdkitError, InvalidMatrixError, InvalidOptionError, ConvergenceError, BackendUnavailableError, SizeLimitError,
 } from './errors.js';

@@ -1,23 +1,56 @@
 /** Loading the wasm module and reporting which backend runs. @module */
-import { initWasm, wasmBackend, wasmState, type WasmInitOptions } from './backend/wasm/index.js';
+import { initWasm, wasmBackend, wasmState, type WasmSource } from './backend/wasm/index.js';
+
+export type { WasmSource };
 
 /** Options of {@link init}. */
-export type InitOptions = WasmInitOptions;
+export interface InitOptions {
+  /**
+   * The binary to load: a URL or path, bytes, a fetch `Response` or a compiled
+   * `WebAssembly.Module`. Default: the `.wasm` shipped beside the package.
+   */
+  wasm?: WasmSource;
+  /**
+   * Which shipped build to load: `true` SIMD, `false` the scalar build. Default: SIMD when the
+   * engine supports it. Ignored when `wasm` is given (that binary says which build it is).
+   */
+  simd?: boolean;
+}
+
+/** What {@link backendInfo} reports. */
+export interface BackendInfo {
+  /** Whether the wasm backend is loaded and usable. */
+  wasm: boolean;
+  /** Whether the loaded wasm is the SIMD build. */
+  simd: boolean;
+  /** The backend `backend: 'auto'` uses: wasm when loaded, else js. */
+  active: 'wasm' | 'js';
+}
 
 /**
- * Loads the wasm module. Idempotent: later calls return the same promise. Needed once in
+ * Loads the wasm module. Idempotent: the same request returns the same promise. Needed once in
  * browsers before the first call with the wasm backend; optional in Node, where the first call
  * loads the module synchronously. Never rejects for lack of WebAssembly: the js backend then
  * serves `'auto'` and {@link backendInfo} says so.
- * @param opts.wasm where the binary comes from (URL, bytes, Response or compiled Module);
- *   default the `.wasm` shipped beside the package. `opts.simd: false` forces the scalar build.
+ * @example
+ * ```ts
+ * await init();                  // the shipped binary, SIMD when supported
+ * await init({ simd: false });   // force the scalar build
+ * await init({ wasm: new URL('/assets/svdkit.wasm', location.href) });
+ * ```
  */
 export function init(opts: InitOptions = {}): Promise<void> {
   return initWasm(opts);
 }
 
-/** Which backends can run here and which one `'auto'` uses. */
-export function backendInfo(): { wasm: boolean; simd: boolean; active: 'wasm' | 'js' } {
+/**
+ * Which backends can run here and which one `'auto'` uses.
+ * @example
+ * ```ts
+ * backendInfo(); // { wasm: true, simd: true, active: 'wasm' }
+ * ```
+ */
+export function backendInfo(): BackendInfo {
   const wasm = wasmBackend() !== null;
   const state = wasmState();
   return { wasm, simd: wasm && state.simd, active: wasm ? 'wasm' : 'js' };

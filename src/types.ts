@@ -17,8 +17,11 @@ export type BackendChoice = 'auto' | BackendName;
  * `data.length` must equal `rows * cols`.
  */
 export interface Matrix<T extends FloatArray = FloatArray> {
+  /** Number of rows, m. */
   rows: number;
+  /** Number of columns, n. */
   cols: number;
+  /** The m·n entries, row by row. */
   data: T;
 }
 
@@ -29,7 +32,14 @@ export type NumericArray =
 
 /** A matrix as `{ rows, cols, data }` (row-major) or as an array of rows (`number[][]`). */
 export type MatrixLike =
-  | { rows: number; cols: number; data: NumericArray | ArrayLike<number> }
+  | {
+    /** Number of rows, m. */
+    rows: number;
+    /** Number of columns, n. */
+    cols: number;
+    /** The m·n entries, row by row (any numeric typed array or array of numbers). */
+    data: NumericArray | ArrayLike<number>;
+  }
   | ArrayLike<ArrayLike<number>>;
 
 /** Options every decomposition accepts. */

@@ -8,7 +8,9 @@ import type { Image8, ImageInput } from './types.js';
 
 /** One picture of a contact sheet and its caption lines (the first drawn in bold size). */
 export interface SheetTile {
+  /** The picture, scaled to fit its tile. */
   image: ImageInput;
+  /** Lines under the picture; the first is drawn larger. */
   caption: readonly string[];
 }
 

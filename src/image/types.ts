@@ -6,8 +6,11 @@ import type { ComputeOptions } from '../types.js';
  * `data[(y * width + x) * channels + c]`. Browser `ImageData` (RGBA) fits as it is.
  */
 export interface ImageInput {
+  /** Pixels per row (n, the columns of each channel's matrix). */
   width: number;
+  /** Rows of pixels (m, the rows of each channel's matrix). */
   height: number;
+  /** width·height·channels samples, interleaved. */
   data: Uint8Array | Uint8ClampedArray;
   /**
    * 1 = gray, 2 = gray + alpha, 3 = RGB, 4 = RGBA. Default: `data.length / (width · height)`,
@@ -18,9 +21,13 @@ export interface ImageInput {
 
 /** An 8-bit image made by svdkit: always `Uint8ClampedArray` data and an explicit channel count. */
 export interface Image8 {
+  /** Pixels per row. */
   width: number;
+  /** Rows of pixels. */
   height: number;
+  /** 1 = gray, 2 = gray + alpha, 3 = RGB, 4 = RGBA. */
   channels: 1 | 2 | 3 | 4;
+  /** width·height·channels samples, interleaved row by row. */
   data: Uint8ClampedArray;
 }
 
@@ -34,7 +41,16 @@ export interface Image8 {
  *
  * With several channels one k serves them all (the rank is chosen jointly).
  */
-export type ImageRankSpec = number | { energy: number } | { ratio: number };
+export type ImageRankSpec =
+  | number
+  | {
+    /** Fraction of the summed squared singular values to keep, 0 < energy ≤ 1. */
+    energy: number;
+  }
+  | {
+    /** Largest compression ratio (stored values / samples) allowed. */
+    ratio: number;
+  };
 
 /** Options of {@link compressImage}. */
 export interface CompressImageOptions extends ComputeOptions {
@@ -74,7 +90,9 @@ export interface RankStats {
 
 /** Result of {@link compressImage}. */
 export interface CompressedImage {
+  /** Width of the input in pixels. */
   width: number;
+  /** Height of the input in pixels. */
   height: number;
   /** Channels of the input (and of every {@link CompressedImage.toImage} result). */
   channels: 1 | 2 | 3 | 4;

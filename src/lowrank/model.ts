@@ -7,9 +7,9 @@
 import { allocate } from '../arrays.js';
 import { InvalidMatrixError } from '../errors.js';
 import { matmul } from '../linalg/matmul.js';
-import { readVector as readVectorArg } from '../linalg/take.js';
+import { isVector, readVector as readVectorArg } from '../linalg/take.js';
 import { checkOptions, is, readMatrix } from '../validate.js';
-import type { BackendChoice, Dtype, FloatArray, Matrix } from '../types.js';
+import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
 import { decode, encode, type LowRankData } from './codec.js';
 import type { Precision } from './quantize.js';
 import { scaleColumns } from './reconstruct.js';
@@ -68,7 +68,10 @@ export class LowRank {
   readonly energy: number;
   readonly #backend: BackendChoice | undefined;
 
-  /** Internal: use {@link lowRank} or {@link LowRank.fromBytes}. */
+  /**
+   * Use {@link lowRank} or {@link LowRank.fromBytes}.
+   * @internal
+   */
   constructor(d: LowRankData, backend?: BackendChoice) {
     const { m, n, k } = d;
     this.U = { rows: m, cols: k, data: d.U };
@@ -98,7 +101,7 @@ export class LowRank {
 
   /**
    * y = A_k·x = U·(S ⊙ (Vt·x)) without forming A_k: k(m + n) multiply-accumulates per vector.
-   * @param x a vector of length n, or an n×r matrix (each column a vector).
+   * @param x a vector of length n (typed array or number[]), or an n×r matrix (each column a vector).
    * @returns a vector of length m (in this LowRank's dtype), or an m×r matrix.
    * @example
    * ```ts
@@ -107,10 +110,11 @@ export class LowRank {
    * @throws {InvalidMatrixError} wrong length, non-finite entries.
    */
   apply(x: FloatArray | ArrayLike<number>): FloatArray;
-  apply(x: Matrix): Matrix;
-  apply(x: FloatArray | ArrayLike<number> | Matrix): FloatArray | Matrix {
-    const isMat = x !== null && typeof x === 'object' && 'rows' in x && 'cols' in x && 'data' in x;
-    const X = isMat ? readMatrix(x as Matrix, this.dtype, 'x') : { rows: 0, cols: 1, data: readVectorArg(x, this.dtype, 'x') };
+  apply(x: MatrixLike): Matrix;
+  apply(x: FloatArray | ArrayLike<number> | MatrixLike): FloatArray | Matrix {
+    // As lstsq's b: a typed array or number[] is the vector, anything else (arrays of rows too) a matrix.
+    const isMat = !isVector(x);
+    const X = isMat ? readMatrix(x as MatrixLike, this.dtype, 'x') : { rows: 0, cols: 1, data: readVectorArg(x, this.dtype, 'x') };
     if (!isMat) X.rows = X.data.length;
     if (X.rows !== this.n) {
       throw new InvalidMatrixError(`LowRank.apply: x must have n = ${this.n} ${isMat ? 'rows' : 'entries'}, got ${X.rows}`);
@@ -129,7 +133,12 @@ export class LowRank {
    * const { left, right } = lr.factors(); // e.g. embeddings of rows and columns
    * ```
    */
-  factors(): { left: Matrix; right: Matrix } {
+  factors(): {
+    /** U·diag(√S): m×k. */
+    left: Matrix;
+    /** diag(√S)·Vt: k×n. */
+    right: Matrix;
+  } {
     const root = Array.from(this.S, Math.sqrt);
     const left = { rows: this.m, cols: this.k, data: this.U.data.slice() };
     const right = { rows: this.k, cols: this.n, data: this.Vt.data.slice() };

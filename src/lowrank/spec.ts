@@ -12,11 +12,26 @@ import { InvalidOptionError } from '../errors.js';
  * - `{ relativeError: r }`, 0 ≤ r ≤ 1: the smallest k with ‖A − A_k‖_F ≤ r·‖A‖_F.
  * - `{ maxStored: N }`: the largest k whose factors fit in N numbers, k(m + n + 1) ≤ N.
  */
-export type RankSpec = number | { energy: number } | { relativeError: number } | { maxStored: number };
+export type RankSpec =
+  | number
+  | {
+    /** Fraction of Σσᵢ² to keep, 0 < energy ≤ 1. */
+    energy: number;
+  }
+  | {
+    /** Largest ‖A − A_k‖_F / ‖A‖_F allowed, 0 ≤ relativeError ≤ 1. */
+    relativeError: number;
+  }
+  | {
+    /** Most numbers the factors may take: k·(m + n + 1) ≤ maxStored. */
+    maxStored: number;
+  };
 
 /** A matrix shape, needed by the `maxStored` rule. */
 export interface MatrixShape {
+  /** m, the number of rows. */
   rows: number;
+  /** n, the number of columns. */
   cols: number;
 }
 
