@@ -33,9 +33,9 @@ function fresh<F extends (...args: never[]) => unknown>(fn: F): F {
   return new Function(`return (${fn.toString()})`)() as F;
 }
 
-/** Median milliseconds of fn over `runs` runs after one warm-up. */
+/** Median milliseconds of fn over `runs` runs after three warm-ups (so JS reaches its top tier). */
 function median(fn: () => void, runs: number): number {
-  fn();
+  for (let w = 0; w < 3; w++) fn();
   const t: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();

@@ -20,6 +20,7 @@ let state: {
   image: ImageInput & { channels: number };
   results: Partial<Record<Backend, CompressedImage>>;
   times: Partial<Record<Backend, number>>;
+  running: Partial<Record<Backend, Promise<void>>>;
   spectrum?: Spectrum;
   generation: number;
 } | null = null;
@@ -45,24 +46,26 @@ function redraw(): void {
   fillTable(r.stats(k), r.width * r.height * r.channels);
 }
 
-/** Decomposes the current image on one backend (once), timing the call. */
-async function decompose(b: Backend, gen: number): Promise<void> {
-  if (!state || state.results[b]) return;
-  const { image } = state;
-  const t0 = performance.now();
-  const r = await worker.compressImage(image, Math.min(image.width, image.height), { backend: b });
-  const ms = performance.now() - t0;
-  if (!state || state.generation !== gen) return;
-  state.results[b] = r;
-  state.times[b] = ms;
-  showTimes();
+/** Decomposes the current image on one backend (once; a repeated request shares the first). */
+function decompose(b: Backend, gen: number): Promise<void> {
+  if (!state) return Promise.resolve();
+  const s = state;
+  s.running[b] ??= (async () => {
+    const t0 = performance.now();
+    const r = await worker.compressImage(s.image, Math.min(s.image.width, s.image.height), { backend: b });
+    // The time of the call: the decomposition in the worker plus the factors' transfer back.
+    s.times[b] = performance.now() - t0;
+    s.results[b] = r;
+    if (state?.generation === gen) showTimes();
+  })();
+  return s.running[b]!;
 }
 
 async function show(source: string | Blob): Promise<void> {
   const gen = ++generation;
   status.textContent = 'decoding…';
   const image = await loadImage(source);
-  state = { image, results: {}, times: {}, generation: gen };
+  state = { image, results: {}, times: {}, running: {}, generation: gen };
   draw($('original'), image);
   $('size').textContent = `${image.width}×${image.height}, ${image.channels === 1 ? 'gray' : image.channels === 3 ? 'RGB' : 'RGBA'}`;
   const p = Math.min(image.width, image.height);

@@ -13,7 +13,7 @@ import { checkOptions, computeOptionChecks, readMatrix } from '../validate.js';
 import type { ComputeOptions, FloatArray, Matrix, MatrixLike } from '../types.js';
 import { decompose } from './decompose.js';
 import { matmul } from './matmul.js';
-import { columnsOf, readVector } from './take.js';
+import { columnsOf, isVector, readVector } from './take.js';
 import { countAbove, nonNegative } from './tolerance.js';
 
 /** Options of {@link lstsq}. */
@@ -22,11 +22,6 @@ export interface LstsqOptions extends ComputeOptions {
   rcond?: number;
   /** Jacobi sweep cap, as in {@link SvdOptions}. */
   maxSweeps?: number;
-}
-
-function isVector(b: unknown): boolean {
-  if (ArrayBuffer.isView(b)) return !(b instanceof DataView);
-  return Array.isArray(b) && (b.length === 0 || typeof b[0] === 'number');
 }
 
 /**

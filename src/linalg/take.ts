@@ -62,6 +62,16 @@ export function columnsOf(a: Matrix, count: number, dtype: Dtype): Matrix {
   return block(a.data, a.cols, a.rows, count, dtype);
 }
 
+/**
+ * Whether an argument that may be a vector or a matrix (lstsq's b, LowRank.apply's x) is the
+ * vector: a typed array, or an array that is empty or starts with a number. Anything else is
+ * read as a matrix, array of rows included.
+ */
+export function isVector(b: unknown): boolean {
+  if (ArrayBuffer.isView(b)) return !(b instanceof DataView);
+  return Array.isArray(b) && (b.length === 0 || typeof b[0] === 'number');
+}
+
 /** A vector argument (typed array or number[]) as a fresh validated array in `dtype`. */
 export function readVector(x: unknown, dtype: Dtype, name: string): FloatArray {
   if (x === null || typeof x !== 'object' || typeof (x as ArrayLike<unknown>).length !== 'number' ||

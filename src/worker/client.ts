@@ -4,7 +4,7 @@
  * as the library returns them: an SvdResult, a LowRank, a CompressedImage.
  * @module
  */
-import type { InitOptions } from '../init.js';
+import type { BackendInfo, InitOptions } from '../init.js';
 import { LowRank } from '../lowrank/model.js';
 import type { LowRankData } from '../lowrank/codec.js';
 import type { LowRankOptions } from '../lowrank/lowrank.js';
@@ -29,7 +29,7 @@ export interface SvdkitWorker {
   /** Loads wasm in the worker with these options (the worker already ran plain `init()`). */
   init(opts?: InitOptions): Promise<void>;
   /** {@link backendInfo} as seen inside the worker. */
-  backendInfo(): Promise<{ wasm: boolean; simd: boolean; active: 'wasm' | 'js' }>;
+  backendInfo(): Promise<BackendInfo>;
   /** {@link svd} in the worker; the input is copied, the result's buffers are transferred back. */
   svd(a: MatrixLike, opts?: SvdOptions): Promise<SvdResult>;
   /** {@link lowRank} in the worker; the LowRank is rebuilt here (its later calls run here). */

@@ -3,7 +3,7 @@
 // the reconstruction's pixels change between k = 5 and k = 100, both backends are timed, and a
 // picked file replaces the photo. Screenshots go to test-artifacts/ (and, with
 // SVDKIT_UPDATE_SCREENSHOT=1, to docs/images/demo.png for README).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode } from 'fast-png';
 import type { Browser, Page } from 'playwright-core';
@@ -33,12 +33,13 @@ function pixels(page: Page): Promise<number[]> {
 }
 
 suite(`the demo in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, () => {
-  let browser: Browser, server: StaticServer, page: Page;
+  let browser: Browser, server: StaticServer, page: Page, dir: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve(await buildDemo());
+    dir = await buildDemo();
+    server = await serve(dir);
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     page.on('pageerror', (e) => errors.push(e.message));
@@ -48,6 +49,7 @@ suite(`the demo in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`,
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('opens with the shipped photo, decomposed on both backends and timed', async () => {

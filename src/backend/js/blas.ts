@@ -52,6 +52,23 @@ export function rot(a: FloatArray, xi: number, yi: number, n: number, inc: numbe
   }
 }
 
+/**
+ * Rotates the contiguous slices a[xi..xi+n) and a[yi..yi+n) as {@link rot} does and returns
+ * x'ᵀz over z = a[zi..zi+n), from the same pass: x' is read back as stored, and the sum is
+ * accumulated as {@link dot} does, so the value is bitwise that of rot then dot. One-sided Jacobi
+ * uses it for the next pair's wᵢᵀwⱼ₊₁.
+ */
+export function rotDot(a: FloatArray, xi: number, yi: number, zi: number, n: number, c: number, s: number): number {
+  let d = 0;
+  for (let k = 0; k < n; k++) {
+    const x = a[xi + k], y = a[yi + k];
+    a[xi + k] = c * x - s * y;
+    a[yi + k] = s * x + c * y;
+    d += a[xi + k] * a[zi + k];
+  }
+  return d;
+}
+
 /** Exchanges slices a[xi..xi+n) and a[yi..yi+n). */
 export function swap(a: FloatArray, xi: number, yi: number, n: number): void {
   for (let k = 0; k < n; k++) {

@@ -43,8 +43,8 @@ async function workerChecks(): Promise<Record<string, unknown>> {
           sweeps: (e as { sweeps?: number }).sweeps };
       }
     }
-    // A big decomposition must not block the page: timer ticks keep coming meanwhile (max gap).
-    const n = 512, big = new Float64Array(n * n);
+    // A 1024×1024 decomposition must not block the page: timer ticks keep coming meanwhile (max gap).
+    const n = 1024, big = new Float32Array(n * n); // float32 values only: about 2 s on wasm SIMD
     for (let i = 0; i < big.length; i++) big[i] = Math.sin(i * 0.618) + ((i * 7919) % 13) / 13;
     let ticks = 0, last = performance.now(), maxGap = 0;
     const timer = setInterval(() => {
