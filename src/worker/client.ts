@@ -13,7 +13,7 @@ import type { SvdOptions, SvdResult } from '../svd.js';
 import type { MatrixLike } from '../types.js';
 import type { CompressedImage, CompressImageOptions, ImageInput, ImageRankSpec } from '../image/types.js';
 import { fromWire } from './errors.js';
-import { assemble, type ImageParts } from './image.js';
+import { assemble, type ImageParts } from '../image/parts.js';
 import type { Op, Request, Response } from './protocol.js';
 
 /** The two things a client needs from a Web Worker or a worker_thread. */

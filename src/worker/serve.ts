@@ -11,7 +11,7 @@ import { svd, type SvdOptions } from '../svd.js';
 import type { MatrixLike } from '../types.js';
 import type { CompressImageOptions, ImageInput, ImageRankSpec } from '../image/types.js';
 import { toWire } from './errors.js';
-import { compressParts } from './image.js';
+import { compressParts } from '../image/parts.js';
 import { transferables, type Request, type Response } from './protocol.js';
 
 /** Sends one message (with a transfer list) to the client. */

@@ -1,20 +1,12 @@
 /** `svdkit info [--json]`: version, backend, WebAssembly and SIMD support. @module */
 import { backendInfo } from '../../init.js';
 import { wasmState } from '../../backend/wasm/index.js';
+import { simdSupported } from '../../backend/wasm/load.js';
 import { parseArgs } from '../args.js';
 import { usageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { packageVersion } from '../version.js';
 import { INFO_HELP } from './help.js';
-
-/**
- * A minimal module whose one function returns a v128 constant: it validates exactly when the
- * engine supports WebAssembly SIMD (the same probe as wasm-feature-detect).
- */
-const SIMD_PROBE = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, 0x03, 0x02, 0x01, 0x00,
-  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c, ...new Array<number>(16).fill(0), 0x0b,
-]);
 
 /** What `svdkit info --json` prints. */
 export interface InfoJson {
@@ -38,8 +30,7 @@ export interface InfoJson {
 export function gatherInfo(): InfoJson {
   const b = backendInfo(), state = wasmState();
   const webassembly = typeof WebAssembly === 'object';
-  let simd = false;
-  try { simd = webassembly && WebAssembly.validate(SIMD_PROBE); } catch { simd = false; }
+  const simd = webassembly && simdSupported();
   return {
     command: 'info', version: packageVersion(), backend: b.active, wasm: b.wasm, simd: b.simd,
     wasmError: b.wasm ? null : state.error ?? 'not loaded',

@@ -1,8 +1,8 @@
 /**
- * compressImage split across threads: the worker validates, decomposes and truncates
- * ({@link compressParts}); the caller rebuilds the {@link CompressedImage} with its `stats` and
- * `toImage` from those parts ({@link assemble}), so toImage(k) stays synchronous and local.
- * Mirrors src/image/compress.ts step for step (same checks, messages and rank rule).
+ * compressImage in two steps: {@link compressParts} validates, decomposes each channel once and
+ * truncates to the chosen rank; {@link assemble} builds the {@link CompressedImage} (stats and
+ * toImage) from those parts. compressImage runs both in one thread; svdkit/worker runs the first
+ * in a worker and the second in the caller, so toImage(k) stays synchronous and local.
  * @module
  */
 import { reconstruct } from '../lowrank/reconstruct.js';
@@ -10,10 +10,10 @@ import { InvalidOptionError } from '../errors.js';
 import { svd } from '../svd.js';
 import type { BackendName, Matrix } from '../types.js';
 import { checkOptions, computeOptionChecks, is } from '../validate.js';
-import { channelPlane, checkImage, hasAlpha } from '../image/input.js';
-import { checkSpec, resolveRank } from '../image/rank-spec.js';
-import { jointSpectrum, makeStats, type StatsShape } from '../image/stats.js';
-import type { CompressedImage, CompressImageOptions, Image8, ImageInput, ImageRankSpec } from '../image/types.js';
+import { channelPlane, checkImage, hasAlpha } from './input.js';
+import { checkSpec, resolveRank } from './rank-spec.js';
+import { jointSpectrum, makeStats, type StatsShape } from './stats.js';
+import type { CompressedImage, CompressImageOptions, Image8, ImageInput, ImageRankSpec } from './types.js';
 
 const FN = 'compressImage';
 const optionChecks = {
@@ -33,6 +33,7 @@ export interface ImageParts {
   exact: Uint8ClampedArray | null;
 }
 
+/** The first r columns of a row-major rows×cols matrix. */
 function firstColumns(a: Matrix, r: number): Matrix {
   if (r === a.cols) return a;
   const out = new Float64Array(a.rows * r);
@@ -40,7 +41,7 @@ function firstColumns(a: Matrix, r: number): Matrix {
   return { rows: a.rows, cols: r, data: out };
 }
 
-/** Worker side: the decomposition part of compressImage. */
+/** Step 1 (the worker's side): checks, one SVD per channel, the rank rule, truncation. */
 export function compressParts(image: ImageInput, spec: ImageRankSpec, opts: CompressImageOptions = {}): ImageParts {
   checkOptions(FN, opts, optionChecks);
   const img = checkImage(image, FN);
@@ -75,7 +76,7 @@ function checkK(what: string, k: unknown, max: number, maxName: string): void {
   }
 }
 
-/** Caller side: the {@link CompressedImage} made from the worker's parts. */
+/** Step 2 (the caller's side): the {@link CompressedImage} made from the parts. */
 export function assemble(parts: ImageParts): CompressedImage {
   const { shape, rank, factors, exact } = parts;
   const { m, n, channels, compressed } = shape;
@@ -99,6 +100,7 @@ export function assemble(parts: ImageParts): CompressedImage {
       const data = exact ? exact.slice() : new Uint8ClampedArray(m * n * channels);
       for (let c = 0; c < compressed; c++) {
         const a = reconstruct(factors[c], k).data;
+        // Uint8ClampedArray stores round-half-even and clamps to 0…255.
         for (let i = 0, j = c; i < a.length; i++, j += channels) data[j] = a[i];
       }
       return { width: n, height: m, channels: channels as 1 | 2 | 3 | 4, data };
