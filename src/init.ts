@@ -1,5 +1,6 @@
 /** Loading the wasm module and reporting which backend runs. @module */
 import { initWasm, wasmBackend, wasmState, type WasmSource } from './backend/wasm/index.js';
+import { checkOptions, is } from './validate.js';
 
 export type { WasmSource };
 
@@ -40,6 +41,12 @@ export interface BackendInfo {
  * ```
  */
 export function init(opts: InitOptions = {}): Promise<void> {
+  try {
+    // The source itself is checked by the loader; `wasm: undefined` means the shipped binary.
+    checkOptions('init', opts, { wasm: () => null, simd: is.boolean });
+  } catch (e) {
+    return Promise.reject(e); // a promise-returning function reports bad options as a rejection
+  }
   return initWasm(opts);
 }
 

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  chooseRank, cond, eigh, InvalidMatrixError, InvalidOptionError, LowRank, lowRank, lstsq, matrixRank, norm2,
+  chooseRank, cond, eigh, init, InvalidOptionError, LowRank, lowRank, lstsq, matrixRank, norm2,
   nuclearNorm, pinv, randomizedSvd, reconstruct, SizeLimitError, subspaces, svd, SvdkitError, svdvals,
   type BackendName, type MatrixLike,
 } from '../src/index.js';
@@ -244,6 +244,20 @@ describe('sizes beyond wasm32 memory are refused before anything is allocated', 
     if (!got.ok) {
       expect(got.error).toBeInstanceOf(SizeLimitError);
       expect((got.error as Error).message).toMatch(/needs \d+ MiB of wasm memory but wasm32 allows at most \d+ MiB; pass backend: 'js'/);
+    }
+    expect(memory.buffer.byteLength).toBe(before);
+  });
+
+  it.skipIf(wasmMissing)("backend 'auto' falls back to js: past the size check, to the first (missing) entry", () => {
+    const memory = currentModule()!.exports.memory;
+    const before = memory.buffer.byteLength;
+    // 33000×33000 float32: 4.4 GB, over wasm32; js reserves it (untouched pages) and reads entry 0.
+    const got = attempt(() => svdvals({ rows: 33000, cols: 33000, data: fake(33000 * 33000) }, { dtype: 'float32' }));
+    expect(got.ok).toBe(false);
+    if (!got.ok) {
+      expectTyped(got.error);
+      // An engine that will not reserve 4.4 GB says so with the size, still a SizeLimitError.
+      expect((got.error as Error).message).toMatch(/a\[0\]\[0\] is undefined|cannot allocate 1089000000 float32 entries/);
     }
     expect(memory.buffer.byteLength).toBe(before);
   });
@@ -509,21 +523,40 @@ describe.each(backends)('extreme but valid values on %s', (backend) => {
     expect(() => reconstruct({ U: [[1e200]], S: [1e200], Vt: [[1e200]] }, 1, { backend })).toThrow(/reconstruct: the result overflows/);
     expect(() => pinv({ rows: 1, cols: 1, data: new Float32Array([1e-40]) }, { backend })).toThrow(/float32 range.*dtype 'float64'/);
   });
+  // eigh near the float limit and randomizedSvd at 1e±300 / on subnormals: test/regressions/.
+});
 
-  it('eigh averages near-limit triangles without overflowing', () => {
-    const big = 1e308; // eigenvalues ±√2·1e308, inside the range; the sum of two triangles is not
-    const r = eigh([[big, big * (1 - 2 ** -52)], [big * (1 - 2 ** -52), -big]], { backend });
-    expectFinite(r);
-    expect(Math.abs(r.values[0] / (big * Math.SQRT2) - 1)).toBeLessThan(1e-15);
+// ---- init and the methods of results ----------------------------------------------------------
+
+describe('hostile arguments to init and to the methods of results', () => {
+  it.each([
+    ['null options', null, /options must be an object, got null/],
+    ['a string', 'simd', /options must be an object/],
+    ['simd "yes"', { simd: 'yes' }, /option 'simd' must be true or false/],
+    ['an unknown option', { simdd: true }, /unknown option 'simdd'/],
+  ])('init(%s) rejects with an InvalidOptionError', async (_, opts, message) => {
+    const p = init(opts as never);
+    await expect(p).rejects.toBeInstanceOf(InvalidOptionError);
+    await expect(p).rejects.toThrow(message);
   });
 
-  it('randomizedSvd works at 1e±300 and on subnormals (it scales as svd does)', () => {
-    for (const c of [1e300, 1e-300, 2 ** -1070]) {
-      const a = [[1, 2], [3, -1], [1, 2]].map((r) => r.map((x) => x * c));
-      const r = randomizedSvd(a, 1, { backend, seed: 1 });
-      expectFinite(r);
-      const exact = svdvals(a, { backend })[0];
-      expect(Math.abs(r.S[0] - exact)).toBeLessThanOrEqual(c === 2 ** -1070 ? 2 ** -1072 : 1e-14 * exact);
+  it('CompressedImage.stats and toImage check k', () => {
+    const c = compressImage({ width: 3, height: 3, data: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]) }, 2);
+    for (const k of [0, -1, 1.5, NaN, 4, '1', null]) {
+      check((x) => c.stats(x as number), k, { message: /stats: k must be an integer from 1 to 3/ });
     }
+    for (const k of [0, 3, NaN, '2']) check((x) => c.toImage(x as number), k, { message: /toImage: k must be an integer from 1 to 2/ });
+    const { psnr, ...rest } = c.stats(3);
+    expect(psnr).toBe(Infinity); // documented: the rank-3 approximation of a 3×3 image is exact
+    expectFinite(rest);
+  });
+
+  it('LowRank.toBytes checks its precision; reconstruct and factors take nothing that could be hostile', () => {
+    const lr = lowRank([[3, 1], [1, 2]], 1);
+    for (const precision of ['float8', null, 16]) {
+      check((o) => lr.toBytes(o as never), { precision }, { message: /option 'precision' must be one of 'float64', 'float32', 'float16', 'int8'/ });
+    }
+    expectFinite(lr.reconstruct());
+    expectFinite(lr.factors());
   });
 });
