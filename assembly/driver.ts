@@ -22,7 +22,7 @@ import { sortDescending } from './kernels/sort';
 import { scal, setIdentity } from './kernels/vec';
 import { completeBasis } from './jacobi/complete';
 import { twoSidedJacobi } from './jacobi/eigh';
-import { oneSidedJacobi } from './jacobi/svd';
+import { oneSidedJacobi, zeroColumns } from './jacobi/svd';
 import { applyQ, extractR, householderQR } from './qr/householder';
 
 /** Unit roundoff u of T: 2^-53 or 2^-24 (src/params.ts unitRoundoff). */
@@ -57,25 +57,20 @@ function svdScratch<T>(m: f64, n: f64): f64 {
 }
 
 /**
- * Norms of the n columns of `work` (rows × n) into s; normalises them when `unit` is set, and
- * flags (u8) the columns of norm² < tinySq as missing. Returns whether any is missing.
+ * Norms of the n columns of `work` (rows × n) into s, normalising them when `unit` is set; the
+ * columns flagged (u8) in `missing` (see zeroColumns) get σ = 0.
  */
-function columnNorms<T>(rows: usize, n: usize, work: usize, s: usize, tinySq: f64, unit: bool, missing: usize): bool {
-  let anyMissing = false;
-  memory.fill(missing, 0, n);
+function columnNorms<T>(rows: usize, n: usize, work: usize, s: usize, unit: bool, missing: usize): void {
   for (let j: usize = 0; j < n; j++) {
+    if (load<u8>(missing + j)) {
+      store<T>(at<T>(s, j), <T>0);
+      continue;
+    }
     const col = at<T>(work, j * rows);
     const norm = nrm2<T>(col, rows);
-    if (norm * norm < tinySq) {
-      store<T>(at<T>(s, j), <T>0);
-      store<u8>(missing + j, 1);
-      anyMissing = true;
-    } else {
-      store<T>(at<T>(s, j), <T>norm);
-      if (unit) scal<T>(1 / norm, col, rows);
-    }
+    store<T>(at<T>(s, j), <T>norm);
+    if (unit) scal<T>(1 / norm, col, rows);
   }
-  return anyMissing;
 }
 
 /** U (m×k, k = n or m) from the QR reflectors and U_R: Q·[U_R; 0] (thin) or Q·[U_R 0; 0 I] (full). */
@@ -115,10 +110,13 @@ function svd<T>(
   const rows = tall ? n : m;
   const vv: usize = wantV ? v : 0;
   if (vv) setIdentity<T>(vv, n);
-  const ok = oneSidedJacobi<T>(rows, n, work, vv, Math.sqrt(<f64>rows) * unit, tinySq, maxSweeps, status, nrm);
+  const tol = Math.sqrt(<f64>rows) * unit;
+  const ok = oneSidedJacobi<T>(rows, n, work, vv, tol, tinySq, maxSweeps, status, nrm);
   if (!ok) return 1;
   const wantU = uMode != 0;
-  if (columnNorms<T>(rows, n, work, s, tinySq, wantU, missing) && wantU) {
+  const anyMissing = zeroColumns<T>(rows, n, work, nrm, tinySq, tol, missing);
+  columnNorms<T>(rows, n, work, s, wantU, missing);
+  if (anyMissing && wantU) {
     completeBasis<T>(n, work, missing, rowSq);
   }
   sortDescending<T>(n, s, wantU ? work : 0, rows, vv, n);

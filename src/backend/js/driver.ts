@@ -13,7 +13,7 @@ import { nrm2, scal } from './blas.js';
 import { completeBasis } from './complete.js';
 import { applyQ, extractR, householderQR } from './householder.js';
 import { twoSidedJacobi } from './jacobi-eigh.js';
-import { oneSidedJacobi, type JacobiResult } from './jacobi-svd.js';
+import { oneSidedJacobi, zeroColumns, type JacobiResult } from './jacobi-svd.js';
 import { normalizeExp2, scaleExp2 } from './scale.js';
 import { sortDescending } from './sort.js';
 
@@ -27,22 +27,19 @@ export function checkConverged(what: string, r: JacobiResult, maxSweeps: number)
   );
 }
 
-/** Norms of the n columns of `work` (rows × n) into s; normalises them when `unit` is set. */
-function columnNorms(rows: number, n: number, work: FloatArray, s: FloatArray, tinySq: number,
-  unit: boolean, missing: Uint8Array): boolean {
-  let anyMissing = false;
+/**
+ * Norms of the n columns of `work` (rows × n) into s, normalising them when `unit` is set; the
+ * columns flagged `missing` (see zeroColumns) get σ = 0.
+ */
+function columnNorms(rows: number, n: number, work: FloatArray, s: FloatArray, unit: boolean, missing: Uint8Array): void {
   for (let j = 0; j < n; j++) {
-    const norm = nrm2(work, j * rows, rows);
-    if (norm * norm < tinySq) {
+    if (missing[j]) {
       s[j] = 0;
-      missing[j] = 1;
-      anyMissing = true;
-    } else {
-      s[j] = norm;
-      if (unit) scal(1 / norm, work, j * rows, rows);
+      continue;
     }
+    s[j] = nrm2(work, j * rows, rows);
+    if (unit) scal(1 / s[j], work, j * rows, rows);
   }
-  return anyMissing;
 }
 
 /** Full U from the QR reflectors and U_R: Q·[U_R; 0] (thin) or Q·[U_R 0; 0 I] (full). */
@@ -70,13 +67,16 @@ export function svdTall(task: SvdTask): SvdParts {
   }
   const rows = tall ? n : m;
   const v = task.v ? identity(dtype, n) : null;
-  const r = oneSidedJacobi(rows, n, work, v, Math.sqrt(rows) * unit, tinySq, params.maxSweeps,
-    params.normRecompute ?? defaultParams.normRecompute);
+  const nrm = new Float64Array(n), tol = Math.sqrt(rows) * unit;
+  const r = oneSidedJacobi(rows, n, work, v, tol, tinySq, params.maxSweeps,
+    params.normRecompute ?? defaultParams.normRecompute, nrm);
   checkConverged('SVD (one-sided Jacobi)', r, params.maxSweeps);
   const s = allocate(dtype, n);
   const wantU = task.u !== 'none';
   const missing = new Uint8Array(n);
-  if (columnNorms(rows, n, work, s, tinySq, wantU, missing) && wantU) {
+  const anyMissing = zeroColumns(rows, n, work, nrm, r.floor, tinySq, tol, missing);
+  columnNorms(rows, n, work, s, wantU, missing);
+  if (anyMissing && wantU) {
     completeBasis(n, work, missing, new Float64Array(n));
   }
   sortDescending(n, s, wantU ? work : null, rows, v, n);
