@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { backendInfo, init, svd } from '../src/index.js';
+import { BackendUnavailableError, backendInfo, init, InvalidOptionError, svd } from '../src/index.js';
 
 const url = (simd: boolean) => new URL(`../src/backend/wasm/${simd ? 'svdkit' : 'svdkit-nosimd'}.wasm`, import.meta.url);
 const bytes = (simd: boolean) => readFileSync(url(simd));
@@ -45,9 +45,12 @@ describe('init({ wasm })', () => {
   it('a failed load rejects, says why, and keeps the module in use', async () => {
     await init({ simd: true });
     await expect(init({ wasm: new Response('nope', { status: 404 }) })).rejects.toThrow(/HTTP 404/);
-    await expect(init({ wasm: new Uint8Array([1, 2, 3]) })).rejects.toThrow();
+    await expect(init({ wasm: new Response('nope', { status: 404 }) })).rejects.toBeInstanceOf(BackendUnavailableError);
+    await expect(init({ wasm: new Uint8Array([1, 2, 3]) })).rejects.toThrow(/could not load the wasm module/);
+    await expect(init({ wasm: new Uint8Array([1, 2, 3]) })).rejects.toBeInstanceOf(BackendUnavailableError);
     expect(backendInfo()).toEqual({ wasm: true, simd: true, active: 'wasm' });
-    await expect(init({ wasm: 42 as never })).rejects.toThrow(TypeError);
+    await expect(init({ wasm: 42 as never })).rejects.toBeInstanceOf(InvalidOptionError);
+    await expect(init({ wasm: 42 as never })).rejects.toThrow(/option 'wasm' must be a URL/);
   });
   it('simd: false and true pick the shipped builds', async () => {
     await loads({ simd: false }, false);

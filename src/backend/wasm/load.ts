@@ -19,6 +19,7 @@
  * @module
  */
 import { Arena } from './arena.js';
+import { BackendUnavailableError, InvalidOptionError, SvdkitError } from '../../errors.js';
 
 /** Where the wasm binary comes from when it is not the file shipped beside this module. */
 export type WasmSource = string | URL | ArrayBuffer | ArrayBufferView | Response | WebAssembly.Module;
@@ -245,7 +246,7 @@ async function compile(source: WasmSource): Promise<WebAssembly.Module> {
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source as BufferSource);
   if (typeof Response !== 'undefined' && source instanceof Response) return compileResponse(source);
   if (typeof source !== 'string' && !(source instanceof URL)) {
-    throw new TypeError('initWasm: opts.wasm must be a URL or path, an ArrayBuffer or view, a Response or a WebAssembly.Module');
+    throw new InvalidOptionError('init: option \'wasm\' must be a URL or path, an ArrayBuffer or view, a Response or a WebAssembly.Module');
   }
   const fs = nodeFs();
   const url = typeof source === 'string' ? toUrl(source, fs) : source;
@@ -280,7 +281,9 @@ export function initWasm(opts: WasmInitOptions = {}): Promise<void> {
     } catch (e) {
       if (pending === request) pending = null;
       lastError = `could not load the wasm module: ${message(e)}`;
-      throw e;
+      // A bad option stays what it is; anything else (a missing file, a failed fetch, a corrupt
+      // binary) means the wasm backend is unavailable, and says why.
+      throw e instanceof SvdkitError ? e : new BackendUnavailableError(`init: ${lastError}`);
     }
   })();
   pending = request;
