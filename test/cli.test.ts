@@ -11,30 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompressJson } from '../src/cli/commands/compress.js';
 import type { InfoJson } from '../src/cli/commands/info.js';
 import type { SpectrumJson } from '../src/cli/commands/spectrum.js';
+import { requireBuild } from './harness/built.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
 const EXAMPLE = join(ROOT, 'examples', 'data', 'camera-400.png');
 
-/** Newest modification time of the .ts files under a folder. */
-function newestSource(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) t = Math.max(t, newestSource(p));
-    else if (e.name.endsWith('.ts')) t = Math.max(t, statSync(p).mtimeMs);
-  }
-  return t;
-}
 
-beforeAll(() => {
-  if (!existsSync(MAIN)) {
-    throw new Error(`${MAIN} is missing: these tests run the built command line; run 'npm run build' (or 'npm run build:ts') first, or 'npm test', which builds`);
-  }
-  if (statSync(MAIN).mtimeMs < newestSource(join(ROOT, 'src', 'cli'))) {
-    throw new Error(`${MAIN} is older than src/cli: rebuild with 'npm run build:ts' (or 'npm test', which builds) before running these tests`);
-  }
-});
+beforeAll(() => requireBuild(MAIN, join(ROOT, 'src', 'cli'), 'these tests run the built command line'));
 
 let work: string;
 beforeAll(() => { work = mkdtempSync(join(tmpdir(), 'svdkit-cli-')); });

@@ -3,35 +3,18 @@
 // `npm run build`): each must exit 0 and print its key line, so that none of them rots.
 // Timings that examples print are never asserted.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild } from './harness/built.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist', 'index.js');
 
-/** Newest modification time of the .ts files under a folder. */
-function newestSource(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) t = Math.max(t, newestSource(p));
-    else if (e.name.endsWith('.ts')) t = Math.max(t, statSync(p).mtimeMs);
-  }
-  return t;
-}
 
-beforeAll(() => {
-  if (!existsSync(DIST)) {
-    throw new Error(`${DIST} is missing: the examples import the built package ('svdkit' resolves to dist/); ` +
-      "run 'npm run build' first, or 'npm test', which builds");
-  }
-  if (statSync(DIST).mtimeMs < newestSource(join(ROOT, 'src'))) {
-    throw new Error(`${DIST} is older than src/: rebuild with 'npm run build' (or 'npm test', which builds) before running these tests`);
-  }
-});
+beforeAll(() => requireBuild(DIST, join(ROOT, 'src'), "the examples import the built package ('svdkit' resolves to dist/)"));
 
 let work: string;
 beforeAll(() => { work = mkdtempSync(join(tmpdir(), 'svdkit-examples-test-')); });

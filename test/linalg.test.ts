@@ -5,18 +5,7 @@ import {
 } from '../src/index.js';
 import { createRng } from '../src/random.js';
 import { uniformMatrix, withSingularValues } from './harness/matrices.js';
-import { cases, wasmMissing, asDtype } from './harness/cases.js';
-
-function mul(a: Matrix, b: Matrix): Matrix {
-  const c = new Float64Array(a.rows * b.cols);
-  for (let i = 0; i < a.rows; i++) {
-    for (let p = 0; p < a.cols; p++) {
-      const x = a.data[i * a.cols + p];
-      for (let j = 0; j < b.cols; j++) c[i * b.cols + j] += x * b.data[p * b.cols + j];
-    }
-  }
-  return { rows: a.rows, cols: b.cols, data: c };
-}
+import { cases, wasmMissing, asDtype, mul } from './harness/cases.js';
 
 function t(a: Matrix): Matrix {
   const d = new Float64Array(a.rows * a.cols);

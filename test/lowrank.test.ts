@@ -5,23 +5,12 @@ import {
 } from '../src/index.js';
 import { createRng } from '../src/random.js';
 import { uniformMatrix, withSingularValues } from './harness/matrices.js';
-import { cases, wasmMissing, asDtype, frobDiff } from './harness/cases.js';
+import { cases, wasmMissing, asDtype, frobDiff, mul } from './harness/cases.js';
 
 function frob(a: Matrix): number {
   let s = 0;
   for (const x of a.data) s += x * x;
   return Math.sqrt(s);
-}
-
-function mul(a: Matrix, b: Matrix): Matrix {
-  const c = new Float64Array(a.rows * b.cols);
-  for (let i = 0; i < a.rows; i++) {
-    for (let p = 0; p < a.cols; p++) {
-      const x = a.data[i * a.cols + p];
-      for (let j = 0; j < b.cols; j++) c[i * b.cols + j] += x * b.data[p * b.cols + j];
-    }
-  }
-  return { rows: a.rows, cols: b.cols, data: c };
 }
 
 function gaussian(m: number, n: number, seed: number): Matrix {

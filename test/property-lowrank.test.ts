@@ -11,50 +11,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  LowRank, lowRank, reconstruct, svd, svdvals, type BackendName, type Dtype, type Matrix,
+  LowRank, lowRank, reconstruct, svd, svdvals, type Dtype, type Matrix,
 } from '../src/index.js';
 import { asDtype } from './harness/cases.js';
 import { eps } from './harness/ratios.js';
-import { scaled, withSingularValues } from './harness/matrices.js';
+import { problems, RUNS } from './harness/fuzz.js';
 
-const FUZZ = process.env.FUZZ === '1';
-const RUNS = FUZZ ? 2000 : 20;
-const MAX_DIM = FUZZ ? 300 : 48;
 const SEED = 20261126;
 
-type Profile = 'graded' | 'clustered' | 'repeated' | 'zeros' | 'random';
-
-function sigmaFor(profile: Profile, u: number[]): number[] {
-  const p = u.length;
-  switch (profile) {
-    case 'graded': return u.map((_, i) => (p > 1 ? 1e-15 ** (i / (p - 1)) : 1));
-    case 'clustered': return u.map((x) => 1 + 1e-10 * x);
-    case 'repeated': return u.map((x) => (x < 0.5 ? 1 : 3));
-    case 'zeros': return u.map((x, i) => (i % 3 === 0 ? 0 : x + 0.1));
-    default: return u.map((x) => x * x);
-  }
-}
-
 /** A non-empty matrix (the toolkit needs one row and one column), 1×n and n×1 included, and a rank k. */
-const problem = fc.record({
-  m: fc.integer({ min: 1, max: MAX_DIM }),
-  n: fc.integer({ min: 1, max: MAX_DIM }),
-  thin: fc.constantFrom<'row' | 'col' | 'none'>('row', 'col', 'none'),
-  profile: fc.constantFrom<Profile>('graded', 'clustered', 'repeated', 'zeros', 'random'),
-  log10scale: fc.integer({ min: -300, max: 300 }),
-  seed: fc.integer({ min: 1, max: 2 ** 30 }),
-  kFraction: fc.double({ min: 0, max: 1, noNaN: true }),
-  dtype: fc.constantFrom<Dtype>('float64', 'float32'),
-  backend: fc.constantFrom<BackendName>('wasm', 'js'),
-}).map((r) => {
-  const m = r.thin === 'row' ? 1 : r.m, n = r.thin === 'col' ? 1 : r.n;
-  const p = Math.min(m, n);
-  const u = Array.from({ length: p }, (_, i) => ((r.seed * (i + 1) * 2654435761) % 1000) / 1000);
-  const log10 = r.dtype === 'float32' ? Math.round(r.log10scale / 10) : r.log10scale;
-  const a = asDtype(scaled(withSingularValues(m, n, sigmaFor(r.profile, u), r.seed), 10 ** log10), r.dtype);
-  const k = Math.min(p, 1 + Math.floor(r.kFraction * p));
-  return { ...r, m, n, p, k, a };
-});
+const problem = fc.tuple(problems(1), fc.double({ min: 0, max: 1, noNaN: true })).map(([r, kFraction]) => ({
+  ...r, a: asDtype(r.a, r.dtype), k: Math.min(r.p, 1 + Math.floor(kFraction * r.p)),
+}));
 
 /** ‖x − y‖_F and ‖x‖_F of equal-shaped data, scaled by max|x| so that 1e±300 neither overflows nor underflows. */
 function frobenius(x: ArrayLike<number>, y?: ArrayLike<number>): number {

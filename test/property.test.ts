@@ -6,49 +6,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { svd, svdvals, type BackendName, type Dtype } from '../src/index.js';
+import { svd, svdvals, type Dtype } from '../src/index.js';
 import { checkSvd } from './harness/check-svd.js';
 import { eps } from './harness/ratios.js';
-import { scaled, withSingularValues, type M64 } from './harness/matrices.js';
+import { problems, RUNS } from './harness/fuzz.js';
+import { scaled, type M64 } from './harness/matrices.js';
 
-const FUZZ = process.env.FUZZ === '1';
-const RUNS = FUZZ ? 2000 : 20;
-const MAX_DIM = FUZZ ? 300 : 48;
 const SEED = 20261125;
-
-type Profile = 'graded' | 'clustered' | 'repeated' | 'zeros' | 'random';
-
-/** σ of length p for a named profile; `u` ∈ [0,1)^p supplies the randomness. */
-function sigmaFor(profile: Profile, u: number[]): number[] {
-  const p = u.length;
-  switch (profile) {
-    case 'graded': return u.map((_, i) => (p > 1 ? 1e-15 ** (i / (p - 1)) : 1));
-    case 'clustered': return u.map((x) => 1 + 1e-10 * x);
-    case 'repeated': return u.map((x) => (x < 0.5 ? 1 : 3));
-    case 'zeros': return u.map((x, i) => (i % 3 === 0 ? 0 : x + 0.1));
-    default: return u.map((x) => x * x);
-  }
-}
-
-const problem = fc.record({
-  m: fc.integer({ min: 0, max: MAX_DIM }),
-  n: fc.integer({ min: 0, max: MAX_DIM }),
-  thin: fc.constantFrom<'row' | 'col' | 'none'>('row', 'col', 'none'),
-  profile: fc.constantFrom<Profile>('graded', 'clustered', 'repeated', 'zeros', 'random'),
-  log10scale: fc.integer({ min: -300, max: 300 }),
-  seed: fc.integer({ min: 1, max: 2 ** 30 }),
-  dtype: fc.constantFrom<Dtype>('float64', 'float32'),
-  backend: fc.constantFrom<BackendName>('wasm', 'js'),
-}).map((r) => {
-  // 1×n and n×1 get their own share of the cases.
-  const m = r.thin === 'row' ? 1 : r.m, n = r.thin === 'col' ? 1 : r.n;
-  const p = Math.min(m, n);
-  const u = Array.from({ length: p }, (_, i) => ((r.seed * (i + 1) * 2654435761) % 1000) / 1000);
-  // float32 spans about 1e±38; keep its scaling inside that range.
-  const log10 = r.dtype === 'float32' ? Math.round(r.log10scale / 10) : r.log10scale;
-  const a = scaled(withSingularValues(m, n, sigmaFor(r.profile, u), r.seed), 10 ** log10);
-  return { ...r, m, n, a };
-});
+const problem = problems(0);
 
 function transposed(a: M64): M64 {
   const data = new Float64Array(a.rows * a.cols);

@@ -19,3 +19,15 @@ export function frobDiff(a: Matrix, b: Matrix): number {
   for (let i = 0; i < a.data.length; i++) s += (a.data[i] - b.data[i]) ** 2;
   return Math.sqrt(s);
 }
+
+/** The float64 product a·b of row-major matrices (a reference, not a kernel). */
+export function mul(a: Matrix, b: Matrix): Matrix {
+  const c = new Float64Array(a.rows * b.cols);
+  for (let i = 0; i < a.rows; i++) {
+    for (let p = 0; p < a.cols; p++) {
+      const x = a.data[i * a.cols + p];
+      for (let j = 0; j < b.cols; j++) c[i * b.cols + j] += x * b.data[p * b.cols + j];
+    }
+  }
+  return { rows: a.rows, cols: b.cols, data: c };
+}
