@@ -4,23 +4,16 @@
  * block of 64 vectors, on the wasm gemm kernel against the js one, float64 and float32.
  *   node --import tsx bench/lowrank.ts [--quick]
  */
-import { Bench } from 'tinybench';
 import { backendInfo, LowRank, lowRank, reconstruct, type BackendName, type Dtype } from '../src/index.js';
 import { createRng } from '../src/random.js';
 import { uniformData } from './data.js';
+import { machine, save } from './report.js';
+import { medianMs } from './timing.js';
 
 const quick = process.argv.includes('--quick');
 const shapes: [number, number, number][] = quick ? [[256, 256, 16], [512, 512, 32]] : [[512, 512, 32], [1000, 1000, 50], [2000, 1000, 100]];
 const backends: BackendName[] = backendInfo().wasm ? ['wasm', 'js'] : ['js'];
 
-async function medianMs(fn: () => unknown, time: number): Promise<number> {
-  const bench = new Bench({ time, iterations: 3, warmupIterations: 2, warmupTime: 0, throws: true });
-  bench.add('task', fn);
-  await bench.run();
-  const r = bench.tasks[0].result;
-  if (!r || !('latency' in r)) throw new Error('bench task produced no result');
-  return r.latency.p50;
-}
 
 const gflops = (macs: number, ms: number) => (2 * macs / (ms * 1e6)).toFixed(2);
 const lines = ['| m×n, k | dtype | backend | reconstruct() GFLOP/s | reconstruct(f, k) GFLOP/s | apply(x) GFLOP/s | apply(X: n×64) GFLOP/s |', '|---|---|---|---:|---:|---:|---:|'];
@@ -35,14 +28,16 @@ for (const [m, n, k] of shapes) {
     for (const backend of backends) {
       // the same factors, re-bound to this backend
       const lr = LowRank.fromBytes(factors.toBytes(), { backend });
-      const rec = await medianMs(() => lr.reconstruct(), 300);
-      const recFn = await medianMs(() => reconstruct(lr, k, { backend, dtype }), 300);
-      const app = await medianMs(() => lr.apply(x), 200);
-      const appX = await medianMs(() => lr.apply(X), 300);
+      const rec = await medianMs('task', () => lr.reconstruct(), 3, { warmup: 2, time: 300 });
+      const recFn = await medianMs('task', () => reconstruct(lr, k, { backend, dtype }), 3, { warmup: 2, time: 300 });
+      const app = await medianMs('task', () => lr.apply(x), 3, { warmup: 2, time: 200 });
+      const appX = await medianMs('task', () => lr.apply(X), 3, { warmup: 2, time: 300 });
       const line = `| ${m}×${n}, ${k} | ${dtype} | ${backend} | ${gflops(m * n * k, rec)} | ${gflops(m * n * k, recFn)} | ${gflops(k * (m + n), app)} | ${gflops(64 * k * (m + n), appX)} |`;
       lines.push(line);
       process.stderr.write(line + '\n');
     }
   }
 }
-process.stdout.write(`\nlow-rank MAC kernels; wasm ${backendInfo().simd ? 'SIMD' : 'scalar/none'}; ${new Date().toISOString().slice(0, 10)}\n\n${lines.join('\n')}\n`);
+const md = `low-rank multiply-accumulate kernels; ${machine()}; wasm ${backendInfo().simd ? 'SIMD' : 'scalar/none'}; ${new Date().toISOString().slice(0, 10)}\n\n${lines.join('\n')}`;
+process.stdout.write(`\n${md}\n`);
+process.stderr.write(`wrote ${save('lowrank', { date: new Date().toISOString(), lines }, md)}.{json,md}\n`);

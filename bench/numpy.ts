@@ -22,7 +22,7 @@ const script = fileURLToPath(new URL('./numpy_svd.py', import.meta.url));
 
 /** Environment for a single-threaded BLAS; the machine's OPENBLAS_CORETYPE pin is lifted for speed. */
 function singleThreadEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   return env;

@@ -5,9 +5,10 @@
  * and dtype. Also reports the randomized Frobenius error over the optimal rank-k error.
  *   node --import tsx bench/randomized.ts [--quick] [--sizes 1000x1000,2000x1000] [--ks 10,50,100]
  */
-import { Bench } from 'tinybench';
 import { backendInfo, randomizedSvd, svd, type BackendName, type Dtype } from '../src/index.js';
 import { uniformData } from './data.js';
+import { machine, save } from './report.js';
+import { medianMs } from './timing.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -18,14 +19,6 @@ const quick = process.argv.includes('--quick');
 const sizes = (arg('--sizes') ?? (quick ? '400x400' : '1000x1000')).split(',').map((s) => s.split('x').map(Number));
 const ksArg = arg('--ks');
 
-async function medianMs(fn: () => unknown, iterations: number, warmup: number): Promise<number> {
-  const bench = new Bench({ iterations, time: 0, warmupIterations: warmup, warmupTime: 0, throws: true });
-  bench.add('task', fn);
-  await bench.run();
-  const r = bench.tasks[0].result;
-  if (!r || !('latency' in r)) throw new Error('bench task produced no result');
-  return r.latency.p50;
-}
 
 const backends: BackendName[] = backendInfo().wasm ? ['wasm', 'js'] : ['js'];
 const lines = ['| size | dtype | backend | k | randomized ms | exact svd(a,{k}) ms | speed-up | error / optimal |', '|---|---|---|---:|---:|---:|---:|---:|'];
@@ -39,10 +32,10 @@ for (const [m, n] of sizes) {
     for (const x of a.data) frob2 += x * x;
     for (const backend of backends) {
       let exactS: Float32Array | Float64Array = new Float64Array(0);
-      const exactMs = await medianMs(() => { exactS = svd(a, { backend, dtype, k: p }).S; }, 1, 0);
+      const exactMs = await medianMs('exact', () => { exactS = svd(a, { backend, dtype, k: p }).S; }, 1, { warmup: 0 });
       for (const k of ks) {
         let S: Float32Array | Float64Array = new Float64Array(0);
-        const ms = await medianMs(() => { S = randomizedSvd(a, k, { backend, dtype }).S; }, 3, 1);
+        const ms = await medianMs('randomized', () => { S = randomizedSvd(a, k, { backend, dtype }).S; }, 3);
         let head = 0, tail = 0;
         for (let i = 0; i < k; i++) head += S[i] * S[i];
         for (let i = p - 1; i >= k; i--) tail += exactS[i] * exactS[i];
@@ -54,4 +47,6 @@ for (const [m, n] of sizes) {
     }
   }
 }
-process.stdout.write(`\nrandomizedSvd vs exact svd(a, { k }); wasm ${backendInfo().simd ? 'SIMD' : 'scalar/none'}; ${new Date().toISOString().slice(0, 10)}\n\n${lines.join('\n')}\n`);
+const md = `randomizedSvd vs exact svd(a, { k }); ${machine()}; wasm ${backendInfo().simd ? 'SIMD' : 'scalar/none'}; ${new Date().toISOString().slice(0, 10)}\n\n${lines.join('\n')}`;
+process.stdout.write(`\n${md}\n`);
+process.stderr.write(`wrote ${save('randomized', { date: new Date().toISOString(), lines }, md)}.{json,md}\n`);

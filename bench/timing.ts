@@ -1,9 +1,14 @@
 /** tinybench wrapper: the median latency of one function, with a run count fitted to its size. */
 import { Bench } from 'tinybench';
 
-/** Median milliseconds of `fn` over at least `iterations` runs, after one warm-up run. */
-export async function medianMs(name: string, fn: () => unknown, iterations: number): Promise<number> {
-  const bench = new Bench({ iterations, time: 0, warmupIterations: 1, warmupTime: 0, throws: true });
+/**
+ * Median milliseconds of `fn` over at least `iterations` runs and `time` ms, after `warmup`
+ * warm-up runs.
+ */
+export async function medianMs(
+  name: string, fn: () => unknown, iterations: number, { warmup = 1, time = 0 } = {},
+): Promise<number> {
+  const bench = new Bench({ iterations, time, warmupIterations: warmup, warmupTime: 0, throws: true });
   bench.add(name, fn);
   await bench.run();
   const r = bench.tasks[0].result;
