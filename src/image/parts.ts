@@ -5,6 +5,7 @@
  * in a worker and the second in the caller, so toImage(k) stays synchronous and local.
  * @module
  */
+import { columnsOf } from '../linalg/take.js';
 import { reconstruct } from '../lowrank/reconstruct.js';
 import { InvalidOptionError } from '../errors.js';
 import { svd } from '../svd.js';
@@ -33,13 +34,6 @@ export interface ImageParts {
   exact: Uint8ClampedArray | null;
 }
 
-/** The first r columns of a row-major rows×cols matrix. */
-function firstColumns(a: Matrix, r: number): Matrix {
-  if (r === a.cols) return a;
-  const out = new Float64Array(a.rows * r);
-  for (let i = 0; i < a.rows; i++) for (let j = 0; j < r; j++) out[i * r + j] = a.data[i * a.cols + j];
-  return { rows: a.rows, cols: r, data: out };
-}
 
 /** Step 1 (the worker's side): checks, one SVD per channel, the rank rule, truncation. */
 export function compressParts(image: ImageInput, spec: ImageRankSpec, opts: CompressImageOptions = {}): ImageParts {
@@ -61,7 +55,7 @@ export function compressParts(image: ImageInput, spec: ImageRankSpec, opts: Comp
   const spectra = full.map((f) => f.S);
   const rank = resolveRank(spec, jointSpectrum(spectra), shape);
   const factors = full.map((f) => ({
-    U: firstColumns(f.U, rank), S: f.S.slice(0, rank), Vt: { rows: rank, cols: n, data: f.Vt.data.slice(0, rank * n) },
+    U: columnsOf(f.U, rank, 'float64'), S: f.S.slice(0, rank), Vt: { rows: rank, cols: n, data: f.Vt.data.slice(0, rank * n) },
   }));
   const exact = img.channels === compressed ? null : new Uint8ClampedArray(img.data);
   return { shape, rank, backend, spectra, factors, exact };

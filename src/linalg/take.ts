@@ -13,11 +13,6 @@ function isObjectForm(a: object): a is { rows: unknown; cols: unknown; data: unk
   return 'rows' in a && 'cols' in a && 'data' in a;
 }
 
-/** rows and cols of a matrix argument without reading its entries (structure checked, nothing allocated). */
-export function shapeOf(a: MatrixLike, name: string): { rows: number; cols: number } {
-  return matrixShape(a, name);
-}
-
 /** What a rejected entry is, without calling into it (an object's toString could be anything). */
 function describeEntry(x: unknown): string {
   if (typeof x === 'number') return Number.isFinite(x) ? `${x}, beyond the float32 range (use dtype 'float64')` : String(x);
@@ -40,12 +35,12 @@ function finiteCopy(src: ArrayLike<unknown>, from: number, count: number, dst: F
 
 /** The leading `rows`×`cols` block of `a` as a fresh row-major matrix in `dtype`, validated. */
 export function leadingBlock(a: MatrixLike, rows: number, cols: number, dtype: Dtype, name: string): Matrix {
-  const shape = shapeOf(a, name);
+  const shape = matrixShape(a, name);
   if (!isObjectForm(a)) {
     const full = readMatrix(a, dtype, name);
     return block(full.data, shape.cols, rows, cols, dtype);
   }
-  const src = a.data as ArrayLike<unknown>; // its length was checked by shapeOf
+  const src = a.data as ArrayLike<unknown>; // its length was checked by matrixShape
   const out = allocate(dtype, rows * cols);
   for (let i = 0; i < rows; i++) finiteCopy(src, i * shape.cols, cols, out, i * cols, (k) => `${name}[${Math.floor(k / shape.cols)}][${k % shape.cols}]`);
   return { rows, cols, data: out };

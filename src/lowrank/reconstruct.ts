@@ -11,8 +11,8 @@ import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
 import { allocate } from '../arrays.js';
 import { matmul } from '../linalg/matmul.js';
 import { selectBackend } from '../backend/select.js';
-import { leadingBlock, readVector, shapeOf } from '../linalg/take.js';
-import { checkOptions, is, resolveDtype } from '../validate.js';
+import { leadingBlock, readVector } from '../linalg/take.js';
+import { checkOptions, is, matrixShape, resolveDtype } from '../validate.js';
 import type { ComputeOptions, Matrix, MatrixLike } from '../types.js';
 
 /** The factors {@link reconstruct} reads: an {@link SvdResult}, a {@link LowRank}, or any { U, S, Vt }. */
@@ -54,7 +54,7 @@ export function reconstruct(f: Factorization, k?: number, opts: ReconstructOptio
     throw new InvalidMatrixError('reconstruct needs U and Vt; an svd computed with computeUV: false has only S');
   }
   const dtype = resolveDtype(f.U, opts.dtype);
-  const u = shapeOf(f.U, 'U'), vt = shapeOf(f.Vt, 'Vt');
+  const u = matrixShape(f.U, 'U'), vt = matrixShape(f.Vt, 'Vt');
   const avail = Math.min(u.cols, vt.rows, (f.S as ArrayLike<number> | undefined)?.length ?? 0);
   const rank = k ?? avail;
   if (!Number.isSafeInteger(rank) || rank < 0 || rank > avail) {
