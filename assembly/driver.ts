@@ -1,7 +1,9 @@
 /**
- * The whole SVD and eigh pipelines, step for step what `src/backend/js/driver.ts` does: scale by
- * a power of two, Householder QR when tall, Jacobi on the square factor, normalise and complete
- * U, sort, form U = Q·[U_R; 0] (thin) or Q·[U_R 0; 0 I] (full), scale back.
+ * The whole SVD and eigh pipelines, step for step what `src/backend/js/driver.ts` does. SVD:
+ * scale each column by its own power of two, Householder QR when tall (column scaling commutes
+ * with it, and its columnwise backward error keeps relative accuracy), Jacobi on the square
+ * factor with the column exponents, normalise and complete U, sort, form U = Q·[U_R; 0] (thin)
+ * or Q·[U_R 0; 0 I] (full). eigh: scale by a power of two, two-sided Jacobi, sort, scale back.
  *
  * ABI (all pointers are byte addresses in linear memory, laid out by the caller; the kernels
  * never allocate and never read memory they did not write, so the arena needs no clearing):
@@ -16,13 +18,13 @@
  * Every region should be 16-byte aligned (unaligned works, slower).
  */
 import { nrm2 } from './kernels/dot';
-import { normalizeExp2, scaleExp2 } from './kernels/scale';
+import { ldexp, normalizeExp2, scaleExp2 } from './kernels/scale';
 import { at } from './kernels/simd';
 import { sortDescending } from './kernels/sort';
-import { scal, setIdentity } from './kernels/vec';
+import { divide, setIdentity } from './kernels/vec';
 import { completeBasis } from './jacobi/complete';
 import { twoSidedJacobi } from './jacobi/eigh';
-import { oneSidedJacobi, zeroColumns } from './jacobi/svd';
+import { normalizeColumn, oneSidedJacobi } from './jacobi/svd';
 import { applyQ, extractR, householderQR } from './qr/householder';
 
 /** Unit roundoff u of T: 2^-53 or 2^-24 (src/params.ts unitRoundoff). */
@@ -33,6 +35,11 @@ import { applyQ, extractR, householderQR } from './qr/householder';
 /** Squared column norm below which a column counts as zero (src/params.ts tinySquaredNorm). */
 @inline function tinySquaredNorm<T>(): f64 {
   return sizeof<T>() == 8 ? 1e-280 : 1e-32;
+}
+
+/** Off-diagonal magnitude below which two-sided Jacobi never rotates (src/params.ts rotationFloor). */
+@inline function rotationFloor<T>(): f64 {
+  return sizeof<T>() == 8 ? 2.004168360008973e-292 : 1.9721522630525295e-31;
 }
 
 /** x rounded up to a multiple of 16 (byte counts in f64, exact below 2^53). */
@@ -47,30 +54,38 @@ import { applyQ, extractR, householderQR } from './qr/householder';
 
 /**
  * Bytes of scratch {@link svd} needs for an m×n problem: R / U_R (n×n, only when m > n), τ
- * (n), Jacobi's tracked column norms (n f64), the completion's row sums (n f64) and the
- * missing-column flags (n bytes), each 16-aligned.
+ * (n), Jacobi's tracked column norms, column exponents and norm marks (n f64 each), the completion's row
+ * sums (n f64) and the missing-column flags (n bytes), each 16-aligned.
  * In f64 so that sizes beyond 4 GiB are reported, not wrapped.
  */
 function svdScratch<T>(m: f64, n: f64): f64 {
   const b = <f64>sizeof<T>();
-  return (m > n ? align16f(n * n * b) : 0) + align16f(n * b) + 2 * align16f(n * 8) + align16f(n);
+  return (m > n ? align16f(n * n * b) : 0) + align16f(n * b) + 4 * align16f(n * 8) + align16f(n);
 }
 
 /**
- * Norms of the n columns of `work` (rows × n) into s, normalising them when `unit` is set; the
- * columns flagged (u8) in `missing` (see zeroColumns) get σ = 0.
+ * σⱼ = ‖w̃ⱼ‖·2^ex[j] of the n stored columns of `work` (rows × n) into s, normalising the
+ * columns when `unit` is set; a column whose last stored squared norm `nrm` is zero gets σ = 0
+ * and a u8 flag in `missing`. Returns whether any column is missing.
  */
-function columnNorms<T>(rows: usize, n: usize, work: usize, s: usize, unit: bool, missing: usize): void {
+function columnNorms<T>(
+  rows: usize, n: usize, work: usize, s: usize, unit: bool, nrm: usize, ex: usize, missing: usize,
+): bool {
+  let any = false;
   for (let j: usize = 0; j < n; j++) {
-    if (load<u8>(missing + j)) {
+    const zero = load<f64>(at<f64>(nrm, j)) == 0;
+    store<u8>(missing + j, zero ? 1 : 0);
+    any = any || zero;
+    if (zero) {
       store<T>(at<T>(s, j), <T>0);
       continue;
     }
     const col = at<T>(work, j * rows);
     const norm = nrm2<T>(col, rows);
-    store<T>(at<T>(s, j), <T>norm);
-    if (unit) scal<T>(1 / norm, col, rows);
+    store<T>(at<T>(s, j), <T>ldexp(norm, <i32>load<f64>(at<f64>(ex, j))));
+    if (unit) divide<T>(col, rows, norm);
   }
+  return any;
 }
 
 /** U (m×k, k = n or m) from the QR reflectors and U_R: Q·[U_R; 0] (thin) or Q·[U_R 0; 0 I] (full). */
@@ -88,7 +103,6 @@ function svd<T>(
   scratch: usize, maxSweeps: i32, status: usize,
 ): i32 {
   const unit = unitRoundoff<T>(), tinySq = tinySquaredNorm<T>();
-  const e = normalizeExp2<T>(w, m * n);
   const tall = m > n;
   let p = scratch;
   let work = w;
@@ -102,7 +116,13 @@ function svd<T>(
   p += align16(n << 3);
   const nrm = p;
   p += align16(n << 3);
+  const ex = p;
+  p += align16(n << 3);
+  const mark = p;
+  p += align16(n << 3);
   const missing = p;
+  memory.fill(ex, 0, n << 3);
+  for (let j: usize = 0; j < n; j++) normalizeColumn<T>(at<T>(w, j * m), m, at<f64>(ex, j));
   if (tall) {
     householderQR<T>(m, n, w, tau, tinySq);
     extractR<T>(m, n, w, work);
@@ -111,16 +131,14 @@ function svd<T>(
   const vv: usize = wantV ? v : 0;
   if (vv) setIdentity<T>(vv, n);
   const tol = Math.sqrt(<f64>rows) * unit;
-  const ok = oneSidedJacobi<T>(rows, n, work, vv, tol, tinySq, maxSweeps, status, nrm);
+  const ok = oneSidedJacobi<T>(rows, n, work, vv, tol, unit, maxSweeps, status, nrm, ex, mark);
   if (!ok) return 1;
   const wantU = uMode != 0;
-  const anyMissing = zeroColumns<T>(rows, n, work, nrm, tinySq, tol, missing);
-  columnNorms<T>(rows, n, work, s, wantU, missing);
+  const anyMissing = columnNorms<T>(rows, n, work, s, wantU, nrm, ex, missing);
   if (anyMissing && wantU) {
     completeBasis<T>(n, work, missing, rowSq);
   }
   sortDescending<T>(n, s, wantU ? work : 0, rows, vv, n);
-  scaleExp2<T>(s, n, e);
   if (wantU) {
     if (tall) formU<T>(m, n, uMode == 2, w, tau, work, u);
     else if (u != w) memory.copy(u, w, (m * n) << alignof<T>());
@@ -153,7 +171,7 @@ function eigh<T>(n: usize, a: usize, values: usize, vectors: usize, scratch: usi
     for (let j: usize = 0; j < n; j++) memory.copy(at<T>(work, j * lda), at<T>(a, j * n), n << alignof<T>());
   }
   if (vectors) setIdentity<T>(vectors, n);
-  const ok = twoSidedJacobi<T>(n, work, lda, vectors, Math.sqrt(<f64>n) * unit, unit, maxSweeps, status);
+  const ok = twoSidedJacobi<T>(n, work, lda, vectors, Math.sqrt(<f64>n) * unit, rotationFloor<T>(), maxSweeps, status);
   if (!ok) return 1;
   for (let i: usize = 0; i < n; i++) store<T>(at<T>(values, i), load<T>(at<T>(work, i * lda + i)));
   sortDescending<T>(n, values, vectors, n, 0, 0);

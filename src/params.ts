@@ -11,19 +11,10 @@ export interface JacobiParams {
    * margin while still bounding a pathological run; hitting it throws {@link ConvergenceError}.
    */
   maxSweeps: number;
-  /**
-   * One-sided Jacobi tracks squared column norms through each rotation (a' = a ∓ t·γ) instead of
-   * recomputing them; an updated norm² below `normRecompute` × its previous value is recomputed
-   * exactly, because the update's relative error grows as old/new (about 2u·old/new per step).
-   * 1/16 bounds that amplification to 16× (4 bits) per update while recomputing rarely (dgesvj uses
-   * a looser √u). The wasm module mirrors this value as NORM_RECOMPUTE in
-   * `assembly/jacobi/svd.ts`, so it is not a per-call option. Default 1/16.
-   */
-  normRecompute?: number;
 }
 
 /** The defaults used when a call does not override them. */
-export const defaultParams: Readonly<Required<JacobiParams>> = Object.freeze({ maxSweeps: 60, normRecompute: 1 / 16 });
+export const defaultParams: Readonly<Required<JacobiParams>> = Object.freeze({ maxSweeps: 60 });
 
 /** Unit roundoff u of each dtype (half the gap between 1 and the next float): 2^-53 and 2^-24. */
 export const unitRoundoff = { float64: 2 ** -53, float32: 2 ** -24 } as const;
@@ -36,3 +27,10 @@ export const unitRoundoff = { float64: 2 ** -53, float32: 2 ** -24 } as const;
  * meet subnormal arithmetic.
  */
 export const tinySquaredNorm = { float64: 1e-280, float32: 1e-32 } as const;
+
+/**
+ * Off-diagonal magnitude below which two-sided Jacobi (eigh) never rotates: the smallest normal
+ * number over u (2^-969 and 2^-102), so the rotation's products never meet subnormal arithmetic.
+ * On the scaled matrix (largest entry in [1, 2)) it is far below any eigenvalue's rounding.
+ */
+export const rotationFloor = { float64: 2 ** -969, float32: 2 ** -102 } as const;

@@ -8,12 +8,12 @@ import { rot } from './rot';
 
 /** `reps` plane rotations of x[0..n) and y[0..n) (f64); 6n flops each. */
 export function benchRotF64(x: usize, y: usize, n: usize, c: f64, s: f64, reps: i32): void {
-  for (let r = 0; r < reps; r++) rot<f64>(x, y, n, c, s);
+  for (let r = 0; r < reps; r++) rot<f64>(x, y, n, c, s, s);
 }
 
 /** `reps` plane rotations of x[0..n) and y[0..n) (f32). */
 export function benchRotF32(x: usize, y: usize, n: usize, c: f64, s: f64, reps: i32): void {
-  for (let r = 0; r < reps; r++) rot<f32>(x, y, n, c, s);
+  for (let r = 0; r < reps; r++) rot<f32>(x, y, n, c, s, s);
 }
 
 /** `reps` dot products xᵀy (f64); 2n flops each. Returns the sum so nothing is optimised away. */

@@ -54,6 +54,29 @@ export function scal<T>(alpha: f64, x: usize, n: usize): void {
   }
 }
 
+/**
+ * x[0..n) ← x / d, each entry rounded once: a column with one nonzero entry of magnitude d
+ * becomes exactly ±1 (multiplying by a rounded 1/d need not), so the SVD of a diagonal or
+ * 1×1 matrix reproduces it bit for bit.
+ */
+export function divide<T>(x: usize, n: usize, d: f64): void {
+  const dt = <T>d;
+  let k: usize = 0;
+  if (ASC_FEATURE_SIMD) {
+    const L: usize = 16 / sizeof<T>();
+    const vd = v128.splat<T>(dt);
+    let px = x;
+    for (; k + L <= n; k += L) {
+      v128.store(px, v128.div<T>(v128.load(px), vd));
+      px += 16;
+    }
+  }
+  for (; k < n; k++) {
+    const px = at<T>(x, k);
+    store<T>(px, load<T>(px) / dt);
+  }
+}
+
 /** Exchanges x[0..n) and y[0..n). */
 export function swap<T>(x: usize, y: usize, n: usize): void {
   let k: usize = 0;

@@ -23,10 +23,19 @@ export function dots3(a: FloatArray, xi: number, yi: number, n: number): void {
   dotsOut[2] = xy;
 }
 
-/** Dot product of a[xi..xi+n) and b[yi..yi+n). */
+/**
+ * Dot product of a[xi..xi+n) and b[yi..yi+n), summed as the scalar wasm build does: two
+ * accumulators over pairs (even and odd k), then the odd tail, so float64 results are bitwise
+ * those of `init({ simd: false })`. (The wasm f32 kernel accumulates in f32; this one in f64.)
+ */
 export function dot(a: FloatArray, xi: number, b: FloatArray, yi: number, n: number): number {
-  let s = 0;
-  for (let k = 0; k < n; k++) s += a[xi + k] * b[yi + k];
+  let s0 = 0, s1 = 0, k = 0;
+  for (; k + 2 <= n; k += 2) {
+    s0 += a[xi + k] * b[yi + k];
+    s1 += a[xi + k + 1] * b[yi + k + 1];
+  }
+  let s = s0 + s1;
+  for (; k < n; k++) s += a[xi + k] * b[yi + k];
   return s;
 }
 
@@ -41,14 +50,17 @@ export function scal(alpha: number, a: FloatArray, xi: number, n: number): void 
 }
 
 /**
- * Plane rotation of two slices with stride `inc`: (x, y) ← (c·x − s·y, s·x + c·y).
+ * Plane rotation of two slices with stride `inc`: (x, y) ← (c·x − s·y, sy·x + c·y), sy = s
+ * unless given (one-sided Jacobi's scaled columns, see assembly/kernels/rot.ts).
  * Contiguous columns use inc = 1; rows of a column-major matrix use inc = leading dimension.
  */
-export function rot(a: FloatArray, xi: number, yi: number, n: number, inc: number, c: number, s: number): void {
+export function rot(
+  a: FloatArray, xi: number, yi: number, n: number, inc: number, c: number, s: number, sy: number = s,
+): void {
   for (let k = 0, p = xi, q = yi; k < n; k++, p += inc, q += inc) {
     const x = a[p], y = a[q];
     a[p] = c * x - s * y;
-    a[q] = s * x + c * y;
+    a[q] = sy * x + c * y;
   }
 }
 
@@ -58,15 +70,32 @@ export function rot(a: FloatArray, xi: number, yi: number, n: number, inc: numbe
  * accumulated as {@link dot} does, so the value is bitwise that of rot then dot. One-sided Jacobi
  * uses it for the next pair's wᵢᵀwⱼ₊₁.
  */
-export function rotDot(a: FloatArray, xi: number, yi: number, zi: number, n: number, c: number, s: number): number {
-  let d = 0;
-  for (let k = 0; k < n; k++) {
+export function rotDot(
+  a: FloatArray, xi: number, yi: number, zi: number, n: number, c: number, s: number, sy: number,
+): number {
+  let d0 = 0, d1 = 0, k = 0;
+  for (; k + 2 <= n; k += 2) {
+    const x0 = a[xi + k], y0 = a[yi + k], x1 = a[xi + k + 1], y1 = a[yi + k + 1];
+    a[xi + k] = c * x0 - s * y0;
+    a[yi + k] = sy * x0 + c * y0;
+    a[xi + k + 1] = c * x1 - s * y1;
+    a[yi + k + 1] = sy * x1 + c * y1;
+    d0 += a[xi + k] * a[zi + k];
+    d1 += a[xi + k + 1] * a[zi + k + 1];
+  }
+  let d = d0 + d1;
+  for (; k < n; k++) {
     const x = a[xi + k], y = a[yi + k];
     a[xi + k] = c * x - s * y;
-    a[yi + k] = s * x + c * y;
+    a[yi + k] = sy * x + c * y;
     d += a[xi + k] * a[zi + k];
   }
   return d;
+}
+
+/** x ← x / d on a[xi..xi+n), each entry rounded once (mirror of `divide` in assembly/kernels/vec.ts). */
+export function divide(a: FloatArray, xi: number, n: number, d: number): void {
+  for (let k = 0; k < n; k++) a[xi + k] /= d;
 }
 
 /** Exchanges slices a[xi..xi+n) and a[yi..yi+n). */

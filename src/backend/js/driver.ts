@@ -1,20 +1,21 @@
 /**
  * The whole SVD and eigh pipelines on the JS backend, step for step what the wasm module's
- * `assembly/driver.ts` does: scale by a power of two, Householder QR when tall, Jacobi on the
- * square factor, normalise and complete U, sort, form U = Q·U_R, scale back.
+ * `assembly/driver.ts` does (its header says why): SVD — scale each column by its own power of
+ * two, Householder QR when tall, Jacobi on the square factor with the column exponents,
+ * normalise and complete U, sort, form U = Q·U_R; eigh — scale, two-sided Jacobi, sort, scale back.
  * @module
  */
 import { allocate, identity } from '../../arrays.js';
 import { ConvergenceError } from '../../errors.js';
-import { defaultParams, tinySquaredNorm, unitRoundoff } from '../../params.js';
+import { rotationFloor, tinySquaredNorm, unitRoundoff } from '../../params.js';
 import type { Dtype, FloatArray } from '../../types.js';
 import type { EighParts, EighTask, SvdParts, SvdTask } from '../types.js';
-import { nrm2, scal } from './blas.js';
+import { divide, nrm2 } from './blas.js';
 import { completeBasis } from './complete.js';
 import { applyQ, extractR, householderQR } from './householder.js';
 import { twoSidedJacobi } from './jacobi-eigh.js';
-import { oneSidedJacobi, zeroColumns, type JacobiResult } from './jacobi-svd.js';
-import { normalizeExp2, scaleExp2 } from './scale.js';
+import { normalizeColumn, oneSidedJacobi, type JacobiResult } from './jacobi-svd.js';
+import { ldexp, normalizeExp2, scaleExp2 } from './scale.js';
 import { sortDescending } from './sort.js';
 
 /** Throws the typed non-convergence error that both backends share. */
@@ -28,18 +29,27 @@ export function checkConverged(what: string, r: JacobiResult, maxSweeps: number)
 }
 
 /**
- * Norms of the n columns of `work` (rows × n) into s, normalising them when `unit` is set; the
- * columns flagged `missing` (see zeroColumns) get σ = 0.
+ * σⱼ = ‖w̃ⱼ‖·2^ex[j] of the n stored columns of `work` (rows × n) into s, normalising the columns
+ * when `unit` is set; a column whose last stored squared norm is zero gets σ = 0 and a flag in
+ * `missing`. Returns whether any column is missing.
  */
-function columnNorms(rows: number, n: number, work: FloatArray, s: FloatArray, unit: boolean, missing: Uint8Array): void {
+function columnNorms(
+  rows: number, n: number, work: FloatArray, s: FloatArray, unit: boolean, nrm: Float64Array, ex: Float64Array,
+  missing: Uint8Array,
+): boolean {
+  let any = false;
   for (let j = 0; j < n; j++) {
+    missing[j] = nrm[j] === 0 ? 1 : 0;
     if (missing[j]) {
+      any = true;
       s[j] = 0;
       continue;
     }
-    s[j] = nrm2(work, j * rows, rows);
-    if (unit) scal(1 / s[j], work, j * rows, rows);
+    const norm = nrm2(work, j * rows, rows);
+    s[j] = ldexp(norm, ex[j]);
+    if (unit) divide(work, j * rows, rows, norm);
   }
+  return any;
 }
 
 /** Full U from the QR reflectors and U_R: Q·[U_R; 0] (thin) or Q·[U_R 0; 0 I] (full). */
@@ -56,7 +66,8 @@ function formU(m: number, n: number, full: boolean, qr: FloatArray, tau: FloatAr
 export function svdTall(task: SvdTask): SvdParts {
   const { dtype, rows: m, cols: n, w, params } = task;
   const unit = unitRoundoff[dtype], tinySq = tinySquaredNorm[dtype];
-  const e = normalizeExp2(w, m * n);
+  const ex = new Float64Array(n);
+  for (let j = 0; j < n; j++) normalizeColumn(w, j * m, m, ex, j);
   const tall = m > n;
   const tau = allocate(dtype, n);
   let work = w;
@@ -68,19 +79,16 @@ export function svdTall(task: SvdTask): SvdParts {
   const rows = tall ? n : m;
   const v = task.v ? identity(dtype, n) : null;
   const nrm = new Float64Array(n), tol = Math.sqrt(rows) * unit;
-  const r = oneSidedJacobi(rows, n, work, v, tol, tinySq, params.maxSweeps,
-    params.normRecompute ?? defaultParams.normRecompute, nrm);
+  const r = oneSidedJacobi(rows, n, work, v, tol, unit, params.maxSweeps, nrm, ex);
   checkConverged('SVD (one-sided Jacobi)', r, params.maxSweeps);
   const s = allocate(dtype, n);
   const wantU = task.u !== 'none';
   const missing = new Uint8Array(n);
-  const anyMissing = zeroColumns(rows, n, work, nrm, r.floor, tinySq, tol, missing);
-  columnNorms(rows, n, work, s, wantU, missing);
+  const anyMissing = columnNorms(rows, n, work, s, wantU, nrm, ex, missing);
   if (anyMissing && wantU) {
     completeBasis(n, work, missing, new Float64Array(n));
   }
   sortDescending(n, s, wantU ? work : null, rows, v, n);
-  scaleExp2(s, n, e);
   let u: FloatArray | undefined;
   if (wantU) u = tall ? formU(m, n, task.u === 'full', w, tau, work, dtype) : work;
   return { s, u, v: v ?? undefined, sweeps: r.sweeps };
@@ -108,7 +116,7 @@ export function eighSym(task: EighTask): EighParts {
     for (let j = 0; j < n; j++) work.set(a.subarray(j * n, j * n + n), j * lda);
   }
   const v = task.vectors ? identity(dtype, n) : null;
-  const r = twoSidedJacobi(n, work, lda, v, Math.sqrt(n) * unit, unit, params.maxSweeps);
+  const r = twoSidedJacobi(n, work, lda, v, Math.sqrt(n) * unit, rotationFloor[dtype], params.maxSweeps);
   checkConverged('eigh (two-sided Jacobi)', r, params.maxSweeps);
   const values = allocate(dtype, n);
   for (let i = 0; i < n; i++) values[i] = work[i * lda + i];

@@ -3,11 +3,15 @@
  * row order until the off-diagonal is negligible; the diagonal converges to the eigenvalues and
  * the accumulated J's to the eigenvectors.
  *
- * Stopping rule: (p, q) is skipped when |a_pq| ≤ max(tol·√(|a_pp|·|a_qq|), u·‖A‖_F),
- * tol = √n·u; the run ends after a sweep with no rotation. The relative term gives eigenvalues
- * of definite matrices to high relative accuracy (Demmel & Veselić 1992); the absolute floor
- * (u·‖A‖_F, below which a rotation changes A by less than its rounding) guarantees termination
- * for indefinite or singular A. At most `maxSweeps` sweeps.
+ * Stopping rule (relative, as in Demmel & Veselić 1992): (p, q) is skipped when
+ * |a_pq| ≤ max(tol·√(|a_pp|·|a_qq|), tiny), tol = √n·u, tiny = (smallest normal)/u; the run ends
+ * after a sweep with no rotation. The test is invariant under diagonal scaling, so a block that
+ * is decoupled from a much larger one is diagonalised to its own accuracy, and eigenvalues of
+ * graded positive definite matrices come out to high relative accuracy. `tiny` only keeps the
+ * rotations out of subnormal arithmetic (entries below it are far beneath any eigenvalue's
+ * rounding); a rotation zeroes a_pq exactly, and the fill it leaves in a block of rounding-level
+ * entries shrinks by a factor u per sweep, so indefinite and singular A terminate too.
+ * At most `maxSweeps` sweeps.
  * Accuracy: backward stable, ‖AV − VΛ‖ = O(n·u·‖A‖), ‖VᵀV − I‖ = O(n·u).
  * Reference: Golub & Van Loan, Matrix Computations 4th ed., §8.5. Mirror of `assembly/jacobi/eigh.ts`.
  *
@@ -23,23 +27,13 @@ import { rot } from './blas.js';
 import { jacobiTangent } from './rotation.js';
 import type { JacobiResult } from './jacobi-svd.js';
 
-/** Frobenius norm of the n×n array a (leading dimension lda; entries scaled to at most 2, so no overflow). */
-function frobenius(a: FloatArray, n: number, lda: number): number {
-  let s = 0;
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) s += a[j * lda + i] * a[j * lda + i];
-  }
-  return Math.sqrt(s);
-}
-
 /**
  * Diagonalises the symmetric n×n column-major `a` (leading dimension lda) in place,
  * accumulating rotations into `v` (n×n).
  */
 export function twoSidedJacobi(
-  n: number, a: FloatArray, lda: number, v: FloatArray | null, tol: number, unit: number, maxSweeps: number,
+  n: number, a: FloatArray, lda: number, v: FloatArray | null, tol: number, tiny: number, maxSweeps: number,
 ): JacobiResult {
-  const floor = unit * frobenius(a, n, lda);
   let offMax = 0;
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
     let rotations = 0;
@@ -49,9 +43,9 @@ export function twoSidedJacobi(
         const apq = a[q * lda + p];
         const app = a[p * lda + p], aqq = a[q * lda + q];
         const scale = Math.sqrt(Math.abs(app)) * Math.sqrt(Math.abs(aqq));
-        const rel = Math.abs(apq) / Math.max(scale, floor / tol);
+        const rel = Math.abs(apq) / Math.max(scale, tiny);
         if (rel > offMax) offMax = rel;
-        if (Math.abs(apq) <= Math.max(tol * scale, floor)) continue;
+        if (Math.abs(apq) <= Math.max(tol * scale, tiny)) continue;
         const t = jacobiTangent((aqq - app) / (2 * apq));
         const c = 1 / Math.sqrt(1 + t * t), s = t * c;
         rot(a, p * lda, q * lda, n, 1, c, s); // columns: A·J

@@ -1,42 +1,15 @@
 /**
- * One-sided (Hestenes) Jacobi SVD: rotates pairs of columns of W (M×N, column-major) until every
- * pair is numerically orthogonal, which diagonalises WᵀW without forming it. At convergence
- * W·V = U·Σ: the column norms are σ, the normalised columns are U, and V is the product of the
- * rotations.
- *
- * Sweep: row-cyclic over pairs (i, j), i < j, with de Rijk pivoting — before row i, the
- * remaining column of largest norm (among i..N−1) is exchanged into position i (with its column
- * of V), so the large columns are orthogonalised first and a sweep does more useful work
- * (de Rijk, SISC 1989; cuts sweeps ~14 → ~11 on uniform 512² matrices).
- * Tracked norms: the squared column norms are computed exactly at the start of every sweep and
- * then updated through each rotation as aᵢ' = aᵢ − t·γ, aⱼ' = aⱼ + t·γ (γ = wᵢᵀwⱼ, exact for
- * the Gram matrix), so a pair costs one dot product wᵢᵀwⱼ instead of three, and after a
- * rotation of (i, j) the next product wᵢᵀwⱼ₊₁ comes from the rotation's own pass over the new
- * wᵢ (rotDot: bitwise the same value, one pass less over wᵢ); an updated norm
- * that shrinks below `normRecompute` (params.ts, 1/16) times its old value is recomputed, since its
- * relative error grows as old/new (LAPACK dgesvj does the same).
- *
- * Stopping rule (LAPACK dgesvj): pair (i, j) is done when |wᵢᵀwⱼ| ≤ tol·‖wᵢ‖·‖wⱼ‖ with
- * tol = √M·u; the run ends after the first sweep that rotates nothing — in that sweep no norm
- * is updated, so every test used the exactly recomputed norms. At most `maxSweeps` sweeps.
- *
- * Numerically zero columns: in each sweep a column with ‖w‖² < floor, floor = max(tinySq,
- * tol²·max_k ‖w_k‖²), takes part in no rotation, and the caller gives it σ = 0 and a completed
- * U column (the final sweep's floor and norms are what it tests). Such a column is below the
- * rounding error of the largest one (σ < √M·u·max‖w_k‖ ≤ √M·u·σ₁), so dropping it is within the
- * backward error; chasing its orthogonality only stirs rounding noise (a rank-59 300×450 image
- * took 27 sweeps, 18 of them rotating noise alone). A column below the floor that is already
- * orthogonal to every other keeps its σ ({@link zeroColumns}), so an exactly graded matrix such
- * as diag(1, 1e-20) keeps Jacobi's relative accuracy.
- *
- * Accuracy: σ with small relative error for well-scaled columns (Demmel & Veselić, SIMAX 1992);
- * computed U and V orthogonal to O(tol). Reference: Drmač & Veselić, "New fast and accurate
- * Jacobi SVD algorithm I/II", SIMAX 2008. Mirror of `assembly/jacobi/svd.ts`.
+ * One-sided Jacobi SVD with high relative accuracy, on columns stored with their own power-of-two
+ * exponents, with dgesvj's Gram–Schmidt steps for columns of very different norm.
+ * Mirror of `assembly/jacobi/svd.ts` (the header there has the algorithm, stopping rule,
+ * accuracy and references); differs in: the exponents, norms and flags are JS arrays and the
+ * outcome is returned instead of written to a status block.
  * @module
  */
 import type { FloatArray } from '../../types.js';
 import { dot, rot, rotDot, swap } from './blas.js';
 import { jacobiTangent } from './rotation.js';
+import { exponentOf, ldexp, maxAbs, scaleExp2 } from './scale.js';
 
 /** Outcome of a Jacobi run: sweeps done and the largest |cos| of the last sweep. */
 export interface JacobiResult {
@@ -45,90 +18,143 @@ export interface JacobiResult {
   offMax: number;
 }
 
-/** One-sided Jacobi's outcome, with the last sweep's floor for numerically zero columns. */
-export interface SvdJacobiResult extends JacobiResult {
-  floor: number;
+/** Mirror of NORM_RECOMPUTE in assembly/jacobi/svd.ts (the reason for 1/16 is there). */
+const NORM_RECOMPUTE = 1 / 16;
+/** Stored squared norms stay in [2^-200, 2^200] (see assembly/jacobi/svd.ts). */
+const NORM_LOW = 2 ** -200, NORM_HIGH = 2 ** 200;
+
+/**
+ * Scales column a[off..off+rows) by a power of two so its largest entry lies in [1, 2), adds the
+ * exponent to ex[j], and returns the new squared norm (0 for a zero column).
+ */
+export function normalizeColumn(a: FloatArray, off: number, rows: number, ex: Float64Array, j: number): number {
+  const col = a.subarray(off, off + rows);
+  const big = maxAbs(col, rows);
+  if (big === 0) return 0;
+  const e = exponentOf(big);
+  scaleExp2(col, rows, -e);
+  ex[j] += e;
+  return dot(a, off, a, off, rows);
+}
+
+/** Whether na·4^ea > nb·4^eb, for stored squared norms in [NORM_LOW, NORM_HIGH] or 0. */
+function larger(na: number, ea: number, nb: number, eb: number): boolean {
+  if (na === 0 || nb === 0) return nb === 0 && na > 0;
+  const d = eb - ea;
+  if (d > 256) return false;
+  if (d < -256) return true;
+  return na > ldexp(nb, 2 * d);
+}
+
+/** Stored squared norm of column j, renormalised (with its exponent) when out of range. */
+function checkedNorm(w: FloatArray, rows: number, j: number, x: number, ex: Float64Array): number {
+  if (x >= NORM_LOW && x <= NORM_HIGH) return x;
+  return normalizeColumn(w, j * rows, rows, ex, j);
+}
+
+/** log2 of column j's true squared norm x·4^e, rounded down (x > 0). */
+function log2Norm(x: number, e: number): number {
+  return 2 * e + exponentOf(x);
+}
+
+/** Stored squared norm of column j after a step (see updatedNorm in assembly/jacobi/svd.ts). */
+function updatedNorm(
+  w: FloatArray, rows: number, j: number, tracked: number, old: number, tolExp: number, ex: Float64Array,
+  mark: Float64Array,
+): number {
+  const x = tracked < NORM_RECOMPUTE * old ? dot(w, j * rows, w, j * rows, rows) : tracked;
+  const lx = x > 0 ? log2Norm(x, ex[j]) : -Infinity;
+  if (lx - mark[j] < tolExp) {
+    w.fill(0, j * rows, j * rows + rows);
+    return 0;
+  }
+  if (lx > mark[j]) mark[j] = lx;
+  return checkedNorm(w, rows, j, x, ex);
 }
 
 /**
- * Rotates columns of `w` (m×n) to mutual orthogonality, applying the same rotations (and
- * pivoting exchanges) to the columns of `v` (n×n) when given. `nrm` is n-long scratch.
+ * Rotates columns of `w` (m×n, column j scaled by 2^ex[j]) to mutual orthogonality, applying the
+ * same rotations (and pivoting exchanges) to the columns of `v` (n×n) when given. `nrm` receives
+ * the last sweep's stored squared norms; `unit` is u of the dtype.
  */
 export function oneSidedJacobi(
-  m: number, n: number, w: FloatArray, v: FloatArray | null,
-  tol: number, tinySq: number, maxSweeps: number, recompute: number, nrm: Float64Array = new Float64Array(n),
-): SvdJacobiResult {
-  let offMax = 0, floor = tinySq;
+  m: number, n: number, w: FloatArray, v: FloatArray | null, tol: number, unit: number,
+  maxSweeps: number, nrm: Float64Array, ex: Float64Array, mark: Float64Array = new Float64Array(n),
+): JacobiResult {
+  let offMax = 0;
+  const tolExp = exponentOf(tol * tol);
+  mark.fill(-Infinity);
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
-    let rotations = 0, biggest = 0;
+    let rotations = 0;
     offMax = 0;
     for (let j = 0; j < n; j++) {
-      nrm[j] = dot(w, j * m, w, j * m, m);
-      if (nrm[j] > biggest) biggest = nrm[j];
+      const x = (nrm[j] = checkedNorm(w, m, j, dot(w, j * m, w, j * m, m), ex));
+      const lx = x > 0 ? log2Norm(x, ex[j]) : -Infinity;
+      if (lx > mark[j]) mark[j] = lx;
     }
-    floor = Math.max(tinySq, tol * tol * biggest);
     for (let i = 0; i < n - 1; i++) {
       let big = i;
-      for (let k = i + 1; k < n; k++) if (nrm[k] > nrm[big]) big = k;
+      for (let k = i + 1; k < n; k++) if (larger(nrm[k], ex[k], nrm[big], ex[big])) big = k;
       if (big !== i) {
         swap(w, i * m, big * m, m);
         if (v) swap(v, i * n, big * n, n);
-        const t = nrm[i];
-        nrm[i] = nrm[big];
-        nrm[big] = t;
+        swap(nrm, i, big, 1);
+        swap(ex, i, big, 1);
+        swap(mark, i, big, 1);
       }
       const wi = i * m;
-      // wᵢᵀwⱼ₊₁ from the rotation pass of (i, j) when that pair rotated (see rotDot)
       let next = 0;
       let haveNext = false;
       for (let j = i + 1; j < n; j++) {
         const aa = nrm[i], bb = nrm[j];
         const fused = haveNext;
         haveNext = false;
-        if (aa < floor || bb < floor) continue;
+        if (aa === 0 || bb === 0) continue;
         const ab = fused ? next : dot(w, wi, w, j * m, m);
         const cos = Math.abs(ab) / (Math.sqrt(aa) * Math.sqrt(bb));
         if (cos > offMax) offMax = cos;
         if (cos <= tol) continue;
-        const t = jacobiTangent((bb - aa) / (2 * ab));
-        const c = 1 / Math.sqrt(1 + t * t), s = t * c;
+        const d = ex[j] - ex[i];
+        const r2 = d < -550 ? 0 : d > 550 ? Infinity : ldexp(bb / aa, 2 * d);
+        let c = 1, s: number, sx: number, sy: number, ai = aa, aj = bb;
+        if (r2 <= unit) {
+          sx = 0;
+          sy = -ab / aa;
+          s = ldexp(sy, d);
+          aj = bb + sy * ab;
+        } else if (r2 * unit >= 1) {
+          sx = ab / bb;
+          sy = 0;
+          s = ldexp(sx, -d);
+          ai = aa - sx * ab;
+        } else {
+          const abi = ldexp(ab, d);
+          const t = jacobiTangent((ldexp(bb, 2 * d) - aa) / (2 * abi));
+          c = 1 / Math.sqrt(1 + t * t);
+          s = t * c;
+          sx = ldexp(s, d);
+          sy = ldexp(s, -d);
+          ai = aa - t * abi;
+          aj = bb + t * ldexp(ab, -d);
+        }
         if (j + 1 < n) {
-          next = rotDot(w, wi, j * m, (j + 1) * m, m, c, s);
+          next = rotDot(w, wi, j * m, (j + 1) * m, m, c, sx, sy);
           haveNext = true;
         } else {
-          rot(w, wi, j * m, m, 1, c, s);
+          rot(w, wi, j * m, m, 1, c, sx, sy);
         }
-        if (v) rot(v, i * n, j * n, n, 1, c, s);
-        const ai = aa - t * ab, aj = bb + t * ab;
-        nrm[i] = ai < recompute * aa ? dot(w, wi, w, wi, m) : ai;
-        nrm[j] = aj < recompute * bb ? dot(w, j * m, w, j * m, m) : aj;
+        if (v) {
+          const cv = c === 1 ? 1 / Math.sqrt(1 + s * s) : c;
+          const sv = c === 1 ? s * cv : s;
+          rot(v, i * n, j * n, n, 1, cv, sv, sv);
+        }
+        nrm[i] = updatedNorm(w, m, i, ai, aa, tolExp, ex, mark);
+        if (nrm[i] !== ai) haveNext = false;
+        nrm[j] = updatedNorm(w, m, j, aj, bb, tolExp, ex, mark);
         rotations++;
       }
     }
-    if (rotations === 0) return { converged: true, sweeps: sweep, offMax, floor };
+    if (rotations === 0) return { converged: true, sweeps: sweep, offMax };
   }
-  return { converged: false, sweeps: maxSweeps, offMax, floor };
-}
-
-/**
- * Marks in `missing` the columns that are zero for the SVD after {@link oneSidedJacobi}: those with
- * ‖w‖² < tinySq, and those below the last sweep's `floor` that are not orthogonal
- * (|cos| > tol) to every other column of ‖w‖² ≥ tinySq. The columns left are mutually orthogonal.
- * Returns whether any column is missing. `nrm` holds the last sweep's squared norms.
- */
-export function zeroColumns(
-  m: number, n: number, w: FloatArray, nrm: Float64Array, floor: number, tinySq: number, tol: number,
-  missing: Uint8Array,
-): boolean {
-  let any = false;
-  for (let j = 0; j < n; j++) {
-    let zero = nrm[j] < tinySq;
-    for (let k = 0; !zero && nrm[j] < floor && k < n; k++) {
-      if (k === j || nrm[k] < tinySq) continue;
-      zero = Math.abs(dot(w, j * m, w, k * m, m)) > tol * Math.sqrt(nrm[j]) * Math.sqrt(nrm[k]);
-    }
-    missing[j] = zero ? 1 : 0;
-    any ||= zero;
-  }
-  return any;
+  return { converged: false, sweeps: maxSweeps, offMax };
 }
