@@ -23,6 +23,18 @@ import { axpy, scal } from '../kernels/vec';
  * In-place QR of the m×n column-major `a` (m ≥ n): R on and above the diagonal, reflector
  * tails below it, τ in `tau[0..n)`. A tail with ‖x‖² < tinySq is left with H = I.
  */
+/**
+ * √(a² + b²) without overflow, as big·√(1 + (small/big)²): the JS mirror computes it with the
+ * same operations (engines' Math.hypot differ in the last bit), so both backends agree bitwise.
+ */
+export function hypot(a: f64, b: f64): f64 {
+  const x = Math.abs(a), y = Math.abs(b);
+  const big = Math.max(x, y), small = Math.min(x, y);
+  if (big == 0) return 0;
+  const r = small / big;
+  return big * Math.sqrt(1 + r * r);
+}
+
 export function householderQR<T>(m: usize, n: usize, a: usize, tau: usize, tinySq: f64): void {
   const B = sizeof<T>();
   for (let k: usize = 0; k < n; k++) {
@@ -34,7 +46,7 @@ export function householderQR<T>(m: usize, n: usize, a: usize, tau: usize, tinyS
       store<T>(at<T>(tau, k), <T>0);
       continue;
     }
-    const beta = -(alpha >= 0 ? 1.0 : -1.0) * Math.hypot(alpha, xnorm);
+    const beta = -(alpha >= 0 ? 1.0 : -1.0) * hypot(alpha, xnorm);
     store<T>(at<T>(tau, k), <T>((beta - alpha) / beta));
     scal<T>(1 / (alpha - beta), kk + B, len - 1);
     store<T>(kk, <T>beta);

@@ -7,13 +7,11 @@
  * @module
  */
 import type { FloatArray } from '../../types.js';
-import { nrm2, scal } from './blas.js';
+import { dot, nrm2, scal } from './blas.js';
 
 /** Applies H = I − τ·v·vᵀ (v(0) = 1, tail at a[vi+1..vi+len)) to x = b[xi..xi+len). */
 function reflect(a: FloatArray, vi: number, tau: number, b: FloatArray, xi: number, len: number): void {
-  let d = b[xi];
-  for (let k = 1; k < len; k++) d += a[vi + k] * b[xi + k];
-  d *= tau;
+  const d = (b[xi] + dot(a, vi + 1, b, xi + 1, len - 1)) * tau;
   b[xi] -= d;
   for (let k = 1; k < len; k++) b[xi + k] -= d * a[vi + k];
 }
@@ -24,6 +22,15 @@ function reflect(a: FloatArray, vi: number, tau: number, b: FloatArray, xi: numb
  * σ₁ ≥ 1 of the scaled matrix) is left as it is with H = I: normalising a subnormal tail would
  * overflow 1/(α − β) when α is tiny too, as in exactly rank-deficient input.
  */
+/** √(a² + b²) without overflow; mirror of `hypot` in assembly/qr/householder.ts (not Math.hypot). */
+function hypot(a: number, b: number): number {
+  const x = Math.abs(a), y = Math.abs(b);
+  const big = Math.max(x, y), small = Math.min(x, y);
+  if (big === 0) return 0;
+  const r = small / big;
+  return big * Math.sqrt(1 + r * r);
+}
+
 export function householderQR(m: number, n: number, a: FloatArray, tau: FloatArray, tinySq: number): void {
   for (let k = 0; k < n; k++) {
     const kk = k * m + k, len = m - k;
@@ -33,7 +40,7 @@ export function householderQR(m: number, n: number, a: FloatArray, tau: FloatArr
       tau[k] = 0; // upper triangular in this column up to a negligible tail: H = I
       continue;
     }
-    const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
+    const beta = -(alpha >= 0 ? 1 : -1) * hypot(alpha, xnorm);
     tau[k] = (beta - alpha) / beta;
     scal(1 / (alpha - beta), a, kk + 1, len - 1);
     a[kk] = beta;
