@@ -7,3 +7,15 @@ export function uniformData(rows: number, cols: number, seed = 20261125): Float6
   for (let k = 0; k < out.length; k++) out[k] = rng.uniform();
   return out;
 }
+
+/**
+ * A flat image: a disc of 255 on a background of 30 (rank 59 at 300×450), the rank-deficient
+ * input where one-sided Jacobi once spent most sweeps rotating rounding noise.
+ */
+export function discData(rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) out[i * cols + j] = (i - rows / 2) ** 2 + (j - cols / 2) ** 2 < (rows / 3) ** 2 ? 255 : 30;
+  }
+  return out;
+}

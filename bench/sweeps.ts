@@ -1,20 +1,24 @@
 /**
  * Sweep counts and single-run timings of the backends' svdTall on the bench matrices, for
  * profiling algorithm changes (sweeps are noise-free; times are medians of a few runs).
- *   node --import tsx bench/sweeps.ts [--sizes 256x256,512x512] [--runs 3] [--backends wasm,js] [--dtypes float64,float32] [--values] [--wasm file.wasm]
+ *   node --import tsx bench/sweeps.ts [--sizes 256x256,512x512,disc300x450] [--runs 3] [--backends wasm,js] [--dtypes float64,float32] [--values] [--wasm file.wasm]
+ * A size prefixed with `disc` is the flat disc image of bench/data.ts instead of uniform data.
  */
 import { jsBackend } from '../src/backend/js/index.js';
 import { initWasm, wasmBackend } from '../src/backend/wasm/index.js';
 import { defaultParams } from '../src/params.js';
 import type { Backend } from '../src/backend/types.js';
 import type { Dtype } from '../src/types.js';
-import { uniformData } from './data.js';
+import { discData, uniformData } from './data.js';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
-const sizes = arg('--sizes', '256x256,512x512').split(',').map((s) => s.split('x').map(Number));
+const sizes = arg('--sizes', '256x256,512x512,disc300x450').split(',').map((s) => {
+  const [m, n] = s.replace('disc', '').split('x').map(Number);
+  return { m, n, disc: s.startsWith('disc'), label: s };
+});
 const runs = Number(arg('--runs', '3'));
 const backends = arg('--backends', 'wasm,js').split(',');
 const dtypes = arg('--dtypes', 'float64,float32').split(',') as Dtype[];
@@ -22,8 +26,8 @@ const values = process.argv.includes('--values');
 const wasmFile = arg('--wasm', '');
 if (wasmFile) await initWasm({ wasm: wasmFile });
 
-for (const [m, n] of sizes) {
-  const data = uniformData(m, n);
+for (const { m, n, disc, label } of sizes) {
+  const data = disc ? discData(m, n) : uniformData(m, n);
   const M = Math.max(m, n), N = Math.min(m, n);
   for (const dtype of dtypes) {
     for (const name of backends) {
@@ -43,7 +47,7 @@ for (const [m, n] of sizes) {
         sweeps = p.sweeps;
       }
       times.sort((a, c) => a - c);
-      console.log(`${m}x${n} ${dtype} ${name}: sweeps ${sweeps}, median CPU ${times[runs >> 1].toFixed(1)} ms (min ${times[0].toFixed(1)})`);
+      console.log(`${label} ${dtype} ${name}: sweeps ${sweeps}, median CPU ${times[runs >> 1].toFixed(1)} ms (min ${times[0].toFixed(1)})`);
     }
   }
 }

@@ -122,8 +122,15 @@ describe('examples/', () => {
     expect(numberAfter(out, /A\^½·\(A\^½·v\) vs A·v, relative difference (\S+)/)).toBeLessThan(1e-10);
   });
 
+  it('graded.mjs: the tiny singular values of a graded matrix to full relative accuracy', async () => {
+    const out = ok(await runExample('graded.mjs'), 'graded.mjs');
+    const worst = Number(/largest relative error (\S+)/.exec(out)?.[1]);
+    expect(worst).toBeLessThan(1e-14);
+    expect(out).toMatch(/e-60 /);
+  });
+
   it('every example in examples/ is covered here', () => {
-    const covered = ['quickstart.mjs', 'walkthrough.mjs', 'derivation.mjs', 'image-table.mjs', 'flags.mjs', 'model-compression.ts', 'power.mjs'];
+    const covered = ['quickstart.mjs', 'walkthrough.mjs', 'derivation.mjs', 'image-table.mjs', 'flags.mjs', 'model-compression.ts', 'power.mjs', 'graded.mjs'];
     const present = readdirSync(join(ROOT, 'examples')).filter((f) => /\.(mjs|ts)$/.test(f));
     expect(present.sort()).toEqual(covered.sort());
   });
