@@ -26,21 +26,7 @@ import { completeBasis } from './jacobi/complete';
 import { twoSidedJacobi } from './jacobi/eigh';
 import { normalizeColumn, oneSidedJacobi } from './jacobi/svd';
 import { applyQ, extractR, householderQR } from './qr/householder';
-
-/** Unit roundoff u of T: 2^-53 or 2^-24 (src/params.ts unitRoundoff). */
-@inline function unitRoundoff<T>(): f64 {
-  return sizeof<T>() == 8 ? 1.1102230246251565e-16 : 5.960464477539063e-8;
-}
-
-/** Squared column norm below which a column counts as zero (src/params.ts tinySquaredNorm). */
-@inline function tinySquaredNorm<T>(): f64 {
-  return sizeof<T>() == 8 ? 1e-280 : 1e-32;
-}
-
-/** Off-diagonal magnitude below which two-sided Jacobi never rotates (src/params.ts rotationFloor). */
-@inline function rotationFloor<T>(): f64 {
-  return sizeof<T>() == 8 ? 2.004168360008973e-292 : 1.9721522630525295e-31;
-}
+import { rotationFloor, tinySquaredNorm, unitRoundoff } from './params';
 
 /** x rounded up to a multiple of 16 (byte counts in f64, exact below 2^53). */
 @inline function align16f(x: f64): f64 {

@@ -9,4 +9,8 @@ export {
   eighF64, eighF32, eighScratchF64, eighScratchF32,
 } from './driver';
 export { gemmF64, gemmF32, gemmScratchF64, gemmScratchF32 } from './kernels/gemm';
+export {
+  UNIT_ROUNDOFF_F64, UNIT_ROUNDOFF_F32, TINY_SQUARED_NORM_F64, TINY_SQUARED_NORM_F32,
+  ROTATION_FLOOR_F64, ROTATION_FLOOR_F32, NORM_RECOMPUTE, NORM_LOW, NORM_HIGH, HUGE_ZETA,
+} from './params';
 export { benchRotF64, benchRotF32, benchDotF64, benchDotF32 } from './kernels/bench';

@@ -20,11 +20,9 @@ export const defaultParams: Readonly<Required<JacobiParams>> = Object.freeze({ m
 export const unitRoundoff = { float64: 2 ** -53, float32: 2 ** -24 } as const;
 
 /**
- * Squared column norm below which a column of the scaled working matrix counts as zero.
- * The working matrix is scaled so its largest entry is in [1, 2), so σ₁ ≥ 1: a column of norm
- * below 1e-140 (float64) or 1e-16 (float32) is far below u·σ₁ and contributes nothing normwise,
- * while its squared entries are still normal numbers, so dot products of larger columns never
- * meet subnormal arithmetic.
+ * Householder QR leaves a column alone (H = I) when the squared norm of its part below the
+ * diagonal is under this: each column is scaled so its largest entry is in [1, 2), so such a
+ * tail is far below the column's own rounding, and normalising it could overflow 1/(α − β).
  */
 export const tinySquaredNorm = { float64: 1e-280, float32: 1e-32 } as const;
 
@@ -34,3 +32,24 @@ export const tinySquaredNorm = { float64: 1e-280, float32: 1e-32 } as const;
  * On the scaled matrix (largest entry in [1, 2)) it is far below any eigenvalue's rounding.
  */
 export const rotationFloor = { float64: 2 ** -969, float32: 2 ** -102 } as const;
+
+/**
+ * One-sided Jacobi tracks squared column norms through each rotation (a' = a ∓ t·γ) instead of
+ * recomputing them; an updated norm² below normRecompute × its previous value is recomputed
+ * exactly, because the update's relative error grows as old/new (about 2u·old/new per step).
+ * 1/16 bounds that amplification to 16× (4 bits) per update while recomputing rarely (dgesvj
+ * uses a looser √u).
+ */
+export const normRecompute = 1 / 16;
+
+/**
+ * One-sided Jacobi keeps each stored column's squared norm in [normLow, normHigh] = [2^-200,
+ * 2^200] by rescaling it with a power of two: entries stay far from under- and overflow, and two
+ * stored norms compare exactly through one ldexp.
+ */
+export const normLow = 2 ** -200;
+/** See {@link normLow}. */
+export const normHigh = 2 ** 200;
+
+/** Above this |ζ| the Jacobi tangent is 1/(2ζ) to full precision (ζ² would overflow). */
+export const hugeZeta = 1e150;

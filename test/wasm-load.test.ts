@@ -57,3 +57,17 @@ describe('init({ wasm })', () => {
     await loads({ simd: true }, true);
   });
 });
+
+describe('abort messages from the module', () => {
+  it('are decoded from linear memory (AssemblyScript strings: UTF-16 after a byte-length header)', async () => {
+    const { readString } = await import('../src/backend/wasm/load.js');
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const text = 'index out of range', ptr = 64;
+    new Uint32Array(memory.buffer, ptr - 4, 1)[0] = text.length * 2;
+    new Uint16Array(memory.buffer, ptr, text.length).set(Array.from(text, (c) => c.charCodeAt(0)));
+    expect(readString(memory, ptr)).toBe(text);
+    expect(readString(memory, 0)).toBe('');
+    expect(readString(memory, 1 << 20)).toBe('');
+    expect(readString(null, ptr)).toBe('');
+  });
+});

@@ -8,8 +8,7 @@
  * Always computed in f64, also by the f32 kernels. Mirror of `src/backend/js/rotation.ts`.
  */
 
-/** Above this |ζ|, ζ² would overflow; then t = 1/(2ζ) to full precision. */
-const HUGE_ZETA: f64 = 1e150;
+import { HUGE_ZETA } from '../params';
 
 /** Tangent of the Jacobi angle for ζ = (β − α)/(2γ). */
 export function jacobiTangent(zeta: f64): f64 {

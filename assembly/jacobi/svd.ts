@@ -56,24 +56,8 @@ import { rot, rotDot } from '../kernels/rot';
 import { exponentOf, ldexp, maxAbs, scaleExp2 } from '../kernels/scale';
 import { at } from '../kernels/simd';
 import { swap } from '../kernels/vec';
+import { NORM_HIGH, NORM_LOW, NORM_RECOMPUTE } from '../params';
 import { jacobiTangent, writeStatus } from './rotation';
-
-/**
- * One-sided Jacobi tracks squared column norms through each rotation (a' = a ∓ t·γ) instead of
- * recomputing them; an updated norm² below NORM_RECOMPUTE × its previous value is recomputed
- * exactly, because the update's relative error grows as old/new (about 2u·old/new per step).
- * 1/16 bounds that amplification to 16× (4 bits) per update while recomputing rarely (dgesvj
- * uses a looser √u).
- */
-const NORM_RECOMPUTE: f64 = 1.0 / 16;
-
-/**
- * Stored squared norms are kept in [NORM_LOW, NORM_HIGH] = [2^-200, 2^200]: entries stay far
- * from under- and overflow (squares of entries below 2^-100 of the column norm are below u² of
- * it anyway), and two stored norms compare exactly through one ldexp (see {@link larger}).
- */
-const NORM_LOW: f64 = 6.223015277861142e-61;
-const NORM_HIGH: f64 = 1.6069380442589903e60;
 
 /**
  * Scales the column col[0..rows) by a power of two so its largest entry lies in [1, 2), adds the
@@ -186,7 +170,7 @@ export function oneSidedJacobi<T>(
         if (cos <= tol) continue;
         // d = eⱼ − eᵢ; r2 = ‖wⱼ‖²/‖wᵢ‖² of the true columns picks the step
         const d = <i32>(load<f64>(at<f64>(ex, j)) - load<f64>(at<f64>(ex, i)));
-        const r2 = d < -550 ? 0 : d > 550 ? Infinity : ldexp(bb / aa, 2 * d);
+        const r2 = d == 0 ? bb / aa : d < -550 ? 0 : d > 550 ? Infinity : ldexp(bb / aa, 2 * d);
         let c: f64 = 1, s: f64, sx: f64, sy: f64, ai: f64 = aa, aj: f64 = bb;
         if (r2 <= unit) { // wⱼ ≪ wᵢ: Gram–Schmidt step on wⱼ
           sx = 0;
@@ -199,14 +183,15 @@ export function oneSidedJacobi<T>(
           s = ldexp(sx, -d);
           ai = aa - sx * ab;
         } else {
-          const abi = ldexp(ab, d); // γ in wᵢ's scale
-          const t = jacobiTangent((ldexp(bb, 2 * d) - aa) / (2 * abi));
+          const same = d == 0; // columns of one scale: every ldexp below is the identity
+          const abi = same ? ab : ldexp(ab, d); // γ in wᵢ's scale
+          const t = jacobiTangent(((same ? bb : ldexp(bb, 2 * d)) - aa) / (2 * abi));
           c = 1 / Math.sqrt(1 + t * t);
           s = t * c;
-          sx = ldexp(s, d);
-          sy = ldexp(s, -d);
+          sx = same ? s : ldexp(s, d);
+          sy = same ? s : ldexp(s, -d);
           ai = aa - t * abi;
-          aj = bb + t * ldexp(ab, -d);
+          aj = bb + t * (same ? ab : ldexp(ab, -d));
         }
         if (j + 1 < n) {
           next = rotDot<T>(wi, wj, at<T>(w, (j + 1) * m), m, c, sx, sy);

@@ -2,77 +2,12 @@
  * Dot products on column slices of flat column-major arrays: the fused three-way dot product
  * that drives the Jacobi stopping rule (one pass over x and y gives xᵀx, yᵀy and xᵀy), the plain
  * dot product, and the underflow-safe Euclidean norm.
- * Mirror of `src/backend/js/blas.ts` (dots3, dot, nrm2).
+ * Mirror of `dot` and `nrm2` in `src/backend/js/blas.ts`.
  *
- * Precision: dots3 and dot accumulate in the element type (f64x2 or f32x4 lanes, two vectors
+ * Precision: dot accumulates in the element type (f64x2 or f32x4 lanes, two vectors
  * unrolled, so 4 or 8 partial sums) and add the lanes in f64; nrm2 always accumulates in f64.
  */
 import { at, hsum } from './simd';
-
-/** xᵀx from the last {@link dots3}. Globals, so the hot loop never allocates. */
-export let dotXX: f64 = 0;
-/** yᵀy from the last {@link dots3}. */
-export let dotYY: f64 = 0;
-/** xᵀy from the last {@link dots3}. */
-export let dotXY: f64 = 0;
-
-/** One pass over x[0..n) and y[0..n): sets dotXX = xᵀx, dotYY = yᵀy, dotXY = xᵀy. */
-export function dots3<T>(x: usize, y: usize, n: usize): void {
-  let k: usize = 0;
-  let xx: f64 = 0, yy: f64 = 0, xy: f64 = 0;
-  if (ASC_FEATURE_SIMD) {
-    const L: usize = 16 / sizeof<T>();
-    const zero = v128.splat<T>(<T>0);
-    let xx0 = zero, xx1 = zero, yy0 = zero, yy1 = zero, xy0 = zero, xy1 = zero;
-    let px = x, py = y;
-    for (; k + 2 * L <= n; k += 2 * L) {
-      const x0 = v128.load(px), x1 = v128.load(px, 16);
-      const y0 = v128.load(py), y1 = v128.load(py, 16);
-      xx0 = v128.add<T>(xx0, v128.mul<T>(x0, x0));
-      xx1 = v128.add<T>(xx1, v128.mul<T>(x1, x1));
-      yy0 = v128.add<T>(yy0, v128.mul<T>(y0, y0));
-      yy1 = v128.add<T>(yy1, v128.mul<T>(y1, y1));
-      xy0 = v128.add<T>(xy0, v128.mul<T>(x0, y0));
-      xy1 = v128.add<T>(xy1, v128.mul<T>(x1, y1));
-      px += 32;
-      py += 32;
-    }
-    if (k + L <= n) {
-      const x0 = v128.load(px), y0 = v128.load(py);
-      xx0 = v128.add<T>(xx0, v128.mul<T>(x0, x0));
-      yy0 = v128.add<T>(yy0, v128.mul<T>(y0, y0));
-      xy0 = v128.add<T>(xy0, v128.mul<T>(x0, y0));
-      k += L;
-    }
-    xx = hsum<T>(v128.add<T>(xx0, xx1));
-    yy = hsum<T>(v128.add<T>(yy0, yy1));
-    xy = hsum<T>(v128.add<T>(xy0, xy1));
-  } else {
-    let xx0: T = 0, xx1: T = 0, yy0: T = 0, yy1: T = 0, xy0: T = 0, xy1: T = 0;
-    for (; k + 2 <= n; k += 2) {
-      const x0 = load<T>(at<T>(x, k)), x1 = load<T>(at<T>(x, k + 1));
-      const y0 = load<T>(at<T>(y, k)), y1 = load<T>(at<T>(y, k + 1));
-      xx0 += x0 * x0;
-      xx1 += x1 * x1;
-      yy0 += y0 * y0;
-      yy1 += y1 * y1;
-      xy0 += x0 * y0;
-      xy1 += x1 * y1;
-    }
-    xx = <f64>xx0 + <f64>xx1;
-    yy = <f64>yy0 + <f64>yy1;
-    xy = <f64>xy0 + <f64>xy1;
-  }
-  for (; k < n; k++) {
-    const a = <f64>load<T>(at<T>(x, k)), b = <f64>load<T>(at<T>(y, k));
-    xx += a * a;
-    yy += b * b;
-    xy += a * b;
-  }
-  dotXX = xx;
-  dotYY = yy;
-  dotXY = xy;
-}
 
 /** xᵀy over x[0..n) and y[0..n). */
 export function dot<T>(x: usize, y: usize, n: usize): f64 {

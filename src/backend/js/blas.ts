@@ -1,27 +1,10 @@
 /**
- * Level-1 kernels on column slices of a flat column-major array: the fused three-way dot
- * product that drives the Jacobi stopping rule, and the plane rotation.
+ * Level-1 kernels on column slices of a flat column-major array: dot products, the plane
+ * rotation (alone and fused with the next dot product), scaling and exchange.
  * JS mirror of `assembly/kernels/dot.ts` and `assembly/kernels/rot.ts`.
  * @module
  */
 import type { FloatArray } from '../../types.js';
-
-/** Out-parameter of {@link dots3}: [xᵀx, yᵀy, xᵀy]. Reused, so the hot loop never allocates. */
-export const dotsOut = new Float64Array(3);
-
-/** One pass over x = a[xi..xi+n) and y = a[yi..yi+n): writes xᵀx, yᵀy and xᵀy into {@link dotsOut}. */
-export function dots3(a: FloatArray, xi: number, yi: number, n: number): void {
-  let xx = 0, yy = 0, xy = 0;
-  for (let k = 0; k < n; k++) {
-    const x = a[xi + k], y = a[yi + k];
-    xx += x * x;
-    yy += y * y;
-    xy += x * y;
-  }
-  dotsOut[0] = xx;
-  dotsOut[1] = yy;
-  dotsOut[2] = xy;
-}
 
 /**
  * Dot product of a[xi..xi+n) and b[yi..yi+n), summed as the scalar wasm build does: two
@@ -50,12 +33,12 @@ export function scal(alpha: number, a: FloatArray, xi: number, n: number): void 
 }
 
 /**
- * Plane rotation of two slices with stride `inc`: (x, y) ← (c·x − s·y, sy·x + c·y), sy = s
- * unless given (one-sided Jacobi's scaled columns, see assembly/kernels/rot.ts).
+ * Plane rotation of two slices with stride `inc`: (x, y) ← (c·x − s·y, sy·x + c·y); sy = s but
+ * for one-sided Jacobi's scaled columns (see assembly/kernels/rot.ts).
  * Contiguous columns use inc = 1; rows of a column-major matrix use inc = leading dimension.
  */
 export function rot(
-  a: FloatArray, xi: number, yi: number, n: number, inc: number, c: number, s: number, sy: number = s,
+  a: FloatArray, xi: number, yi: number, n: number, inc: number, c: number, s: number, sy: number,
 ): void {
   for (let k = 0, p = xi, q = yi; k < n; k++, p += inc, q += inc) {
     const x = a[p], y = a[q];
@@ -66,8 +49,8 @@ export function rot(
 
 /**
  * Rotates the contiguous slices a[xi..xi+n) and a[yi..yi+n) as {@link rot} does and returns
- * x'ᵀz over z = a[zi..zi+n), from the same pass: x' is read back as stored, and the sum is
- * accumulated as {@link dot} does, so the value is bitwise that of rot then dot. One-sided Jacobi
+ * x'ᵀz over z = a[zi..zi+n), from the same pass, accumulated as {@link dot} does, so in float64
+ * the value is bitwise that of rot then dot (in float32 x' is used before its rounding to f32). One-sided Jacobi
  * uses it for the next pair's wᵢᵀwⱼ₊₁.
  */
 export function rotDot(
@@ -76,19 +59,21 @@ export function rotDot(
   let d0 = 0, d1 = 0, k = 0;
   for (; k + 2 <= n; k += 2) {
     const x0 = a[xi + k], y0 = a[yi + k], x1 = a[xi + k + 1], y1 = a[yi + k + 1];
-    a[xi + k] = c * x0 - s * y0;
+    const u0 = c * x0 - s * y0, u1 = c * x1 - s * y1;
+    a[xi + k] = u0;
     a[yi + k] = sy * x0 + c * y0;
-    a[xi + k + 1] = c * x1 - s * y1;
+    a[xi + k + 1] = u1;
     a[yi + k + 1] = sy * x1 + c * y1;
-    d0 += a[xi + k] * a[zi + k];
-    d1 += a[xi + k + 1] * a[zi + k + 1];
+    d0 += u0 * a[zi + k];
+    d1 += u1 * a[zi + k + 1];
   }
   let d = d0 + d1;
   for (; k < n; k++) {
     const x = a[xi + k], y = a[yi + k];
-    a[xi + k] = c * x - s * y;
+    const u = c * x - s * y;
+    a[xi + k] = u;
     a[yi + k] = sy * x + c * y;
-    d += a[xi + k] * a[zi + k];
+    d += u * a[zi + k];
   }
   return d;
 }

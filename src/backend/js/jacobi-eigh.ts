@@ -48,13 +48,13 @@ export function twoSidedJacobi(
         if (Math.abs(apq) <= Math.max(tol * scale, tiny)) continue;
         const t = jacobiTangent((aqq - app) / (2 * apq));
         const c = 1 / Math.sqrt(1 + t * t), s = t * c;
-        rot(a, p * lda, q * lda, n, 1, c, s); // columns: A·J
-        rot(a, p, q, n, lda, c, s); // rows: Jᵀ·(A·J)
+        rot(a, p * lda, q * lda, n, 1, c, s, s); // columns: A·J
+        rot(a, p, q, n, lda, c, s, s); // rows: Jᵀ·(A·J)
         a[p * lda + p] = app - t * apq;
         a[q * lda + q] = aqq + t * apq;
         a[q * lda + p] = 0;
         a[p * lda + q] = 0;
-        if (v) rot(v, p * n, q * n, n, 1, c, s);
+        if (v) rot(v, p * n, q * n, n, 1, c, s, s);
         rotations++;
       }
     }

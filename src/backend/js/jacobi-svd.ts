@@ -6,6 +6,7 @@
  * outcome is returned instead of written to a status block.
  * @module
  */
+import { normHigh as NORM_HIGH, normLow as NORM_LOW, normRecompute as NORM_RECOMPUTE } from '../../params.js';
 import type { FloatArray } from '../../types.js';
 import { dot, rot, rotDot, swap } from './blas.js';
 import { jacobiTangent } from './rotation.js';
@@ -18,10 +19,6 @@ export interface JacobiResult {
   offMax: number;
 }
 
-/** Mirror of NORM_RECOMPUTE in assembly/jacobi/svd.ts (the reason for 1/16 is there). */
-const NORM_RECOMPUTE = 1 / 16;
-/** Stored squared norms stay in [2^-200, 2^200] (see assembly/jacobi/svd.ts). */
-const NORM_LOW = 2 ** -200, NORM_HIGH = 2 ** 200;
 
 /**
  * Scales column a[off..off+rows) by a power of two so its largest entry lies in [1, 2), adds the
@@ -115,7 +112,7 @@ export function oneSidedJacobi(
         if (cos > offMax) offMax = cos;
         if (cos <= tol) continue;
         const d = ex[j] - ex[i];
-        const r2 = d < -550 ? 0 : d > 550 ? Infinity : ldexp(bb / aa, 2 * d);
+        const r2 = d === 0 ? bb / aa : d < -550 ? 0 : d > 550 ? Infinity : ldexp(bb / aa, 2 * d);
         let c = 1, s: number, sx: number, sy: number, ai = aa, aj = bb;
         if (r2 <= unit) {
           sx = 0;
@@ -128,14 +125,15 @@ export function oneSidedJacobi(
           s = ldexp(sx, -d);
           ai = aa - sx * ab;
         } else {
-          const abi = ldexp(ab, d);
-          const t = jacobiTangent((ldexp(bb, 2 * d) - aa) / (2 * abi));
+          const same = d === 0; // columns of one scale: every ldexp below is the identity
+          const abi = same ? ab : ldexp(ab, d);
+          const t = jacobiTangent(((same ? bb : ldexp(bb, 2 * d)) - aa) / (2 * abi));
           c = 1 / Math.sqrt(1 + t * t);
           s = t * c;
-          sx = ldexp(s, d);
-          sy = ldexp(s, -d);
+          sx = same ? s : ldexp(s, d);
+          sy = same ? s : ldexp(s, -d);
           ai = aa - t * abi;
-          aj = bb + t * ldexp(ab, -d);
+          aj = bb + t * (same ? ab : ldexp(ab, -d));
         }
         if (j + 1 < n) {
           next = rotDot(w, wi, j * m, (j + 1) * m, m, c, sx, sy);

@@ -9,8 +9,7 @@
  * @module
  */
 
-/** Above this |ζ|, ζ² would overflow; then t = 1/(2ζ) to full precision. */
-const HUGE_ZETA = 1e150;
+import { hugeZeta as HUGE_ZETA } from '../../params.js';
 
 /** Tangent of the Jacobi angle for ζ = (β − α)/(2γ). */
 export function jacobiTangent(zeta: number): number {

@@ -16,34 +16,42 @@ export function maxAbs(a: FloatArray, n: number): number {
   return m;
 }
 
-/** The exponent e with 2^e ≤ x < 2^(e+1), for finite x > 0 (subnormals included). */
+/** One double and its two 32-bit halves (little-endian, as every JS engine here), for bit access. */
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+
+/** The exponent e with 2^e ≤ x < 2^(e+1), for finite x > 0 (subnormals included); from the bits. */
 export function exponentOf(x: number): number {
-  let e = Math.floor(Math.log2(x));
-  // log2 can round across a power of two; fix up so the bracket is exact.
-  if (2 ** e > x) e--;
-  else if (2 ** (e + 1) <= x) e++;
-  return e;
+  bits[0] = x;
+  const biased = (words[1] >>> 20) & 0x7ff;
+  if (biased !== 0) return biased - 1023;
+  // subnormal: x = mantissa·2^-1074, mantissa < 2^52 in the low 52 bits
+  const hi = words[1] & 0xfffff;
+  return hi !== 0 ? 31 - Math.clz32(hi) + 32 - 1074 : 31 - Math.clz32(words[0]) - 1074;
+}
+
+/** 2^e for -1022 ≤ e ≤ 1023 (a normal double), built from its bits. */
+function pow2(e: number): number {
+  words[0] = 0;
+  words[1] = (e + 1023) << 20;
+  return bits[0];
 }
 
 /**
- * 2^e as two factors, each a normal double: |e| ≤ 1074 covers every finite double's exponent,
- * and 2^±1000 neither overflows nor underflows, so x·f1·f2 rounds at most once.
+ * x·2^e without an intermediate overflow or underflow, as two normal factors 2^e1·2^(e−e1) with
+ * |e1| ≤ 1000 (|e| ≤ 2023), so x·f1·f2 rounds at most once. Mirror of ldexp in
+ * assembly/kernels/scale.ts.
  */
-function exp2Factors(e: number): [number, number] {
-  const e1 = Math.max(-1000, Math.min(1000, e));
-  return [2 ** e1, 2 ** (e - e1)];
-}
-
-/** x·2^e without an intermediate overflow or underflow. */
 export function ldexp(x: number, e: number): number {
-  const [f1, f2] = exp2Factors(e);
-  return x * f1 * f2;
+  const e1 = Math.max(-1000, Math.min(1000, e));
+  return x * pow2(e1) * pow2(e - e1);
 }
 
 /** a[0..n) ← a·2^e. Exact unless a result under- or overflows. */
 export function scaleExp2(a: FloatArray, n: number, e: number): void {
   if (e === 0) return;
-  const [f1, f2] = exp2Factors(e);
+  const e1 = Math.max(-1000, Math.min(1000, e));
+  const f1 = pow2(e1), f2 = pow2(e - e1);
   for (let k = 0; k < n; k++) a[k] = a[k] * f1 * f2;
 }
 

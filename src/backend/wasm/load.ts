@@ -121,11 +121,28 @@ function nodeFs(): NodeFs | null {
   }
 }
 
+/** The memory of the instance being created or run, for {@link readString}. */
+let abortMemory: WebAssembly.Memory | null = null;
+
+/**
+ * An AssemblyScript string from linear memory: UTF-16 code units at `ptr`, their byte length in
+ * the u32 just before (the stub runtime's header). Empty when out of bounds.
+ */
+export function readString(memory: WebAssembly.Memory | null, ptr: number): string {
+  if (!memory || ptr < 4 || ptr > memory.buffer.byteLength) return '';
+  const bytes = new Uint32Array(memory.buffer.slice(ptr - 4, ptr))[0];
+  if (ptr + bytes > memory.buffer.byteLength) return '';
+  return String.fromCharCode(...new Uint16Array(memory.buffer.slice(ptr, ptr + (bytes & ~1))));
+}
+
 const imports = {
   env: {
-    // Only reachable through a compiler-inserted check; the release builds have none (noAssert).
-    abort(_message: number, _file: number, line: number, column: number): never {
-      throw new Error(`svdkit wasm module aborted at ${line}:${column}`);
+    // Only reachable through a compiler-inserted check (the release builds have none: noAssert),
+    // so a debug or foreign build: say what it said and where.
+    abort(message: number, file: number, line: number, column: number): never {
+      const text = readString(abortMemory, message) || 'abort';
+      const where = readString(abortMemory, file);
+      throw new SvdkitError(`svdkit wasm module aborted: ${text} (${where || 'unknown file'}:${line}:${column})`, 'WASM_ABORT');
     },
   },
 };
@@ -137,6 +154,7 @@ function wrap(instance: WebAssembly.Instance): LoadedModule {
     if (typeof exports[name] !== 'function') throw new Error(`not an svdkit wasm binary: export '${name}' is missing`);
   }
   if (!(exports.memory instanceof WebAssembly.Memory)) throw new Error(`not an svdkit wasm binary: no exported memory`);
+  abortMemory = exports.memory;
   return { exports, simd: exports.simdBuild() === 1, arena: new Arena(exports.memory, exports.heapBase() >>> 0) };
 }
 
