@@ -6,7 +6,6 @@
  * @module
  */
 import { allocate, identity } from '../../arrays.js';
-import { ConvergenceError } from '../../errors.js';
 import { rotationFloor, tinySquaredNorm, unitRoundoff } from '../../params.js';
 import type { Dtype, FloatArray } from '../../types.js';
 import type { EighParts, EighTask, SvdParts, SvdTask } from '../types.js';
@@ -14,19 +13,10 @@ import { divide, nrm2 } from './blas.js';
 import { completeBasis } from './complete.js';
 import { applyQ, extractR, householderQR } from './householder.js';
 import { twoSidedJacobi } from './jacobi-eigh.js';
-import { normalizeColumn, oneSidedJacobi, type JacobiResult } from './jacobi-svd.js';
+import { checkConverged } from '../shared.js';
+import { normalizeColumn, oneSidedJacobi } from './jacobi-svd.js';
 import { ldexp, normalizeExp2, scaleExp2 } from './scale.js';
 import { sortDescending } from './sort.js';
-
-/** Throws the typed non-convergence error that both backends share. */
-export function checkConverged(what: string, r: JacobiResult, maxSweeps: number): void {
-  if (r.converged) return;
-  throw new ConvergenceError(
-    `${what} did not converge within ${maxSweeps} sweeps (largest remaining relative ` +
-      `off-diagonal ${r.offMax.toExponential(2)}); raise the maxSweeps option`,
-    r.sweeps, r.offMax,
-  );
-}
 
 /**
  * σⱼ = ‖w̃ⱼ‖·2^ex[j] of the n stored columns of `work` (rows × n) into s, normalising the columns

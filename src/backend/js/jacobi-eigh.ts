@@ -25,7 +25,7 @@
 import type { FloatArray } from '../../types.js';
 import { rot } from './blas.js';
 import { jacobiTangent } from './rotation.js';
-import type { JacobiResult } from './jacobi-svd.js';
+import type { JacobiResult } from '../shared.js';
 
 /**
  * Diagonalises the symmetric n×n column-major `a` (leading dimension lda) in place,

@@ -8,16 +8,11 @@
  */
 import { normHigh as NORM_HIGH, normLow as NORM_LOW, normRecompute as NORM_RECOMPUTE } from '../../params.js';
 import type { FloatArray } from '../../types.js';
+import type { JacobiResult } from '../shared.js';
 import { dot, rot, rotDot, swap } from './blas.js';
 import { jacobiTangent } from './rotation.js';
 import { exponentOf, ldexp, maxAbs, scaleExp2 } from './scale.js';
 
-/** Outcome of a Jacobi run: sweeps done and the largest |cos| of the last sweep. */
-export interface JacobiResult {
-  converged: boolean;
-  sweeps: number;
-  offMax: number;
-}
 
 
 /**

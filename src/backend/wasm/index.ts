@@ -6,7 +6,7 @@
  * @module
  */
 import type { Dtype, FloatArray } from '../../types.js';
-import { checkConverged } from '../js/driver.js';
+import { checkConverged } from '../shared.js';
 import type { Backend, EighParts, EighTask, GemmTask, SvdParts, SvdTask, UMode } from '../types.js';
 import { Plan, bytesOf } from './arena.js';
 import { currentModule, initWasm, loadError, loadedModule, type LoadedModule, type SvdkitExports } from './load.js';
