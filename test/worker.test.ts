@@ -2,6 +2,10 @@
 // equal the main thread's, buffers come back transferred, errors arrive as the same classes,
 // progress reports reach the caller, and an idle worker does not keep Node alive.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as api from '../dist/index.js';
@@ -84,5 +88,49 @@ describe('svdkit/worker in Node', () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
     expect(run.stdout.trim()).toBe('4,3');
     expect(run.status).toBe(0);
+  });
+});
+
+describe('svdkit/worker paths', () => {
+  it('several calls in flight each get their own result', async () => {
+    const inputs = [3, 5, 7].map((n) => ({ rows: n, cols: n, data: Float64Array.from({ length: n * n }, (_, i) => Math.sin(i + n)) }));
+    const [r3, info, r5, r7] = await Promise.all([w.svd(inputs[0]), w.backendInfo(), w.svd(inputs[1]), w.svd(inputs[2])]);
+    expect(info).toEqual(api.backendInfo());
+    [r3, r5, r7].forEach((r, i) => expect(Array.from(r.S)).toEqual(Array.from(api.svd(inputs[i]).S)));
+  });
+
+  it('init() in the worker: the scalar build on request, a bad source rejected with its class', async () => {
+    const w2 = createWorker();
+    try {
+      await w2.init({ simd: false });
+      expect(await w2.backendInfo()).toMatchObject({ wasm: true, simd: false });
+      await expect(w2.init({ simd: 'yes' } as never)).rejects.toBeInstanceOf(api.InvalidOptionError);
+      await expect(w2.init({ wasm: new Uint8Array([1, 2, 3]) })).rejects.toBeInstanceOf(api.SvdkitError);
+      expect((await w2.svd([[3, 4]])).S[0]).toBeCloseTo(5, 12); // still serving
+    } finally {
+      w2.terminate();
+    }
+  });
+
+  it('createWorker({ url }) runs the given script', async () => {
+    const w2 = createWorker({ url: new URL('../dist/worker/worker-entry.js', import.meta.url) });
+    try {
+      expect(Array.from((await w2.svd([[3, 0], [0, 4]])).S)).toEqual([4, 3]);
+    } finally {
+      w2.terminate();
+    }
+  });
+
+  it('a worker script that fails to load or exits rejects the pending call with the reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'svdkit-worker-'));
+    writeFileSync(join(dir, 'throws.mjs'), "throw new Error('cannot start here');\n");
+    writeFileSync(join(dir, 'exits.mjs'), "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+    const bad = createWorker({ url: pathToFileURL(join(dir, 'throws.mjs')) });
+    await expect(bad.svd([[1]])).rejects.toThrow(/svdkit worker failed: cannot start here/);
+    await expect(bad.svd([[1]])).rejects.toThrow(/svdkit worker/); // later calls too
+    bad.terminate();
+    const quits = createWorker({ url: pathToFileURL(join(dir, 'exits.mjs')) });
+    await expect(quits.svd([[1]])).rejects.toThrow(/svdkit worker exited \(code 3\)/);
+    quits.terminate();
   });
 });
