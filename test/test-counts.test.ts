@@ -1,0 +1,73 @@
+// CI's closing line (scripts/test-counts.mjs, run by .ci/run) is green only when vitest really
+// passed: failing tests, files that did not load, success: false (an unhandled error), a non-zero
+// exit status, a missing, half-written or stale report and an empty run all count as failures.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SCRIPT = fileURLToPath(new URL('../scripts/test-counts.mjs', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'svdkit-counts-'));
+const NOW = 1_800_000_000_000;
+
+/** A vitest JSON report (the fields the script reads), with overrides. */
+function report(over: Record<string, unknown> = {}) {
+  return {
+    numPassedTests: 3, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, startTime: NOW, success: true,
+    testResults: [{ name: 'a.test.ts', status: 'passed', assertionResults: [{ status: 'passed' }, { status: 'passed' }, { status: 'passed' }] }],
+    ...over,
+  };
+}
+
+let n = 0;
+function counts(content: unknown, ...args: string[]) {
+  const file = join(dir, `r${n++}.json`);
+  if (content !== undefined) writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  const r = spawnSync(process.execPath, [SCRIPT, file, ...args], { encoding: 'utf8' });
+  return { line: r.stdout.trim(), status: r.status, why: r.stderr };
+}
+
+describe('scripts/test-counts.mjs', () => {
+  it('a clean run: its counts, exit 0', () => {
+    expect(counts(report(), '--status', '0', '--since', String(NOW - 1000))).toMatchObject({ line: '3 passed, 0 failed', status: 0 });
+    expect(counts(report({ numPendingTests: 2 }))).toMatchObject({ line: '3 passed, 0 failed, 2 skipped', status: 0 });
+  });
+
+  it('failing tests and files that did not load', () => {
+    expect(counts(report({ numFailedTests: 2, success: false }), '--status', '1')).toMatchObject({ line: '3 passed, 2 failed', status: 1 });
+    const broken = report({ success: false, testResults: [...report().testResults, { name: 'b.test.ts', status: 'failed', assertionResults: [] }] });
+    expect(counts(broken, '--status', '1')).toMatchObject({ line: '3 passed, 1 failed', status: 1 });
+  });
+
+  it('success: false with every test passing (an unhandled rejection) is a failure', () => {
+    const r = counts(report({ success: false }), '--status', '1');
+    expect(r).toMatchObject({ line: '3 passed, 1 failed', status: 1 });
+    expect(r.why).toMatch(/success: false/);
+  });
+
+  it('a non-zero vitest exit status is a failure even when the report says success', () => {
+    const r = counts(report(), '--status', '1');
+    expect(r).toMatchObject({ line: '3 passed, 1 failed', status: 1 });
+    expect(r.why).toMatch(/status 1/);
+  });
+
+  it('a missing, half-written or stale report, or an empty run, is a failure', () => {
+    expect(counts(undefined, '--status', '1')).toMatchObject({ line: '0 passed, 1 failed', status: 1 });
+    expect(counts('{"numPassedTests": 3, "testRes', '--status', '0')).toMatchObject({ line: '0 passed, 1 failed', status: 1 });
+    const stale = counts(report(), '--status', '0', '--since', String(NOW + 1));
+    expect(stale).toMatchObject({ line: '0 passed, 1 failed', status: 1 });
+    expect(stale.why).toMatch(/earlier run/);
+    expect(counts(report({ numPassedTests: 0, testResults: [] }))).toMatchObject({ line: '0 passed, 1 failed', status: 1 });
+  });
+
+  it('.ci/run deletes old reports first and passes the status and start time on', () => {
+    const run = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8');
+    const del = run.search(/^rm -rf test-results$/m), test = run.search(/^npm test$/m), count = run.search(/^node scripts\/test-counts\.mjs/m);
+    expect(del).toBeGreaterThan(-1);
+    expect(del).toBeLessThan(test);
+    expect(test).toBeLessThan(count);
+    expect(run.slice(count)).toMatch(/--status "\$status" --since "\$started"/);
+  });
+});
