@@ -151,8 +151,9 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
     expect(r.errors.InvalidOptionError).toMatchObject({ instance: true, svdkit: true, code: 'INVALID_OPTION' });
     expect(r.errors.ConvergenceError).toMatchObject({ instance: true, svdkit: true, code: 'NO_CONVERGENCE', sweeps: 1 });
     expect(r.big.length).toBe(1024);
-    expect(r.big.ticks).toBeGreaterThan(3);
-    expect(r.big.maxGap).toBeLessThan(Math.max(250, r.big.ms / 4));
+    // The page ran its own tasks while the worker decomposed (a count of events, no clock):
+    // with the decomposition on the main thread there would be none before the result.
+    expect(r.big.ticks).toBeGreaterThanOrEqual(20);
     expect(r.lowRank).toMatchObject({ isLowRank: true, k: 1 });
     expect(r.image.same).toBe(true);
     expect(r.image.stats.rank).toBe(1);
