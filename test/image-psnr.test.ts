@@ -2,6 +2,8 @@
 // computed here from the definition PSNR = 10·log10(255²·N / ‖A − A_k‖²_F), N the compressed
 // samples (not from svdkit's output). A formula off by even 0.01 dB fails.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { decode } from 'fast-png';
 import { compressImage } from '../src/image/index.js';
 
 /**
@@ -32,5 +34,22 @@ describe('PSNR', () => {
     const squaredError = amp.reduce((s, a) => s + a * a * W * H, 0);
     const expected = 10 * Math.log10((255 * 255 * W * H * 3) / squaredError); // = 22.6…
     expect(c.stats(1).psnr).toBeCloseTo(expected, 9);
+  });
+
+  it('the example photo matches numpy at ranks 10, 30, 50, 100 (the README table)', () => {
+    // Source: numpy 2.4.6, float64, on the decoded 400×400 gray pixels of examples/data/camera-400.png:
+    //   s = np.linalg.svd(A, compute_uv=False); err = np.sqrt((s[k:]**2).sum())
+    //   rel = err / np.sqrt((s**2).sum()); psnr = 10*np.log10(255**2 * A.size / err**2)
+    const numpy: [number, number, number][] = [
+      [10, 0.1482995176103272, 21.904707023039265], [30, 0.08309033915677204, 26.93649115676238],
+      [50, 0.05850744701843613, 29.98327882979644], [100, 0.03254195304497654, 35.07862950821825],
+    ];
+    const png = decode(readFileSync(new URL('../examples/data/camera-400.png', import.meta.url)));
+    const c = compressImage({ width: png.width, height: png.height, data: png.data as Uint8Array }, 100);
+    for (const [k, rel, psnr] of numpy) {
+      const s = c.stats(k);
+      expect(Math.abs(s.relativeError - rel) / rel).toBeLessThan(1e-9);
+      expect(Math.abs(s.psnr - psnr)).toBeLessThan(1e-8);
+    }
   });
 });
