@@ -1,12 +1,13 @@
 // svdkit/worker in Node (a worker_thread), on the built package as a user imports it: results
-// equal src/'s on the main thread (not dist/ compared with itself), buffers come back transferred, errors arrive as the same classes,
-// progress reports reach the caller, and an idle worker does not keep Node alive.
+// equal src/'s on the main thread (not dist/ compared with itself), buffers come back
+// transferred, errors arrive as the same classes, progress reports reach the caller, calls in
+// flight get their own results, load and exit failures reject, and an idle worker does not keep
+// Node alive.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as api from '../dist/index.js';
 import { createWorker } from '../dist/worker/node.js';
