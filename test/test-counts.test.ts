@@ -1,8 +1,9 @@
 // CI's closing line (scripts/test-counts.mjs, run by .ci/run) is green only when vitest really
 // passed: failing tests, files that did not load, success: false (an unhandled error), a non-zero
-// exit status, a missing, half-written or stale report and an empty run all count as failures.
+// exit status, a missing, half-written or stale report and an empty run all count as failures —
+// for the script alone, and for .ci/run end to end with npm stubbed.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,5 +70,48 @@ describe('scripts/test-counts.mjs', () => {
     expect(del).toBeLessThan(test);
     expect(test).toBeLessThan(count);
     expect(run.slice(count)).toMatch(/--status "\$status" --since "\$started"/);
+  });
+});
+
+describe('.ci/run end to end, with npm stubbed', () => {
+  /**
+   * A copy of .ci/run and the counting script in a scratch project whose `npm` (and `chromium`)
+   * are stubs: `npm test` writes `report` (if given) into test-results/ and exits with `status`.
+   * A passing report from an earlier run is left in test-results/ beforehand.
+   */
+  function ci(report: unknown, status: number) {
+    const root = mkdtempSync(join(tmpdir(), 'svdkit-ci-'));
+    for (const d of ['.ci', 'scripts', 'bin', 'test-results']) mkdirSync(join(root, d));
+    copyFileSync(fileURLToPath(new URL('../.ci/run', import.meta.url)), join(root, '.ci', 'run'));
+    copyFileSync(SCRIPT, join(root, 'scripts', 'test-counts.mjs'));
+    writeFileSync(join(root, 'test-results', 'vitest.json'), JSON.stringify(reportOf(999, { startTime: 0 })));
+    if (report) writeFileSync(join(root, 'report.json'), JSON.stringify(report));
+    const npm = `#!/bin/sh
+if [ "$1" = test ]; then
+  ${report ? 'mkdir -p test-results && cp report.json test-results/vitest.json' : 'echo "build failed" >&2'}
+  exit ${status}
+fi
+exit 0
+`;
+    writeFileSync(join(root, 'bin', 'npm'), npm);
+    writeFileSync(join(root, 'bin', 'chromium'), '#!/bin/sh\nexit 0\n');
+    chmodSync(join(root, 'bin', 'npm'), 0o755);
+    chmodSync(join(root, 'bin', 'chromium'), 0o755);
+    chmodSync(join(root, '.ci', 'run'), 0o755);
+    const r = spawnSync('bash', [join(root, '.ci', 'run')], {
+      encoding: 'utf8', env: { ...process.env, PATH: `${join(root, 'bin')}:${process.env.PATH}` },
+    });
+    return { last: r.stdout.trim().split('\n').pop(), status: r.status };
+  }
+  const reportOf = (passed: number, over: Record<string, unknown> = {}) => report({ numPassedTests: passed, startTime: Date.now() + 60_000, ...over });
+
+  it('a clean run is green', () => {
+    expect(ci(reportOf(3), 0)).toEqual({ last: '3 passed, 0 failed', status: 0 });
+  });
+  it('vitest exits 1 with every test passed (an unhandled rejection): red', () => {
+    expect(ci(reportOf(3), 1)).toEqual({ last: '3 passed, 1 failed', status: 1 });
+  });
+  it('the build fails, an earlier passing report is on disk: red, and not its counts', () => {
+    expect(ci(null, 1)).toEqual({ last: '0 passed, 1 failed', status: 1 });
   });
 });
