@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as node from '../../dist/index.js';
+import * as node from '../../src/index.js'; // the page runs the built package: compare it with src/, not with itself
 import { runCases, type CaseResult } from './page/cases.js';
 import { buildPage, ROOT } from './support/build.js';
 import { chromiumMissing, launch } from './support/chromium.js';
