@@ -81,6 +81,8 @@ describe('table', () => {
     expect(percent(320400, 160000)).toBe('200.25%');
   });
   it('lays out the columns', () => {
+    // The figures of the example photo at rank 100: relative error 0.032542, PSNR 35.0786 dB (numpy
+    // 2.4.6 on examples/data/camera-400.png; test/image-psnr.test.ts checks them against svdkit).
     const row = (rank: number, psnr: number): RankStats => ({ rank, storedValues: rank * 801, compressionRatio: rank * 801 / 160000, relativeError: 0.0325, psnr, energy: 0.9 });
     const text = formatTable([row(100, 35.0786), row(400, Infinity)], 160000).split('\n');
     expect(text[0]).toBe('rank  stored values  compression rate  relative error  PSNR (dB)');

@@ -1,7 +1,7 @@
 /**
  * Property-based tests of the low-rank toolkit (fast-check, seeded, as test/property.test.ts:
- * `npm test` runs a bounded number of cases, `npm run test:fuzz` (FUZZ=1) 100× more on larger
- * shapes). Random shapes, dtypes, backends, spectra and scalings from 1e-300 to 1e300:
+ * `npm test` runs 100 cases per property up to 64×64, `npm run test:fuzz` (FUZZ=1) 2000 up to
+ * 300×300). Random shapes, dtypes, backends, spectra and scalings from 1e-300 to 1e300:
  * - Eckart–Young: lowRank's error is ‖A − A_k‖_F = √(Σ_{i>k} σᵢ²), measured directly, and no
  *   rank-k approximation (the randomized one included) does better;
  * - reconstruct at full rank reproduces A;

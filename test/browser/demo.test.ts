@@ -23,7 +23,11 @@ async function setRank(page: Page, k: number): Promise<void> {
     el.value = String(v);
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, k);
-  await expect.poll(() => page.locator('#t-rank').textContent()).toBe(String(k));
+  // The table updates after the page re-renders the rank-k image (a 400×400 product on the page's
+  // thread); under a loaded CI machine that can take seconds, so wait up to 30 s, not the default 1 s.
+  await expect.poll(() => page.locator('#t-rank').textContent(), {
+    timeout: 30_000, message: `the stats table never showed rank ${k} after the slider moved`,
+  }).toBe(String(k));
 }
 
 /** The reconstruction canvas's pixels. */

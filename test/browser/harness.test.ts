@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as node from '../../dist/index.js';
+import * as node from '../../src/index.js'; // the page runs the built package: compare it with src/, not with itself
 import { runCases, type CaseResult } from './page/cases.js';
 import { buildPage, ROOT } from './support/build.js';
 import { chromiumMissing, launch } from './support/chromium.js';
@@ -151,8 +151,9 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
     expect(r.errors.InvalidOptionError).toMatchObject({ instance: true, svdkit: true, code: 'INVALID_OPTION' });
     expect(r.errors.ConvergenceError).toMatchObject({ instance: true, svdkit: true, code: 'NO_CONVERGENCE', sweeps: 1 });
     expect(r.big.length).toBe(1024);
-    expect(r.big.ticks).toBeGreaterThan(3);
-    expect(r.big.maxGap).toBeLessThan(Math.max(250, r.big.ms / 4));
+    // The page ran its own tasks while the worker decomposed (a count of events, no clock):
+    // with the decomposition on the main thread there would be none before the result.
+    expect(r.big.ticks).toBeGreaterThanOrEqual(20);
     expect(r.lowRank).toMatchObject({ isLowRank: true, k: 1 });
     expect(r.image.same).toBe(true);
     expect(r.image.stats.rank).toBe(1);

@@ -7,6 +7,10 @@ export const dtypes: Dtype[] = ['float64', 'float32'];
 export const cases = backends.flatMap((backend) => dtypes.map((dtype) => [backend, dtype] as const));
 /** True where the wasm module could not be loaded (the CI build always has it). */
 export const wasmMissing = !backendInfo().wasm;
+/** Under CI (CI set, not 'false' or '0') a missing capability fails instead of skipping. */
+export const IN_CI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
+/** Why the wasm cases skip here (shown in the test name), or '' when wasm is loaded. */
+export const wasmSkipReason = wasmMissing ? ' — SKIPPED: the wasm module could not be loaded (run npm run build)' : '';
 
 /** The matrix as the dtype stores it (float32 rounds each entry once). */
 export function asDtype(a: Matrix, dtype: Dtype): Matrix {

@@ -1,15 +1,23 @@
 /**
- * The random problems of the property tests (fast-check, seeded): shapes with 1×n and n×1 given
- * their own share, singular-value profiles, scalings from 1e-300 to 1e300 (1e±30 in float32),
- * both dtypes and backends. `npm test` runs RUNS cases per property; FUZZ=1 100× more, larger.
+ * The random problems of the property tests (fast-check, seeded): shapes, singular-value
+ * profiles, scalings from 1e-300 to 1e300 (1e±30 in float32), both dtypes and backends.
+ * Shapes: each size uniform (unbiased) over minDim…MAX_DIM, with 1×n, n×1 and sizes below 3
+ * given a small share, so that most cases have both sizes ≥ 3. `npm test` runs RUNS cases per
+ * property on shapes up to 64×64 (a few seconds); FUZZ=1 runs 2000 per property up to 300×300.
  */
 import fc from 'fast-check';
 import type { BackendName, Dtype } from '../../src/index.js';
 import { scaled, withSingularValues, type M64 } from './matrices.js';
 
 export const FUZZ = process.env.FUZZ === '1';
-export const RUNS = FUZZ ? 2000 : 20;
-export const MAX_DIM = FUZZ ? 300 : 48;
+export const RUNS = FUZZ ? 2000 : 100;
+export const MAX_DIM = FUZZ ? 300 : 64;
+
+/** One size: uniform over minDim…MAX_DIM (weight 11), or one of the small sizes minDim…2 (weight 1). */
+function size(minDim: number): fc.Arbitrary<number> {
+  const any = fc.integer({ min: minDim, max: MAX_DIM });
+  return minDim > 2 ? any : fc.oneof({ arbitrary: any, weight: 11 }, { arbitrary: fc.integer({ min: minDim, max: 2 }), weight: 1 });
+}
 
 export type Profile = 'graded' | 'clustered' | 'repeated' | 'zeros' | 'random';
 
@@ -38,16 +46,22 @@ export interface Problem {
 }
 
 export function problems(minDim: number): fc.Arbitrary<Problem> {
-  return fc.record({
-    m: fc.integer({ min: minDim, max: MAX_DIM }),
-    n: fc.integer({ min: minDim, max: MAX_DIM }),
-    thin: fc.constantFrom<'row' | 'col' | 'none'>('row', 'col', 'none'),
+  // noBias: fast-check otherwise favours the smallest values (and the first alternatives).
+  return fc.noBias(fc.record({
+    m: size(minDim),
+    n: size(minDim),
+    // 1×n and n×1 (the vector shapes): one case in sixteen each.
+    thin: fc.oneof(
+      { arbitrary: fc.constant<'row' | 'col' | 'none'>('none'), weight: 14 },
+      { arbitrary: fc.constant<'row' | 'col' | 'none'>('row'), weight: 1 },
+      { arbitrary: fc.constant<'row' | 'col' | 'none'>('col'), weight: 1 },
+    ),
     profile: fc.constantFrom<Profile>('graded', 'clustered', 'repeated', 'zeros', 'random'),
     log10scale: fc.integer({ min: -300, max: 300 }),
     seed: fc.integer({ min: 1, max: 2 ** 30 }),
     dtype: fc.constantFrom<Dtype>('float64', 'float32'),
     backend: fc.constantFrom<BackendName>('wasm', 'js'),
-  }).map((r) => {
+  })).map((r) => {
     const m = r.thin === 'row' ? 1 : r.m, n = r.thin === 'col' ? 1 : r.n;
     const p = Math.min(m, n);
     const u = Array.from({ length: p }, (_, i) => ((r.seed * (i + 1) * 2654435761) % 1000) / 1000);

@@ -24,8 +24,14 @@ describe.each(backends)('%s', (backend) => {
   });
 });
 
-it('orthonormalizeRows ends on non-finite rows instead of spinning', () => {
+it('orthonormalizeRows ends on non-finite rows instead of spinning, and the cap keeps its contract', () => {
+  // Before the fix this call never returned (the test timed out); what it leaves is garbage in, garbage out.
   const q = new Float64Array([NaN, 1, 0, 1, 0, 0]);
-  orthonormalizeRows(q, 2, 3); // returns; what it leaves is garbage in, garbage out
-  expect(q.length).toBe(6);
+  expect(() => orthonormalizeRows(q, 2, 3)).not.toThrow();
+  // The capped search still replaces a dependent row: r orthonormal rows spanning the input's span.
+  const d = new Float64Array([3, 4, 0, 6, 8, 0]);
+  orthonormalizeRows(d, 2, 3);
+  const dot = (i: number, j: number) => d[3 * i] * d[3 * j] + d[3 * i + 1] * d[3 * j + 1] + d[3 * i + 2] * d[3 * j + 2];
+  for (const [i, j, want] of [[0, 0, 1], [1, 1, 1], [0, 1, 0]]) expect(Math.abs(dot(i, j) - want)).toBeLessThan(1e-15);
+  expect(Math.abs(d[0] * 4 - d[1] * 3)).toBeLessThan(1e-15); // row 0 is still (3, 4, 0)/5, up to sign
 });
