@@ -10,7 +10,7 @@ import { decodeImage } from '../src/cli/decode.js';
 import { encodePng } from '../src/cli/encode.js';
 import { CliError, EXIT } from '../src/cli/errors.js';
 import { prepareOutDir, writeAtomic } from '../src/cli/files.js';
-import { Progress, SHOW_AFTER_MS } from '../src/cli/progress.js';
+import { formatEta, Progress, SHOW_AFTER_MS } from '../src/cli/progress.js';
 import { ranksFor, readRankFlags } from '../src/cli/rank-flags.js';
 import { cumulativeEnergy, niceTicks, spectrumSvg } from '../src/cli/spectrum-svg.js';
 import { formatTable, percent } from '../src/cli/table.js';
@@ -115,6 +115,22 @@ describe('progress bar', () => {
     t = SHOW_AFTER_MS + 1;
     p.step(2, 'b');
     expect(out).toHaveLength(1);
+  });
+  it('adds an ETA from the pace so far after a second, and takes a new total', () => {
+    const { stream, out } = sink(true);
+    let t = 0;
+    const p = new Progress(stream, true, () => t);
+    p.start(10, 5000);
+    p.step(0, 'channel 1/3: power iteration 0/4');
+    expect(out[0]).not.toMatch(/ETA/);
+    t = 2000;
+    p.step(2, 'channel 1/3: power iteration 2/4');
+    expect(out[1]).toMatch(/ 2\/10 channel 1\/3: power iteration 2\/4 · ETA 0:08$/);
+    p.setTotal(20);
+    t = 95_000;
+    p.step(5, 'x');
+    expect(out[2]).toMatch(/ 5\/20 x · ETA 4:45$/);
+    expect(formatEta(3_725_000)).toBe('1:02:05');
   });
   it('is quiet when stderr is not a terminal or when disabled (--json)', () => {
     for (const [tty, enabled] of [[false, true], [true, false]]) {

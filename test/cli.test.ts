@@ -109,7 +109,8 @@ describe('svdkit compress --json', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout) as CompressJson;
-    expect(Object.keys(report).sort()).toEqual(['backend', 'command', 'contactSheet', 'input', 'request', 'rows', 'samples']);
+    expect(Object.keys(report).sort()).toEqual(['backend', 'command', 'contactSheet', 'input', 'method', 'request', 'rows', 'samples']);
+    expect(report.method).toBe('exact'); // 400×400 is below the randomized method's size
     expect(report.command).toBe('compress');
     expect(report.input).toEqual({ path: EXAMPLE, example: true, format: 'png', width: 400, height: 400, channels: 1, gray: false });
     expect(report.request).toEqual({ ranks: [100, 50, 30, 10] });
@@ -292,5 +293,31 @@ describe('svdkit info, help and version', () => {
     expect(r.stdout).toMatch(/svdkit compress \[input\.png\|jpg\]/);
     expect(svdkit(['compress', '--help']).stdout).toMatch(/--ranks 100,50,30,10/);
     expect(svdkit(['help', 'spectrum']).stdout).toMatch(/usage: svdkit spectrum/);
+  });
+});
+
+describe('svdkit compress: randomized or exact', () => {
+  let dir: string;
+  beforeAll(async () => {
+    const { photoLike } = await import('../bench/photo-data.js');
+    dir = fresh('method');
+    writeFileSync(join(dir, 'photo.png'), encode({ width: 560, height: 520, data: photoLike(560, 520), channels: 3, depth: 8 }));
+  });
+  it('runs the randomized SVD for a small rank of a large image and says so', () => {
+    const r = svdkit(['compress', 'photo.png', '--ranks', '10,40', '--out', 'r'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[1]).toMatch(/^560×520 RGB; one randomized SVD per channel \(float32, 4 power iterations.*--exact/);
+    const j = JSON.parse(svdkit(['compress', 'photo.png', '--ranks', '10,40', '--out', 'r', '--json'], dir).stdout) as CompressJson;
+    expect(j.method).toBe('randomized');
+  });
+  it('--exact forces the full SVD; the errors differ by under 1%', () => {
+    const e = JSON.parse(svdkit(['compress', 'photo.png', '--ranks', '10,40', '--out', 'e', '--json', '--exact'], dir).stdout) as CompressJson;
+    const r = JSON.parse(svdkit(['compress', 'photo.png', '--ranks', '10,40', '--out', 'r', '--json'], dir).stdout) as CompressJson;
+    expect(e.method).toBe('exact');
+    e.rows.forEach((row, i) => {
+      expect(r.rows[i].relativeError / row.relativeError).toBeGreaterThan(0.99999);
+      expect(r.rows[i].relativeError / row.relativeError).toBeLessThan(1.01);
+    });
+    expect(svdkit(['compress', 'photo.png', '--ranks', '10', '--out', 'e', '--exact'], dir).stdout.split('\n')[1]).toMatch(/one exact SVD per channel/);
   });
 });

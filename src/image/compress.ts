@@ -1,6 +1,7 @@
 /**
  * Image compression by truncated SVD: each channel, an m×n matrix (m = height), is decomposed
- * once; any rank up to the chosen one is then rebuilt without a new decomposition.
+ * once (exactly, or by a randomized SVD for a small rank of a large image); any rank up to what
+ * the decomposition kept is then rebuilt without a new decomposition.
  * @module
  */
 import { assemble, compressParts } from './parts.js';
@@ -14,6 +15,12 @@ import type { CompressedImage, CompressImageOptions, ImageInput, ImageRankSpec }
  * is at most the ratio). With several channels the rank is chosen jointly: one k for all
  * channels, from their energies summed. The alpha channel (the last of 2 or 4) is kept exact
  * unless `compressAlpha` is set; it then counts m·n stored values.
+ *
+ * `method` (default 'auto') picks the decomposition: the exact SVD, which keeps every triplet
+ * (toImage(k) for any k ≤ min(width, height)), or, for a rank k with k + 10 ≤ min(width, height)/4
+ * on an image at least 512 pixels on its short side, a randomized SVD in float32 with a fixed
+ * seed that keeps k triplets, with errors within 1% of the exact truncation's and the same output
+ * every run. `method: 'exact'` forces the full SVD.
  *
  * @example
  * ```ts

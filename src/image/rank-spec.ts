@@ -66,6 +66,16 @@ export function checkSpec(fn: string, spec: ImageRankSpec, shape: StatsShape): v
 const RATIO_SLACK = 1e-9;
 
 /**
+ * The rank a checked spec fixes from the shape alone (a rank k, or a ratio), or null when it
+ * depends on the spectrum (energy).
+ */
+export function fixedRank(spec: ImageRankSpec, shape: StatsShape): number | null {
+  if (typeof spec === 'number') return spec;
+  if ('ratio' in spec) return resolveRank(spec, new Float64Array(Math.min(shape.m, shape.n)), shape);
+  return null;
+}
+
+/**
  * The rank a checked spec chooses, given the joint spectrum of the compressed channels
  * (`jointSpectrum`): one k for every channel.
  */

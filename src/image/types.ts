@@ -57,10 +57,23 @@ export interface CompressImageOptions extends ComputeOptions {
   /** false (default): the alpha channel is kept exact. true: it is compressed like the others. */
   compressAlpha?: boolean;
   /**
-   * Called before each channel's decomposition (`done` channels finished of `total`) and once
-   * more at the end; for progress bars. Runs synchronously between decompositions.
+   * How each channel is decomposed:
+   * - `'exact'`: the full thin SVD (float64 unless `dtype` says otherwise); keeps all min(m, n)
+   *   triplets, so {@link CompressedImage.toImage} takes any k up to min(m, n).
+   * - `'randomized'`: the leading triplets by randomized subspace iteration (4 power iterations,
+   *   10 oversamples, fixed seed: the same output every run), float32 unless `dtype` says
+   *   otherwise; keeps the chosen rank's triplets. Error within 1% of the exact truncation's.
+   * - `'auto'` (default): randomized when min(width, height) ≥ 512 and the rank plus 10 is at most
+   *   min(width, height)/4 (an energy spec: while the rank search stays under that), else exact.
    */
-  onProgress?: (done: number, total: number) => void;
+  method?: 'auto' | 'exact' | 'randomized';
+  /**
+   * Progress of the decompositions, for progress bars: `done` steps of `total` finished, `stage`
+   * naming the next (a step is one channel's SVD for the exact method, one power iteration for
+   * the randomized one); called once more at the end with done = total. Runs synchronously
+   * between steps.
+   */
+  onProgress?: (done: number, total: number, stage?: string) => void;
 }
 
 /** Quality and size figures of the rank-k approximation. */
@@ -98,23 +111,33 @@ export interface CompressedImage {
   channels: 1 | 2 | 3 | 4;
   /** How many channels are compressed (alpha excluded unless `compressAlpha`). */
   compressedChannels: number;
-  /** The rank the spec chose: the largest k that {@link CompressedImage.toImage} accepts. */
+  /** The rank the spec chose: the default k of {@link CompressedImage.toImage} and `stats`. */
   rank: number;
   /** min(width, height): the largest rank a channel has. */
   maxRank: number;
   /**
-   * All min(m, n) singular values of each compressed channel, descending, in channel order
-   * (R, G, B, A or gray, A); for plots.
+   * Singular triplets kept per channel, the largest k that {@link CompressedImage.toImage}
+   * accepts: maxRank for the exact method, {@link CompressedImage.rank} for the randomized one.
+   */
+  kept: number;
+  /** The method that ran (see {@link CompressImageOptions.method}). */
+  method: 'exact' | 'randomized';
+  /**
+   * The singular values of each compressed channel, descending, in channel order (R, G, B, A or
+   * gray, A); for plots. All min(m, n) of them (exact method) or the leading `kept` (randomized).
    */
   singularValues: Float64Array[];
   /** The backend that ran the decompositions. */
   backend: 'wasm' | 'js';
-  /** Size and quality figures at rank k (default {@link CompressedImage.rank}); any 1 ≤ k ≤ maxRank. */
+  /**
+   * Size and quality figures at rank k (default {@link CompressedImage.rank}): any 1 ≤ k ≤ maxRank
+   * (exact method) or 1 ≤ k ≤ kept (randomized, where the spectrum past `kept` is unknown).
+   */
   stats(k?: number): RankStats;
   /**
    * The image rebuilt from the first k singular triplets of each compressed channel, samples
    * rounded and clamped to 0…255; default k = {@link CompressedImage.rank}. No new
-   * decomposition: 1 ≤ k ≤ rank.
+   * decomposition: 1 ≤ k ≤ {@link CompressedImage.kept}.
    */
   toImage(k?: number): Image8;
 }

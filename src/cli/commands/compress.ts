@@ -5,7 +5,8 @@
  */
 import { basename, join } from 'node:path';
 import { compressImage, contactSheet, type CompressedImage, type Image8, type ImageRankSpec, type SheetTile } from '../../image/index.js';
-import { checkSpec } from '../../image/rank-spec.js';
+import { POWER_ITERATIONS, randomizedFits } from '../../image/parts.js';
+import { checkSpec, fixedRank } from '../../image/rank-spec.js';
 import { parseArgs, type FlagSpec } from '../args.js';
 import { predictedBackend, readBackend } from '../backend-flag.js';
 import { encodePng } from '../encode.js';
@@ -25,6 +26,7 @@ export const COMPRESS_FLAGS: FlagSpec = {
   gray: { value: false },
   out: { value: true, example: 'out' },
   json: { value: false },
+  exact: { value: false },
   backend: { value: true, example: 'js' },
   help: { value: false },
 };
@@ -53,6 +55,8 @@ export interface CompressJson {
   input: { path: string; example: boolean; format: string; width: number; height: number; channels: number; gray: boolean };
   request: { ranks: number[] } | { energy: number } | { ratio: number };
   backend: string;
+  /** How the channels were decomposed: 'exact' (full SVD) or 'randomized' (float32, power iterations). */
+  method: 'exact' | 'randomized';
   /** width · height · channels: what compressionRatio is taken against. */
   samples: number;
   rows: CompressJsonRow[];
@@ -91,18 +95,26 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   prepareOutDir(outDir);
 
   const progress = new Progress(io.stderr, !json);
-  const steps = compressedChannels + (ranks?.length ?? 1) + 1;
-  progress.start(steps, compressedChannels * predictSvdMs(m, n, predictedBackend(backend)));
+  const method = flags.exact === true ? 'exact' : 'auto';
+  const known = fixedRank(spec, { m, n, channels: image.channels, compressed: compressedChannels });
+  const willSketch = method === 'auto' && randomizedFits(known, Math.min(m, n));
+  const writes = (ranks?.length ?? 1) + 1;
+  let svdSteps = compressedChannels;
+  progress.start(svdSteps + writes,
+    compressedChannels * predictSvdMs(m, n, predictedBackend(backend), willSketch ? known ?? 64 : undefined));
   const c = compressImage(image, spec, {
-    backend,
-    onProgress: (done, total) => progress.step(done, done < total ? `SVD of channel ${done + 1}/${total}` : 'SVD done'),
+    backend, method,
+    onProgress: (done, total, stage) => {
+      if (total !== svdSteps) progress.setTotal((svdSteps = total) + writes);
+      progress.step(done, stage ?? '');
+    },
   });
   const chosen = ranks ?? [c.rank];
 
   const samples = m * n * image.channels, tiles: SheetTile[] = [{ image, caption: originalCaption(input) }];
   const rows: CompressJsonRow[] = [];
   chosen.forEach((k, i) => {
-    progress.step(compressedChannels + i, `rank ${k}: writing PNG`);
+    progress.step(svdSteps + i, `rank ${k}: writing PNG`);
     const img: Image8 = c.toImage(k);
     const file = rankFile(k);
     writeAtomic(file, encodePng(img), input.path);
@@ -110,7 +122,7 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
     rows.push({ ...s, psnr: Number.isFinite(s.psnr) ? s.psnr : null, file });
     tiles.push({ image: img, caption: tileCaption(c, k, samples) });
   });
-  progress.step(steps - 1, 'writing the contact sheet');
+  progress.step(svdSteps + writes - 1, 'writing the contact sheet');
   writeAtomic(sheetFile, encodePng(contactSheet(tiles, { title: sheetTitle(input) })), input.path);
   progress.finish();
 
@@ -119,13 +131,20 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
       command: 'compress',
       input: { path: input.path, example: input.example, format: input.format, width: n, height: m, channels: image.channels, gray: input.gray },
       request: req === undefined || req.kind === 'ranks' ? { ranks: chosen } : req.kind === 'energy' ? { energy: req.energy } : { ratio: req.ratio },
-      backend: c.backend, samples, rows, contactSheet: sheetFile,
+      backend: c.backend, method: c.method, samples, rows, contactSheet: sheetFile,
     };
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
   io.stdout.write(textReport(input, c, req, chosen, samples, outDir, rows.map((r) => r.file), sheetFile));
   return 0;
+}
+
+/** Which decomposition ran, for the report's second line. */
+function methodLine(c: CompressedImage): string {
+  return c.method === 'exact'
+    ? 'one exact SVD per channel'
+    : `one randomized SVD per channel (float32, ${POWER_ITERATIONS} power iterations, error within 1% of exact; --exact to force the full SVD)`;
 }
 
 function originalCaption(input: LoadedInput): string[] {
@@ -142,7 +161,7 @@ function textReport(input: LoadedInput, c: CompressedImage, req: RankRequest | u
   const { width: n, height: m, channels } = input.image;
   const lines = [
     input.display,
-    `${n}×${m} ${channelsName(channels)}${input.gray ? ' (converted with --gray)' : ''}; one SVD per channel on the ${c.backend} backend`,
+    `${n}×${m} ${channelsName(channels)}${input.gray ? ' (converted with --gray)' : ''}; ${methodLine(c)} on the ${c.backend} backend`,
   ];
   if (req?.kind === 'energy') lines.push(`rank ${c.rank} is the smallest that keeps ${(req.energy * 100).toFixed(2).replace(/\.?0+$/, '')}% of the energy`);
   if (req?.kind === 'ratio') lines.push(`rank ${c.rank} is the largest whose compression rate is at most ${(req.ratio * 100).toFixed(2).replace(/\.?0+$/, '')}%`);

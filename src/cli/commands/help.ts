@@ -5,7 +5,7 @@ export const MAIN_HELP = `svdkit: image compression by truncated SVD, and SVD fa
 
 usage:
   svdkit compress [input.png|jpg] [--ranks 100,50,30,10 | --energy 0.99 | --ratio 0.1]
-                  [--gray] [--out DIR] [--json] [--backend auto|wasm|js]
+                  [--gray] [--out DIR] [--json] [--exact] [--backend auto|wasm|js]
   svdkit spectrum [input.png|jpg] [--ranks … | --energy e | --ratio r] [--gray] [--out plot.svg] [--json]
   svdkit info [--json]
   svdkit help [command]          svdkit --version
@@ -34,6 +34,10 @@ options:
   --gray                convert to gray first (BT.601 luma; alpha composited on white)
   --out DIR             output folder, made if needed (default: ${'svdkit-out'})
   --json                print a JSON report instead of the table (no progress bar)
+  --exact               always run the full SVD; by default, when the largest rank plus 10 is at
+                        most min(width, height)/4 and min(width, height) ≥ 512, a randomized SVD
+                        in float32 runs instead (errors within 1% of the exact SVD's; the report
+                        says which ran)
   --backend auto|wasm|js  which SVD implementation runs (default auto)
 
 Input: PNG (any bit depth, palette, alpha) or JPEG; alpha is kept exact. Output: PNG.
