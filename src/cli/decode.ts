@@ -1,13 +1,15 @@
 /**
  * Reading PNG and JPEG bytes into 8-bit images, with pure-JS decoders (fast-png, jpeg-js). Every
  * PNG variant comes out as 1–4 channels of 8 bits: palettes expanded, 16-bit samples rounded,
- * 1/2/4-bit gray scaled, transparency chunks turned into alpha.
+ * 1/2/4-bit gray scaled, transparency chunks turned into alpha. A JPEG's EXIF orientation is
+ * applied (the image comes out as a viewer shows it).
  * @module
  */
 import { decode as decodePngBytes, type DecodedPng } from 'fast-png';
 import jpeg from 'jpeg-js';
 import type { Image8 } from '../image/index.js';
 import { inputError } from './errors.js';
+import { applyOrientation, jpegOrientation } from './exif.js';
 
 /** The formats `svdkit` reads. */
 export type ImageFormat = 'png' | 'jpeg';
@@ -16,6 +18,8 @@ export type ImageFormat = 'png' | 'jpeg';
 export interface DecodedImage {
   image: Image8;
   format: ImageFormat;
+  /** The JPEG's EXIF orientation (1–8), already applied to `image`; 1 for PNG and plain JPEG. */
+  orientation: number;
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -46,8 +50,12 @@ function otherFormat(b: Uint8Array): string | null {
  */
 export function decodeImage(bytes: Uint8Array, name: string): DecodedImage {
   if (bytes.length === 0) throw inputError(`${name} is empty (0 bytes), not an image`);
-  if (startsWith(bytes, PNG_SIGNATURE)) return { image: attempt(name, 'PNG', () => fromPng(decodePngBytes(bytes, { checkCrc: true }))), format: 'png' };
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { image: attempt(name, 'JPEG', () => fromJpeg(bytes)), format: 'jpeg' };
+  if (startsWith(bytes, PNG_SIGNATURE)) return { image: attempt(name, 'PNG', () => fromPng(decodePngBytes(bytes, { checkCrc: true }))), format: 'png', orientation: 1 };
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) {
+    const orientation = jpegOrientation(bytes);
+    const image = applyOrientation(attempt(name, 'JPEG', () => fromJpeg(bytes)), orientation) as Image8;
+    return { image, format: 'jpeg', orientation };
+  }
   const other = otherFormat(bytes);
   const looksLike = /\.png$/i.test(name) ? 'PNG' : /\.jpe?g$/i.test(name) ? 'JPEG' : null;
   if (other) throw inputError(`${name} is a ${other} image, an unsupported format; svdkit reads PNG and JPEG (convert it first)`);

@@ -25,6 +25,10 @@ export interface LoadedInput {
   gray: boolean;
 }
 
+/** What each EXIF orientation asked for, as applied. */
+const ORIENTATION_NAMES = ['', '', 'mirrored left–right', 'turned 180°', 'mirrored top–bottom', 'transposed',
+  'turned 90° clockwise', 'transversed', 'turned 90° counter-clockwise'];
+
 /** 'gray', 'gray+alpha', 'RGB' or 'RGBA'. */
 export function channelsName(c: number): string {
   return ['', 'gray', 'gray+alpha', 'RGB', 'RGBA'][c] ?? `${c} channels`;
@@ -46,8 +50,9 @@ export function loadInput(positionals: readonly string[], gray: boolean, command
   }
   const example = positionals.length === 0;
   const path = example ? examplePath() : positionals[0];
-  const display = example ? `${basename(path)} (${EXAMPLE_NOTE})` : path;
   const decoded = decodeImage(readInput(path), example ? basename(path) : path);
+  const turned = decoded.orientation === 1 ? '' : ` (EXIF orientation ${decoded.orientation}: ${ORIENTATION_NAMES[decoded.orientation]})`;
+  const display = (example ? `${basename(path)} (${EXAMPLE_NOTE})` : path) + turned;
   const image = gray && decoded.image.channels !== 1 ? toGray(decoded.image) : decoded.image;
   return {
     path, display, name: example ? `the shipped example ${basename(path)}` : path, stem: basename(path, extname(path)) || 'image', example,
