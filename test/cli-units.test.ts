@@ -1,5 +1,5 @@
 // The command line's parts, in process (the executable itself is tested in cli.test.ts).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode as decodePng, encode as encodePngRaw } from 'fast-png';
@@ -9,7 +9,7 @@ import { parseArgs } from '../src/cli/args.js';
 import { decodeImage } from '../src/cli/decode.js';
 import { encodePng } from '../src/cli/encode.js';
 import { CliError, EXIT } from '../src/cli/errors.js';
-import { prepareOutDir, writeAtomic } from '../src/cli/files.js';
+import { inputId, prepareOutDir, refuseForeign, sourceOf, SOURCE_KEY, writeAtomic } from '../src/cli/files.js';
 import { formatEta, Progress, SHOW_AFTER_MS } from '../src/cli/progress.js';
 import { ranksFor, readRankFlags } from '../src/cli/rank-flags.js';
 import { cumulativeEnergy, niceTicks, spectrumSvg } from '../src/cli/spectrum-svg.js';
@@ -237,6 +237,30 @@ describe('files', () => {
     writeFileSync(join(dir, 'f'), '');
     expect(cliError(() => prepareOutDir(join(dir, 'f'))).message).toMatch(/is a file, not a folder/);
     expect(cliError(() => prepareOutDir(join(dir, 'f', 'sub'))).message).toMatch(/cannot create the output folder .*a part of the path is a file/);
+    prepareOutDir(join(dir, 'p', 'q', 'r', 's')); // several missing levels, one at a time
+    expect(readdirSync(join(dir, 'p', 'q', 'r'))).toEqual(['s']);
+  });
+  it.skipIf(!existsSync('/proc/self'))('refuses a folder under /proc at once instead of spinning (bounded, non-recursive walk)', () => {
+    const t0 = Date.now();
+    expect(cliError(() => prepareOutDir('/proc/svdkit-no-such/x')).message).toMatch(/cannot create the output folder \/proc\/svdkit-no-such\/x/);
+    expect(cliError(() => prepareOutDir('/proc/x')).exitCode).toBe(EXIT.output);
+    expect(Date.now() - t0).toBeLessThan(5000); // a hang would time the test out; this only names the bug
+  });
+  it('marks outputs with the input id and refuses to replace what another input or the user made', () => {
+    const dir = tempDir(), a = Uint8Array.from([1, 2, 3]), b = Uint8Array.from([1, 2, 4]);
+    const ida = inputId(a), idb = inputId(b);
+    expect(ida).toMatch(/^[0-9a-f]{16}$/);
+    expect(ida).not.toBe(idb);
+    const png = join(dir, 'x-k1.png'), svg = join(dir, 'x.svg'), mine = join(dir, 'notes.md');
+    writeFileSync(png, encodePng({ width: 1, height: 1, channels: 1, data: new Uint8Array(1) }, { [SOURCE_KEY]: `${ida} x.png` }));
+    writeFileSync(svg, `<svg>\n<!-- ${SOURCE_KEY} ${ida} x.png -->`);
+    writeFileSync(mine, 'my notes');
+    expect([sourceOf(png), sourceOf(svg), sourceOf(mine), sourceOf(join(dir, 'none'))]).toEqual([ida, ida, null, null]);
+    refuseForeign([png, svg, join(dir, 'new.png')], ida, false); // same input, or new: fine
+    const e = cliError(() => refuseForeign([png, mine], idb, false));
+    expect(e.exitCode).toBe(EXIT.output);
+    expect(e.message).toMatch(/x-k1\.png \(made by svdkit from another input\), .*notes\.md \(not an svdkit output\).*--force/);
+    refuseForeign([png, mine], idb, true);
   });
 });
 

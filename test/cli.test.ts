@@ -321,3 +321,46 @@ describe('svdkit compress: randomized or exact', () => {
     expect(svdkit(['compress', 'photo.png', '--ranks', '10', '--out', 'e', '--exact'], dir).stdout.split('\n')[1]).toMatch(/one exact SVD per channel/);
   });
 });
+
+describe('outputs are never replaced silently', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fresh('safe');
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    copyFileSync(EXAMPLE, join(dir, 'a', 'photo.png'));
+    const p = png(EXAMPLE);
+    writeFileSync(join(dir, 'b', 'photo.png'), encode({ width: p.width, height: p.height, channels: 1, depth: 8, data: Uint8Array.from(p.data, (v) => 255 - v) }));
+  });
+  it('compress: another input with the same base name is refused (exit 4) unless --force', () => {
+    expect(svdkit(['compress', 'a/photo.png', '--ranks', '10', '--out', 'o'], dir).code).toBe(0);
+    const before = readFileSync(join(dir, 'o', 'photo-k10.png'));
+    expect(svdkit(['compress', 'a/photo.png', '--ranks', '10', '--out', 'o'], dir).code).toBe(0); // its own outputs: replaced
+    const r = svdkit(['compress', 'b/photo.png', '--ranks', '10', '--out', 'o'], dir);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/refusing to replace o\/photo-sheet\.png \(made by svdkit from another input\), o\/photo-k10\.png .*--force/);
+    expect(readFileSync(join(dir, 'o', 'photo-k10.png'))).toEqual(before);
+    expect(svdkit(['compress', 'b/photo.png', '--ranks', '10', '--out', 'o', '--force'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'o', 'photo-k10.png'))).not.toEqual(before);
+  });
+  it('spectrum --out: refuses a file it did not make, takes a folder like compress', () => {
+    writeFileSync(join(dir, 'notes.md'), 'mine');
+    const r = svdkit(['spectrum', 'a/photo.png', '--out', 'notes.md'], dir);
+    expect([r.code, readFileSync(join(dir, 'notes.md'), 'utf8')]).toEqual([4, 'mine']);
+    expect(r.stderr).toMatch(/refusing to replace notes\.md \(not an svdkit output\)/);
+    expect(svdkit(['spectrum', 'a/photo.png', '--out', 'plot.svg'], dir).code).toBe(0);
+    expect(svdkit(['spectrum', 'a/photo.png', '--out', 'plot.svg'], dir).code).toBe(0); // its own plot
+    expect(svdkit(['spectrum', 'b/photo.png', '--out', 'plot.svg'], dir).code).toBe(4);
+    expect(svdkit(['spectrum', 'a/photo.png', '--out', 'notes.md', '--force'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'notes.md'), 'utf8')).toMatch(/^<svg/);
+    // A new name without .svg is a folder, as for compress, which can then use it too.
+    expect(svdkit(['spectrum', 'a/photo.png', '--out', 'out'], dir).stdout).toMatch(/wrote out\/photo-spectrum\.svg/);
+    expect(statSync(join(dir, 'out')).isDirectory()).toBe(true);
+    expect(svdkit(['compress', 'a/photo.png', '--ranks', '5', '--out', 'out'], dir).code).toBe(0);
+  });
+  it.skipIf(!existsSync('/proc/self'))('--out under /proc fails at once with exit 4 (it used to spin at 100% CPU)', () => {
+    const r = svdkit(['compress', '--out', '/proc/x'], dir);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/cannot create the output folder \/proc\/x/);
+  });
+});

@@ -21,6 +21,11 @@ export interface PngImage {
   depth?: 8 | 16;
 }
 
+/** Latin-1 bytes of a string (tEXt chunks are Latin-1). */
+function latin1(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0) & 255);
+}
+
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const COLOR_TYPE = [0, 0, 4, 2, 6]; // by channel count: gray, gray+alpha, RGB, RGBA
 /** Above this many raw bytes, deflate level 1 (fast); at or below, level 6. */
@@ -55,8 +60,11 @@ function scanlines(img: PngImage, bytesPerSample: number): Uint8Array {
   return raw;
 }
 
-/** PNG bytes of an image: gray, gray + alpha, RGB or RGBA as it has channels, 8 or 16 bits a sample. */
-export function encodePng(img: PngImage): Uint8Array {
+/**
+ * PNG bytes of an image: gray, gray + alpha, RGB or RGBA as it has channels, 8 or 16 bits a
+ * sample; `text` becomes tEXt chunks (keyword → Latin-1 text) right after the header.
+ */
+export function encodePng(img: PngImage, text: Record<string, string> = {}): Uint8Array {
   const depth = img.depth ?? 8;
   if (depth === 16 !== img.data instanceof Uint16Array) throw new TypeError('encodePng: 16-bit images need Uint16Array data, 8-bit ones Uint8 data');
   const raw = scanlines(img, depth / 8);
@@ -66,7 +74,8 @@ export function encodePng(img: PngImage): Uint8Array {
   head[8] = depth;
   head[9] = COLOR_TYPE[img.channels];
   const idat = deflateSync(raw, { level: raw.length > FAST_ABOVE ? 1 : 6 });
-  const parts = [Uint8Array.from(SIGNATURE), chunk('IHDR', head), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
+  const texts = Object.entries(text).map(([k, v]) => chunk('tEXt', latin1(`${k}\0${v}`)));
+  const parts = [Uint8Array.from(SIGNATURE), chunk('IHDR', head), ...texts, chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
   for (const p of parts) { out.set(p, at); at += p.length; }

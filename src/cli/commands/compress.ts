@@ -10,7 +10,7 @@ import { checkSpec, fixedRank } from '../../image/rank-spec.js';
 import { parseArgs, type FlagSpec } from '../args.js';
 import { predictedBackend, readBackend } from '../backend-flag.js';
 import { encodePng } from '../encode.js';
-import { prepareOutDir, refuseInput, writeAtomic } from '../files.js';
+import { prepareOutDir, refuseForeign, refuseInput, SOURCE_KEY, writeAtomic } from '../files.js';
 import type { CliIO } from '../io.js';
 import { channelsName, loadInput, type LoadedInput } from '../load.js';
 import { predictSvdMs, Progress } from '../progress.js';
@@ -27,6 +27,7 @@ export const COMPRESS_FLAGS: FlagSpec = {
   out: { value: true, example: 'out' },
   json: { value: false },
   exact: { value: false },
+  force: { value: false },
   backend: { value: true, example: 'js' },
   help: { value: false },
 };
@@ -91,8 +92,10 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   checkSpec('svdkit compress', spec, { m, n, channels: image.channels, compressed: compressedChannels });
   const sheetFile = join(outDir, `${input.stem}-sheet.png`);
   const rankFile = (k: number) => join(outDir, `${input.stem}-k${k}.png`);
+  const force = flags.force === true, mark = { [SOURCE_KEY]: `${input.id} ${basename(input.path)}` };
   for (const f of [sheetFile, ...(ranks ?? []).map(rankFile)]) refuseInput(f, input.path);
   prepareOutDir(outDir);
+  refuseForeign([sheetFile, ...(ranks ?? []).map(rankFile)], input.id, force);
 
   const progress = new Progress(io.stderr, !json);
   const method = flags.exact === true ? 'exact' : 'auto';
@@ -117,13 +120,14 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
     progress.step(svdSteps + i, `rank ${k}: writing PNG`);
     const img: Image8 = c.toImage(k);
     const file = rankFile(k);
-    writeAtomic(file, encodePng(img), input.path);
+    if (!ranks) refuseForeign([file], input.id, force);
+    writeAtomic(file, encodePng(img, mark), input.path);
     const s = c.stats(k);
     rows.push({ ...s, psnr: Number.isFinite(s.psnr) ? s.psnr : null, file });
     tiles.push({ image: img, caption: tileCaption(c, k, samples) });
   });
   progress.step(svdSteps + writes - 1, 'writing the contact sheet');
-  writeAtomic(sheetFile, encodePng(contactSheet(tiles, { title: sheetTitle(input) })), input.path);
+  writeAtomic(sheetFile, encodePng(contactSheet(tiles, { title: sheetTitle(input) }), mark), input.path);
   progress.finish();
 
   if (json) {

@@ -5,8 +5,8 @@ export const MAIN_HELP = `svdkit: image compression by truncated SVD, and SVD fa
 
 usage:
   svdkit compress [input.png|jpg] [--ranks 100,50,30,10 | --energy 0.99 | --ratio 0.1]
-                  [--gray] [--out DIR] [--json] [--exact] [--backend auto|wasm|js]
-  svdkit spectrum [input.png|jpg] [--ranks … | --energy e | --ratio r] [--gray] [--out plot.svg] [--json]
+                  [--gray] [--out DIR] [--json] [--exact] [--force] [--backend auto|wasm|js]
+  svdkit spectrum [input.png|jpg] [--ranks … | --energy e | --ratio r] [--gray] [--out plot.svg|DIR] [--json]
   svdkit info [--json]
   svdkit help [command]          svdkit --version
 
@@ -15,7 +15,7 @@ With no input, compress and spectrum use the shipped example: a 400×400 gray cr
 
 exit codes: 0 done; 2 bad command line (unknown flag, bad value, rank outside 1…min(width, height));
 3 bad input (missing, unreadable, corrupt, not PNG/JPEG); 4 bad output (folder not writable, or it
-would overwrite the input); 1 an internal error.
+would overwrite the input or a file svdkit did not make from it); 1 an internal error.
 `;
 
 /** `svdkit compress --help`. */
@@ -33,6 +33,7 @@ options:
                         (one rank for all channels of a colour image)
   --gray                convert to gray first (BT.601 luma; alpha composited on white)
   --out DIR             output folder, made if needed (default: ${'svdkit-out'})
+  --force               replace output files that svdkit did not make from this same input
   --json                print a JSON report instead of the table (no progress bar)
   --exact               always run the full SVD; by default, when the largest rank plus 10 is at
                         most min(width, height)/4 and min(width, height) ≥ 512, a randomized SVD
@@ -41,8 +42,10 @@ options:
   --backend auto|wasm|js  which SVD implementation runs (default auto)
 
 Input: PNG (any bit depth, palette, alpha) or JPEG; alpha is kept exact. Output: PNG.
-Existing outputs are replaced whole (written under a temporary name, then renamed); the input is
-never overwritten.
+Outputs are written whole (under a temporary name, then renamed) and carry the input's identity
+(a hash of its bytes): an existing file is replaced only when svdkit made it from this same input,
+so another input with the same base name (a/photo.png, b/photo.jpg) or a file of yours is never
+replaced silently (exit 4; --force replaces it). The input is never overwritten.
 `;
 
 /** `svdkit spectrum --help`. */
@@ -56,8 +59,10 @@ options:
   --ranks 100,50,30,10  ranks to mark (default: these, as far as they fit)
   --energy 0.99 | --ratio 0.1   mark the rank these choose (as in compress)
   --gray                convert to gray first
-  --out plot.svg        the SVG to write (default: svdkit-out/<name>-spectrum.svg;
-                        an existing folder gets <name>-spectrum.svg inside)
+  --out plot.svg|DIR    the SVG to write (default: svdkit-out/<name>-spectrum.svg); a folder
+                        (existing, ending in /, or a new name without .svg) gets
+                        <name>-spectrum.svg inside, made as compress makes its folder
+  --force               replace a file that is not svdkit's plot of this same input
   --json                print the singular values and energies as JSON
   --backend auto|wasm|js
 `;
