@@ -364,3 +364,23 @@ describe('outputs are never replaced silently', () => {
     expect(r.stderr).toMatch(/cannot create the output folder \/proc\/x/);
   });
 });
+
+describe('small images', () => {
+  it('warns when the factors are larger than the image (96×64, rank 50: 131%)', () => {
+    const dir = fresh('small');
+    writeFileSync(join(dir, 's.png'), encode({ width: 96, height: 64, channels: 3, depth: 8, data: Uint8Array.from({ length: 96 * 64 * 3 }, (_, i) => (i * 7) % 251) }));
+    const r = svdkit(['compress', 's.png', '--ranks', '50,10', '--out', 'o'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/131\.\d\d%/);
+    expect(r.stdout).toMatch(/warning: at rank 50 the factors hold more values than the image has samples \(rate above 100%\):\n {2}they do not compress it; choose a rank below 39\n/);
+    expect(r.stdout).not.toMatch(/rank 50, 10/);
+  });
+  it('a 1×1 image: table, warning, and a contact sheet with whole captions', () => {
+    const dir = fresh('one');
+    writeFileSync(join(dir, 'p.png'), encode({ width: 1, height: 1, channels: 1, depth: 8, data: new Uint8Array([77]) }));
+    const r = svdkit(['compress', 'p.png', '--out', 'o'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no rank compresses an image this small/);
+    expect(png(join(dir, 'o', 'p-sheet.png')).width).toBeGreaterThan(100);
+  });
+});

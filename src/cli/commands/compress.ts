@@ -144,6 +144,12 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   return 0;
 }
 
+/** The rank where the factors reach the sample count: k(m + n + 1) per compressed channel (+ alpha) = samples. */
+function maxUseful(c: CompressedImage, samples: number): number {
+  const alpha = (c.channels - c.compressedChannels) * c.width * c.height;
+  return (samples - alpha) / (c.compressedChannels * (c.width + c.height + 1));
+}
+
 /** Which decomposition ran, for the report's second line. */
 function methodLine(c: CompressedImage): string {
   return c.method === 'exact'
@@ -170,6 +176,12 @@ function textReport(input: LoadedInput, c: CompressedImage, req: RankRequest | u
   if (req?.kind === 'energy') lines.push(`rank ${c.rank} is the smallest that keeps ${(req.energy * 100).toFixed(2).replace(/\.?0+$/, '')}% of the energy`);
   if (req?.kind === 'ratio') lines.push(`rank ${c.rank} is the largest whose compression rate is at most ${(req.ratio * 100).toFixed(2).replace(/\.?0+$/, '')}%`);
   lines.push('', formatTable(chosen.map((k) => c.stats(k)), samples), '');
+  const larger = chosen.filter((k) => c.stats(k).storedValues > samples);
+  if (larger.length > 0) {
+    const useful = Math.ceil(maxUseful(c, samples));
+    lines.push(`warning: at rank ${larger.join(', ')} the factors hold more values than the image has samples (rate above 100%):`,
+      useful > 1 ? `  they do not compress it; choose a rank below ${useful}` : '  no rank compresses an image this small', '');
+  }
   const alpha = c.compressedChannels < channels ? ' (alpha kept exact: m·n more)' : '';
   lines.push(
     `stored values: k·(m + n + 1) per channel${alpha}; compression rate: stored / ${n}·${m}·${channels} = ${samples} samples;`,
