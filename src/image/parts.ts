@@ -29,7 +29,8 @@ import { checkOptions, computeOptionChecks, is } from '../validate.js';
 import { channelPlane, checkImage, hasAlpha, type CheckedImage } from './input.js';
 import { checkSpec, fixedRank, resolveRank } from './rank-spec.js';
 import { jointSpectrum, makeStats, type StatsShape } from './stats.js';
-import type { CompressedImage, CompressImageOptions, Image8, ImageInput, ImageRankSpec } from './types.js';
+import { encodeImageFactors } from './factors-file.js';
+import type { CompressedImage, CompressImageOptions, Image8, ImageInput, ImageRankSpec, ToBytesImageOptions } from './types.js';
 
 const FN = 'compressImage';
 const optionChecks = {
@@ -65,6 +66,8 @@ export interface ImageParts {
   factors: ChannelFactors[];
   /** Σ of all squared samples of the compressed channels (randomized: the error's reference), else null. */
   totalEnergy: number | null;
+  /** Per compressed channel, Σ of its squared samples (= Σσᵢ² over its full spectrum). */
+  channelEnergy: number[];
   /** The input samples when an alpha channel is kept exact, else null. */
   exact: Uint8ClampedArray | null;
 }
@@ -108,7 +111,8 @@ function exactParts(img: CheckedImage, spec: ImageRankSpec, shape: StatsShape, o
   opts.onProgress?.(compressed, compressed, 'SVD done');
   const spectra = factors.map((f) => f.S);
   const rank = resolveRank(spec, jointSpectrum(spectra), shape);
-  return { shape, rank, backend, method: 'exact', dtype, kept: Math.min(m, n), spectra, factors, totalEnergy: null };
+  const channelEnergy = spectra.map((sv) => sv.reduce((t, x) => t + x * x, 0));
+  return { shape, rank, backend, method: 'exact', dtype, kept: Math.min(m, n), spectra, factors, totalEnergy: null, channelEnergy };
 }
 
 /** Channel c as a float32 (or float64) m×n plane scaled by 2^-e, with e the exponent of its largest sample. */
@@ -176,6 +180,7 @@ function randomizedParts(img: CheckedImage, spec: ImageRankSpec, shape: StatsSha
       return {
         shape, rank: k, backend, method: 'randomized', dtype, kept: k,
         spectra: spectra.map((s) => s.slice(0, k)), factors: factors.map((f) => truncate(f, k)), totalEnergy: total,
+        channelEnergy: planes.map((x) => x.sumSq),
       };
     }
   }
@@ -206,6 +211,11 @@ function checkK(what: string, k: unknown, max: number, why: string): void {
   }
 }
 
+const bytesChecks = {
+  precision: is.oneOf('float64', 'float32', 'float16', 'int8'),
+  label: (v: unknown) => (typeof v === 'string' && /^[\x20-\x7e]{0,32}$/.test(v) ? null : 'must be at most 32 printable ASCII characters'),
+};
+
 /** Step 2 (the caller's side): the {@link CompressedImage} made from the parts. */
 export function assemble(parts: ImageParts): CompressedImage {
   const { shape, rank, factors, exact, kept, method } = parts;
@@ -229,6 +239,14 @@ export function assemble(parts: ImageParts): CompressedImage {
     stats(k = rank) {
       checkK('stats', k, statsMax, keptWhy);
       return stats(k);
+    },
+    toBytes(k = rank, opts: ToBytesImageOptions = {}): Uint8Array {
+      checkK('toBytes', k, kept, keptWhy);
+      checkOptions(`${FN}(…).toBytes`, opts, bytesChecks);
+      return encodeImageFactors({
+        width: n, height: m, channels: channels as 1 | 2 | 3 | 4, k, method, exact, precision: opts.precision ?? 'float16', label: opts.label,
+        factors: factors.map((f, c) => ({ ...f, total: parts.channelEnergy[c] })),
+      });
     },
     toImage(k = rank): Image8 {
       checkK('toImage', k, kept, keptWhy);

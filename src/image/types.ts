@@ -135,9 +135,24 @@ export interface CompressedImage {
    */
   stats(k?: number): RankStats;
   /**
+   * The compressed form at rank k (default {@link CompressedImage.rank}, at most `kept`): the
+   * image factors format of docs/format.md — a small header, one LowRank blob per compressed
+   * channel (float16 factors by default) and the alpha plane when kept exact. Read it back with
+   * {@link decompressImage}.
+   */
+  toBytes(k?: number, opts?: ToBytesImageOptions): Uint8Array;
+  /**
    * The image rebuilt from the first k singular triplets of each compressed channel, samples
    * rounded and clamped to 0…255; default k = {@link CompressedImage.rank}. No new
    * decomposition: 1 ≤ k ≤ {@link CompressedImage.kept}.
    */
   toImage(k?: number): Image8;
+}
+
+/** Options of {@link CompressedImage.toBytes}. */
+export interface ToBytesImageOptions {
+  /** Storage of U and Vt: 'float16' (default), 'float32', 'float64' or 'int8'; S is always float64. */
+  precision?: 'float64' | 'float32' | 'float16' | 'int8';
+  /** Up to 32 printable ASCII characters stored in the header (svdkit's CLI stores the input's identity). */
+  label?: string;
 }
