@@ -384,3 +384,43 @@ describe('small images', () => {
     expect(png(join(dir, 'o', 'p-sheet.png')).width).toBeGreaterThan(100);
   });
 });
+
+describe('svdkit compress --save-factors and svdkit decompress', () => {
+  let dir: string;
+  beforeAll(async () => {
+    const { photoLike } = await import('../bench/photo-data.js');
+    dir = fresh('factors');
+    writeFileSync(join(dir, 'p.png'), encode({ width: 180, height: 120, data: photoLike(180, 120), channels: 3, depth: 8 }));
+  });
+  const within1 = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+    let ok = 0;
+    for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) <= 1) ok++;
+    return ok / a.length;
+  };
+  it('writes the .svdk, reports its size beside the input’s, and decompress gives the rank-k PNG back within ±1 level', () => {
+    const r = svdkit(['compress', 'p.png', '--ranks', '30,8', '--out', 'o', '--save-factors'], dir);
+    expect(r.code).toBe(0);
+    const size = statSync(join(dir, 'o', 'p.svdk')).size, input = statSync(join(dir, 'p.png')).size;
+    expect(size).toBe(64 + 3 * (4 + 64 + 8 * 30 + 2 * 30 * 300));
+    expect(r.stdout).toMatch(new RegExp(`saved the compressed form: p\\.svdk, ${(size / 1000).toFixed(1)} kB \\(rank 30, float16 factors\\) beside the input's ${(input / 1000).toFixed(1)} kB`));
+    const d = svdkit(['decompress', 'o/p.svdk'], dir);
+    expect(d.code).toBe(0);
+    expect(d.stdout).toMatch(/wrote o\/p-k30-decompressed\.png \(rank 30\)/);
+    expect(within1(png(join(dir, 'o', 'p-k30-decompressed.png')).data, png(join(dir, 'o', 'p-k30.png')).data)).toBeGreaterThanOrEqual(0.999);
+    const d8 = JSON.parse(svdkit(['decompress', 'o/p.svdk', '--rank', '8', '--out', 'back', '--json'], dir).stdout);
+    expect(d8).toMatchObject({ command: 'decompress', rank: 8, file: join('back', 'p-k8-decompressed.png'), input: { savedRank: 30, width: 180, height: 120 } });
+    expect(within1(png(join(dir, 'back', 'p-k8-decompressed.png')).data, png(join(dir, 'o', 'p-k8.png')).data)).toBeGreaterThanOrEqual(0.999);
+    const j = JSON.parse(svdkit(['compress', 'p.png', '--ranks', '30,8', '--out', 'o', '--save-factors', '--precision', 'float32', '--json'], dir).stdout) as CompressJson;
+    expect(j.factors).toMatchObject({ file: join('o', 'p.svdk'), rank: 30, precision: 'float32', inputBytes: input });
+  });
+  it('bad files and flags', () => {
+    writeFileSync(join(dir, 'junk.svdk'), 'not factors at all, clearly');
+    const bad = svdkit(['decompress', 'junk.svdk'], dir);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/junk\.svdk: not an svdkit image factors file/);
+    expect(svdkit(['decompress'], dir).code).toBe(2);
+    expect(svdkit(['decompress', 'o/p.svdk', '--rank', '31'], dir).stderr).toMatch(/--rank takes a whole number from 1 to 30/);
+    expect(svdkit(['compress', 'p.png', '--precision', 'int8'], dir).stderr).toMatch(/--precision applies to --save-factors/);
+    expect(svdkit(['compress', 'p.png', '--save-factors', '--precision', 'float8'], dir).code).toBe(2);
+  });
+});

@@ -78,7 +78,7 @@ export function encodeImageFactors(d: ImageFactorsIn): Uint8Array {
   let at = IMAGE_HEADER_BYTES;
   for (const b of blobs) { view.setUint32(at, b.length, true); out.set(b, at + 4); at += 4 + b.length; }
   if (alpha) { out.set(alpha, at); view.setUint32(at + alpha.length, crc32(alpha), true); }
-  view.setUint32(60, crc32(out, 0, 60), true);
+  view.setUint32(60, crc32(out, 0, 60), true); // bytes 10–11 and 56–59 stay 0 (reserved)
   return out;
 }
 
@@ -112,14 +112,15 @@ export interface ImageFactors {
 export function readImageFactors(input: Uint8Array | ArrayBuffer): ImageFactors {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (MAGIC.some((b, i) => bytes.length > i && bytes[i] !== b)) bad('not an svdkit image factors file (the first 4 bytes are not "SVDI")');
   if (bytes.length < IMAGE_HEADER_BYTES) bad(`truncated: ${bytes.length} bytes, but the header alone is ${IMAGE_HEADER_BYTES}`);
-  if (MAGIC.some((b, i) => bytes[i] !== b)) bad('not an svdkit image factors file (the first 4 bytes are not "SVDI")');
   const version = view.getUint16(4, true);
   if (version !== IMAGE_FORMAT_VERSION) bad(version > IMAGE_FORMAT_VERSION ? `format version ${version} is newer than this svdkit reads; upgrade svdkit` : `unknown format version ${version}`);
   if (view.getUint32(60, true) !== crc32(bytes, 0, 60)) bad('header checksum mismatch: the file is corrupt');
   const channels = view.getUint8(6), compressed = view.getUint8(7), depth = view.getUint8(8), mcode = view.getUint8(9);
   const width = view.getUint32(12, true), height = view.getUint32(16, true), k = view.getUint32(20, true);
   const alphaKept = channels - compressed;
+  if (view.getUint16(10, true) !== 0 || view.getUint32(56, true) !== 0) bad('reserved header fields are not zero');
   if (channels < 1 || channels > 4 || (alphaKept !== 0 && !(alphaKept === 1 && (channels === 2 || channels === 4))) || depth !== 8 ||
     (mcode !== 1 && mcode !== 2) || width < 1 || height < 1 || k < 1 || k > Math.min(width, height)) {
     bad('impossible header fields (channels, depth, method, size or rank)');

@@ -3,7 +3,9 @@
  * one PNG per rank, a contact sheet, and the table of sizes and errors.
  * @module
  */
+import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { usageError } from '../errors.js';
 import { compressImage, contactSheet, type CompressedImage, type Image8, type ImageRankSpec, type SheetTile } from '../../image/index.js';
 import { POWER_ITERATIONS, randomizedFits } from '../../image/parts.js';
 import { checkSpec, fixedRank } from '../../image/rank-spec.js';
@@ -28,6 +30,8 @@ export const COMPRESS_FLAGS: FlagSpec = {
   json: { value: false },
   exact: { value: false },
   force: { value: false },
+  'save-factors': { value: false },
+  precision: { value: true, example: 'float16' },
   backend: { value: true, example: 'js' },
   help: { value: false },
 };
@@ -50,6 +54,16 @@ export interface CompressJsonRow {
   file: string;
 }
 
+/** The compressed form written by --save-factors. */
+export interface FactorsJson {
+  file: string;
+  /** Its size in bytes, and the input file's. */
+  bytes: number;
+  inputBytes: number;
+  rank: number;
+  precision: string;
+}
+
 /** What `svdkit compress --json` prints. */
 export interface CompressJson {
   command: 'compress';
@@ -62,6 +76,8 @@ export interface CompressJson {
   samples: number;
   rows: CompressJsonRow[];
   contactSheet: string;
+  /** Present with --save-factors. */
+  factors?: FactorsJson;
 }
 
 /** One decomposition serves every rank asked for: compress at the largest. */
@@ -92,10 +108,12 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   checkSpec('svdkit compress', spec, { m, n, channels: image.channels, compressed: compressedChannels });
   const sheetFile = join(outDir, `${input.stem}-sheet.png`);
   const rankFile = (k: number) => join(outDir, `${input.stem}-k${k}.png`);
+  const precision = readPrecision(flags);
+  const factorsFile = flags['save-factors'] === true ? join(outDir, `${input.stem}.svdk`) : null;
   const force = flags.force === true, mark = { [SOURCE_KEY]: `${input.id} ${basename(input.path)}` };
   for (const f of [sheetFile, ...(ranks ?? []).map(rankFile)]) refuseInput(f, input.path);
   prepareOutDir(outDir);
-  refuseForeign([sheetFile, ...(ranks ?? []).map(rankFile)], input.id, force);
+  refuseForeign([sheetFile, ...(ranks ?? []).map(rankFile), ...(factorsFile ? [factorsFile] : [])], input.id, force);
 
   const progress = new Progress(io.stderr, !json);
   const method = flags.exact === true ? 'exact' : 'auto';
@@ -128,6 +146,12 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   });
   progress.step(svdSteps + writes - 1, 'writing the contact sheet');
   writeAtomic(sheetFile, encodePng(contactSheet(tiles, { title: sheetTitle(input) }), mark), input.path);
+  let factors: FactorsJson | undefined;
+  if (factorsFile) {
+    const rank = Math.max(...chosen), bytes = c.toBytes(rank, { precision, label: `${SOURCE_KEY} ${input.id}` });
+    writeAtomic(factorsFile, bytes, input.path);
+    factors = { file: factorsFile, bytes: bytes.length, inputBytes: statSync(input.path).size, rank, precision };
+  }
   progress.finish();
 
   if (json) {
@@ -135,12 +159,12 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
       command: 'compress',
       input: { path: input.path, example: input.example, format: input.format, width: n, height: m, channels: image.channels, gray: input.gray },
       request: req === undefined || req.kind === 'ranks' ? { ranks: chosen } : req.kind === 'energy' ? { energy: req.energy } : { ratio: req.ratio },
-      backend: c.backend, method: c.method, samples, rows, contactSheet: sheetFile,
+      backend: c.backend, method: c.method, samples, rows, contactSheet: sheetFile, ...(factors ? { factors } : {}),
     };
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
-  io.stdout.write(textReport(input, c, req, chosen, samples, outDir, rows.map((r) => r.file), sheetFile));
+  io.stdout.write(textReport(input, c, req, chosen, samples, outDir, rows.map((r) => r.file), sheetFile, factors));
   return 0;
 }
 
@@ -166,8 +190,22 @@ function sheetTitle(input: LoadedInput): string {
   return `${input.example ? 'camera.png (Lav Varshney, CC0), 400 × 400 crop' : input.stem}: truncated SVD at rank k`;
 }
 
+/** A byte count as B, kB or MB (powers of 1000). */
+export function formatBytes(b: number): string {
+  return b < 1000 ? `${b} B` : b < 1e6 ? `${(b / 1000).toFixed(1)} kB` : `${(b / 1e6).toFixed(2)} MB`;
+}
+
+const PRECISIONS = ['float16', 'float32', 'float64', 'int8'] as const;
+
+function readPrecision(flags: Record<string, string | true>): (typeof PRECISIONS)[number] {
+  const p = flags.precision ?? 'float16';
+  if (!(PRECISIONS as readonly unknown[]).includes(p)) throw usageError(`--precision takes ${PRECISIONS.join(', ')}; got '${String(p)}'`);
+  if (flags.precision !== undefined && flags['save-factors'] !== true) throw usageError('--precision applies to --save-factors; add --save-factors');
+  return p as (typeof PRECISIONS)[number];
+}
+
 function textReport(input: LoadedInput, c: CompressedImage, req: RankRequest | undefined, chosen: number[],
-  samples: number, outDir: string, files: string[], sheet: string): string {
+  samples: number, outDir: string, files: string[], sheet: string, factors?: FactorsJson): string {
   const { width: n, height: m, channels } = input.image;
   const lines = [
     input.display,
@@ -189,5 +227,12 @@ function textReport(input: LoadedInput, c: CompressedImage, req: RankRequest | u
     '',
     `wrote to ${outDir}: ${[...files, sheet].map((f) => basename(f)).join(', ')} (the last is the contact sheet)`,
   );
+  if (factors) {
+    lines.push(
+      `saved the compressed form: ${basename(factors.file)}, ${formatBytes(factors.bytes)} (rank ${factors.rank}, ${factors.precision} factors) ` +
+        `beside the input's ${formatBytes(factors.inputBytes)} (${percent(factors.bytes, factors.inputBytes)}); ` +
+        `svdkit decompress ${factors.file} writes it back as PNG`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

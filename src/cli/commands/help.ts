@@ -5,7 +5,9 @@ export const MAIN_HELP = `svdkit: image compression by truncated SVD, and SVD fa
 
 usage:
   svdkit compress [input.png|jpg] [--ranks 100,50,30,10 | --energy 0.99 | --ratio 0.1]
-                  [--gray] [--out DIR] [--json] [--exact] [--force] [--backend auto|wasm|js]
+                  [--gray] [--out DIR] [--json] [--exact] [--save-factors [--precision p]]
+                  [--force] [--backend auto|wasm|js]
+  svdkit decompress FILE.svdk [--rank k] [--out DIR] [--force] [--json]
   svdkit spectrum [input.png|jpg] [--ranks … | --energy e | --ratio r] [--gray] [--out plot.svg|DIR] [--json]
   svdkit info [--json]
   svdkit help [command]          svdkit --version
@@ -34,6 +36,10 @@ options:
   --gray                convert to gray first (BT.601 luma; alpha composited on white)
   --out DIR             output folder, made if needed (default: ${'svdkit-out'})
   --force               replace output files that svdkit did not make from this same input
+  --save-factors        also write <name>.svdk, the compressed form itself at the largest rank
+                        (header + U, S, Vt per channel; docs/format.md); svdkit decompress turns
+                        it back into a PNG (within ±1 level of the rank-k PNG)
+  --precision float16   storage of U and Vt in the .svdk: float16 (default), float32, float64, int8
   --json                print a JSON report instead of the table (no progress bar)
   --exact               always run the full SVD; by default, when the largest rank plus 10 is at
                         most min(width, height)/4 and min(width, height) ≥ 512, a randomized SVD
@@ -46,6 +52,20 @@ Outputs are written whole (under a temporary name, then renamed) and carry the i
 (a hash of its bytes): an existing file is replaced only when svdkit made it from this same input,
 so another input with the same base name (a/photo.png, b/photo.jpg) or a file of yours is never
 replaced silently (exit 4; --force replaces it). The input is never overwritten.
+`;
+
+/** `svdkit decompress --help`. */
+export const DECOMPRESS_HELP = `usage: svdkit decompress FILE.svdk [options]
+
+Rebuilds the image from the compressed form written by 'svdkit compress --save-factors' and
+writes <name>-k<k>-decompressed.png: within ±1 level of compress's rank-k PNG with the default
+float16 factors (exact alpha stays exact).
+
+options:
+  --rank k      rebuild at rank k, 1 ≤ k ≤ the rank saved (default: the rank saved)
+  --out DIR     output folder, made if needed (default: the folder of FILE.svdk)
+  --force       replace a file that svdkit did not make from the same input
+  --json        print a JSON report
 `;
 
 /** `svdkit spectrum --help`. */
