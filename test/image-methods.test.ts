@@ -63,6 +63,18 @@ describe.each(['wasm', 'js'] as const)('randomized vs exact on the %s backend', 
     expect(q.rank).toBe(compressImage(img, { ratio: 0.1 }, { method: 'exact', backend }).rank);
   });
 
+  it.skipIf(skip)('takes lowRank’s rank vocabulary: { relativeError } and { maxStored }, as exact does', () => {
+    for (const method of ['exact', 'randomized'] as const) {
+      const r = compressImage(img, { relativeError: 0.08 }, { method, backend });
+      expect(r.stats(r.rank).relativeError).toBeLessThanOrEqual(0.08);
+      if (r.rank > 1) expect(r.stats(r.rank - 1).relativeError).toBeGreaterThan(0.08 * 0.999);
+      const N = 20 * 3 * (300 + 240 + 1) + 5;
+      const s = compressImage(img, { maxStored: N }, { method, backend });
+      expect(s.rank).toBe(20);
+      expect(s.stats(20).storedValues).toBeLessThanOrEqual(N);
+    }
+  });
+
   it.skipIf(skip)('keeps what it says: toImage and stats up to kept; exact keeps every triplet', () => {
     const r = compressImage(img, 8, { method: 'randomized', backend });
     expect(() => r.toImage(9)).toThrow(/from 1 to 8 .*randomized method kept/);
@@ -106,6 +118,14 @@ describe("method 'auto'", () => {
     expect(compressImage(gray, 10, { method: 'exact' }).method).toBe('exact');
     const small = { width: 400, height: 400, data: photoLike(400, 400).filter((_, i) => i % 3 === 0) };
     expect(compressImage(small, 10).method).toBe('exact');
+  });
+  it('rejects bad relativeError and maxStored specs before any work', () => {
+    const tiny = { width: 4, height: 3, data: new Uint8Array(12) };
+    expect(() => compressImage(tiny, { relativeError: 1.5 })).toThrow(/relativeError must be a number in \[0, 1\]/);
+    expect(() => compressImage(tiny, { maxStored: 7 })).toThrow(/maxStored 7 is too small: even rank 1 stores 8 values/);
+    expect(() => compressImage(tiny, { maxStored: 2.5 })).toThrow(/maxStored must be a positive integer/);
+    expect(() => compressImage(tiny, { rank: 2 } as never)).toThrow(/\{ relativeError \}, \{ maxStored \} or \{ ratio \}/);
+    expect(compressImage(tiny, { maxStored: 16 }).rank).toBe(2);
   });
   it('rejects an unknown method', () => {
     expect(() => compressImage({ width: 2, height: 2, data: new Uint8Array(4) }, 1, { method: 'fast' as never })).toThrow(InvalidOptionError);

@@ -186,9 +186,12 @@ function randomizedParts(img: CheckedImage, spec: ImageRankSpec, shape: StatsSha
   }
 }
 
-/** The energy rule on leading values against the exact total; -1 when kk values do not suffice. */
+/**
+ * The energy rule on leading values against the exact total; relativeError r is the energy rule
+ * with e = 1 − r² (‖A − A_k‖² = total − head). -1 when kk values do not suffice.
+ */
 function searchRank(spec: ImageRankSpec, joint: Float64Array, total: number): number {
-  const e = (spec as { energy: number }).energy;
+  const e = 'energy' in (spec as object) ? (spec as { energy: number }).energy : 1 - (spec as { relativeError: number }).relativeError ** 2;
   if (total === 0) return 1;
   let head = 0;
   for (let k = 1; k <= joint.length; k++) {

@@ -1,5 +1,6 @@
 /** Public types of `svdkit/image`. @module */
 import type { ComputeOptions } from '../types.js';
+import type { RankSpec } from '../lowrank/spec.js';
 
 /**
  * An 8-bit image, interleaved row by row: sample c of pixel (x, y) is
@@ -32,21 +33,22 @@ export interface Image8 {
 }
 
 /**
- * What {@link compressImage} keeps:
+ * What {@link compressImage} keeps: the rank vocabulary of `lowRank` ({@link RankSpec}), for all
+ * compressed channels together, plus a compression ratio:
  * - a number k: rank k (1 ≤ k ≤ min(width, height));
  * - `{ energy }`: the smallest k whose kept energy (sum of the first k squared singular values
  *   over the sum of all, all compressed channels together) is at least `energy` (0 < energy ≤ 1);
+ * - `{ relativeError }`: the smallest k with ‖A − A_k‖_F ≤ relativeError·‖A‖_F over the
+ *   compressed channels together (0 ≤ relativeError ≤ 1);
+ * - `{ maxStored }`: the largest k whose stored values ({@link RankStats.storedValues}, alpha kept
+ *   exact included) are at most maxStored;
  * - `{ ratio }`: the largest k whose compression ratio is at most `ratio` (at least k = 1; a
  *   ratio too small even for k = 1 is an error).
  *
  * With several channels one k serves them all (the rank is chosen jointly).
  */
 export type ImageRankSpec =
-  | number
-  | {
-    /** Fraction of the summed squared singular values to keep, 0 < energy ≤ 1. */
-    energy: number;
-  }
+  | RankSpec
   | {
     /** Largest compression ratio (stored values / samples) allowed. */
     ratio: number;
