@@ -153,9 +153,11 @@ describe('decodeImage', () => {
       expect(Array.from(image.data)).toEqual(Array.from(data));
     }
   });
-  it('rounds 16-bit samples to 8 bits and scales 1-bit gray', () => {
+  it('keeps 16-bit samples at 16 bits and scales 1-bit gray to 8 bits', () => {
     const d16 = new Uint16Array([0, 65535, 257 * 100, 257 * 100 + 128]);
-    expect(Array.from(decodeImage(png({ width: 2, height: 2, data: d16, channels: 1, depth: 16 }), 'x.png').image.data)).toEqual([0, 255, 100, 100]);
+    const wide = decodeImage(png({ width: 2, height: 2, data: d16, channels: 1, depth: 16 }), 'x.png').image;
+    expect(wide.data).toBeInstanceOf(Uint16Array);
+    expect(Array.from(wide.data)).toEqual([0, 65535, 25700, 25828]);
     // 1-bit, 3 pixels a row padded to a byte: rows 101, 010
     const d1 = new Uint8Array([0b10100000, 0b01000000]);
     expect(Array.from(decodeImage(png({ width: 3, height: 2, data: d1, channels: 1, depth: 1 }), 'x.png').image.data)).toEqual([255, 0, 255, 0, 255, 0]);

@@ -1,6 +1,6 @@
 /** Loading the command's input image: a named file or the shipped example. @module */
 import { basename, extname } from 'node:path';
-import { toGray, type Image8 } from '../image/index.js';
+import { toGray, type Image16, type Image8 } from '../image/index.js';
 import { decodeImage, type ImageFormat } from './decode.js';
 import { EXAMPLE_NOTE, examplePath } from './example.js';
 import { inputId, readInput } from './files.js';
@@ -19,8 +19,8 @@ export interface LoadedInput {
   /** Whether it is the shipped example (no input was named). */
   example: boolean;
   format: ImageFormat;
-  /** The image as decoded, or its gray version under --gray. */
-  image: Image8;
+  /** The image as decoded (16-bit for a 16-bit PNG), or its gray version under --gray. */
+  image: Image8 | Image16;
   /** Whether --gray converted it. */
   gray: boolean;
   /** The input's identity (a hash of its bytes), written into every output (see files.ts). */

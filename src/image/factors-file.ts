@@ -10,7 +10,8 @@ import { crc32 } from '../lowrank/crc32.js';
 import { LowRank } from '../lowrank/model.js';
 import type { Precision } from '../lowrank/quantize.js';
 import { reconstruct } from '../lowrank/reconstruct.js';
-import type { Image8 } from './types.js';
+import { to16 } from './parts.js';
+import type { Image16, Image8 } from './types.js';
 
 /** Format version of image factors files. */
 export const IMAGE_FORMAT_VERSION = 1;
@@ -36,8 +37,10 @@ export interface ImageFactorsIn {
   k: number;
   method: 'exact' | 'randomized';
   factors: ChannelFactorsIn[];
+  /** 8 or 16 bits a sample. */
+  depth: 8 | 16;
   /** All samples when the last channel (alpha) is kept exact, else null. */
-  exact: Uint8ClampedArray | null;
+  exact: Uint8ClampedArray | Uint16Array | null;
   precision: Precision;
   /** Up to 32 ASCII characters of free text (the CLI writes the input's identity). */
   label?: string;
@@ -61,14 +64,14 @@ function channelBlob(f: ChannelFactorsIn, k: number, method: 'exact' | 'randomiz
 /** The bytes of a factors file. */
 export function encodeImageFactors(d: ImageFactorsIn): Uint8Array {
   const blobs = d.factors.map((f) => channelBlob(f, d.k, d.method, d.precision));
-  const alpha = d.exact ? alphaPlane(d.exact, d.channels) : null;
+  const alpha = d.exact ? alphaPlane(d.exact, d.channels) : null; // u8, or u16 little-endian
   const size = IMAGE_HEADER_BYTES + blobs.reduce((s, b) => s + 4 + b.length, 0) + (alpha ? alpha.length + 4 : 0);
   const out = new Uint8Array(size), view = new DataView(out.buffer);
   out.set(MAGIC, 0);
   view.setUint16(4, IMAGE_FORMAT_VERSION, true);
   view.setUint8(6, d.channels);
   view.setUint8(7, d.factors.length);
-  view.setUint8(8, 8); // bits a sample
+  view.setUint8(8, d.depth); // bits a sample
   view.setUint8(9, d.method === 'exact' ? 1 : 2);
   view.setUint32(12, d.width, true);
   view.setUint32(16, d.height, true);
@@ -82,9 +85,11 @@ export function encodeImageFactors(d: ImageFactorsIn): Uint8Array {
   return out;
 }
 
-function alphaPlane(data: Uint8ClampedArray, channels: number): Uint8Array {
-  const count = data.length / channels, a = new Uint8Array(count);
-  for (let i = 0, j = channels - 1; i < count; i++, j += channels) a[i] = data[j];
+function alphaPlane(data: Uint8ClampedArray | Uint16Array, channels: number): Uint8Array {
+  const count = data.length / channels, wide = data instanceof Uint16Array, a = new Uint8Array(count * (wide ? 2 : 1));
+  for (let i = 0, j = channels - 1; i < count; i++, j += channels) {
+    if (wide) { a[2 * i] = data[j] & 255; a[2 * i + 1] = data[j] >> 8; } else a[i] = data[j];
+  }
   return a;
 }
 
@@ -104,8 +109,10 @@ export interface ImageFactors {
   label: string;
   /** One factorisation per compressed channel. */
   factors: LowRank[];
-  /** The alpha plane kept exact, or null. */
-  alpha: Uint8Array | null;
+  /** 8 or 16 bits a sample. */
+  depth: 8 | 16;
+  /** The alpha plane kept exact (its samples), or null. */
+  alpha: Uint8Array | Uint16Array | null;
 }
 
 /** Reads a factors file, checking every field and checksum (throws {@link InvalidMatrixError}). */
@@ -121,7 +128,7 @@ export function readImageFactors(input: Uint8Array | ArrayBuffer): ImageFactors 
   const width = view.getUint32(12, true), height = view.getUint32(16, true), k = view.getUint32(20, true);
   const alphaKept = channels - compressed;
   if (view.getUint16(10, true) !== 0 || view.getUint32(56, true) !== 0) bad('reserved header fields are not zero');
-  if (channels < 1 || channels > 4 || (alphaKept !== 0 && !(alphaKept === 1 && (channels === 2 || channels === 4))) || depth !== 8 ||
+  if (channels < 1 || channels > 4 || (alphaKept !== 0 && !(alphaKept === 1 && (channels === 2 || channels === 4))) || (depth !== 8 && depth !== 16) ||
     (mcode !== 1 && mcode !== 2) || width < 1 || height < 1 || k < 1 || k > Math.min(width, height)) {
     bad('impossible header fields (channels, depth, method, size or rank)');
   }
@@ -138,16 +145,17 @@ export function readImageFactors(input: Uint8Array | ArrayBuffer): ImageFactors 
     factors.push(lr);
     at += 4 + len;
   }
-  let alpha: Uint8Array | null = null;
+  let alpha: Uint8Array | Uint16Array | null = null;
   if (alphaKept) {
-    const count = width * height;
+    const count = width * height * (depth / 8);
     if (at + count + 4 > bytes.length) bad('truncated in the alpha plane');
-    alpha = bytes.slice(at, at + count);
-    if (view.getUint32(at + count, true) !== crc32(alpha)) bad('alpha checksum mismatch: the file is corrupt');
+    const raw = bytes.slice(at, at + count);
+    if (view.getUint32(at + count, true) !== crc32(raw)) bad('alpha checksum mismatch: the file is corrupt');
+    alpha = depth === 8 ? raw : Uint16Array.from({ length: width * height }, (_, i) => raw[2 * i] | (raw[2 * i + 1] << 8));
     at += count + 4;
   }
   if (at !== bytes.length) bad(`${bytes.length - at} unexpected bytes after the end of the data`);
-  return { width, height, channels: channels as 1 | 2 | 3 | 4, k, method: mcode === 1 ? 'exact' : 'randomized', label, factors, alpha };
+  return { width, height, channels: channels as 1 | 2 | 3 | 4, depth: depth as 8 | 16, k, method: mcode === 1 ? 'exact' : 'randomized', label, factors, alpha };
 }
 
 /**
@@ -158,17 +166,19 @@ export function readImageFactors(input: Uint8Array | ArrayBuffer): ImageFactors 
  * @throws {InvalidMatrixError} the bytes are not a valid factors file.
  * @throws {InvalidOptionError} k outside 1…the saved rank.
  */
-export function decompressImage(bytes: Uint8Array | ArrayBuffer, k?: number): Image8 {
+export function decompressImage(bytes: Uint8Array | ArrayBuffer, k?: number): Image8 | Image16 {
   const f = readImageFactors(bytes);
   const rank = k ?? f.k;
   if (!Number.isSafeInteger(rank) || rank < 1 || rank > f.k) {
     throw new InvalidOptionError(`decompressImage: k must be an integer from 1 to ${f.k} (the rank saved), got ${String(k)}`);
   }
-  const { width, height, channels } = f, data = new Uint8ClampedArray(width * height * channels);
+  const { width, height, channels } = f;
+  const data = f.depth === 16 ? new Uint16Array(width * height * channels) : new Uint8ClampedArray(width * height * channels);
   f.factors.forEach((lr, c) => {
     const a = reconstruct({ U: lr.U, S: lr.S, Vt: lr.Vt }, rank).data;
-    for (let i = 0, j = c; i < a.length; i++, j += channels) data[j] = a[i];
+    if (data instanceof Uint8ClampedArray) for (let i = 0, j = c; i < a.length; i++, j += channels) data[j] = a[i];
+    else for (let i = 0, j = c; i < a.length; i++, j += channels) data[j] = to16(a[i]);
   });
-  if (f.alpha) for (let i = 0, j = channels - 1; i < f.alpha.length; i++, j += channels) data[j] = f.alpha[i];
-  return { width, height, channels, data };
+  if (f.alpha) for (let i = 0, j = channels - 1; i < width * height; i++, j += channels) data[j] = f.alpha[i];
+  return { width, height, channels, data } as Image8 | Image16;
 }

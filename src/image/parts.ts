@@ -30,7 +30,9 @@ import { channelPlane, checkImage, hasAlpha, type CheckedImage } from './input.j
 import { checkSpec, fixedRank, resolveRank } from './rank-spec.js';
 import { jointSpectrum, makeStats, type StatsShape } from './stats.js';
 import { encodeImageFactors } from './factors-file.js';
-import type { CompressedImage, CompressImageOptions, Image8, ImageInput, ImageRankSpec, ToBytesImageOptions } from './types.js';
+import type {
+  CompressedImage, CompressImageOptions, Image16, Image8, ImageInput, ImageInput16, ImageRankSpec, ToBytesImageOptions,
+} from './types.js';
 
 const FN = 'compressImage';
 const optionChecks = {
@@ -69,7 +71,7 @@ export interface ImageParts {
   /** Per compressed channel, Σ of its squared samples (= Σσᵢ² over its full spectrum). */
   channelEnergy: number[];
   /** The input samples when an alpha channel is kept exact, else null. */
-  exact: Uint8ClampedArray | null;
+  exact: Uint8ClampedArray | Uint16Array | null;
 }
 
 /** Whether 'auto' takes the randomized method for a sketch of rank k (null: rank not known yet). */
@@ -78,14 +80,15 @@ export function randomizedFits(k: number | null, p: number): boolean {
 }
 
 /** Step 1 (the worker's side): checks, one decomposition per channel, the rank rule. */
-export function compressParts(image: ImageInput, spec: ImageRankSpec, opts: CompressImageOptions = {}): ImageParts {
+export function compressParts(image: ImageInput | ImageInput16, spec: ImageRankSpec, opts: CompressImageOptions = {}): ImageParts {
   checkOptions(FN, opts, optionChecks);
-  const img = checkImage(image, FN);
+  const img = checkImage(image, FN, true);
   const m = img.height, n = img.width, p = Math.min(m, n);
   const compressed = hasAlpha(img.channels) && !opts.compressAlpha ? img.channels - 1 : img.channels;
-  const shape: StatsShape = { m, n, channels: img.channels, compressed };
+  const shape: StatsShape = { m, n, channels: img.channels, compressed, peak: img.depth === 16 ? 65535 : 255 };
   checkSpec(FN, spec, shape);
-  const exactAlpha = img.channels === compressed ? null : new Uint8ClampedArray(img.data);
+  const exactAlpha = img.channels === compressed ? null
+    : img.depth === 16 ? new Uint16Array(img.data) : new Uint8ClampedArray(img.data);
   const known = fixedRank(spec, shape);
   const method = opts.method ?? 'auto';
   if (method === 'randomized' || (method === 'auto' && randomizedFits(known, p))) {
@@ -118,7 +121,7 @@ function exactParts(img: CheckedImage, spec: ImageRankSpec, shape: StatsShape, o
 /** Channel c as a float32 (or float64) m×n plane scaled by 2^-e, with e the exponent of its largest sample. */
 function scaledPlane(img: CheckedImage, c: number, dtype: Dtype): { A: Matrix; e: number; sumSq: number } {
   const count = img.width * img.height, step = img.channels;
-  const d = img.data instanceof Uint8Array ? img.data : new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.length);
+  const d = img.data instanceof Uint8ClampedArray ? new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.length) : img.data;
   let big = 0, sumSq = 0;
   for (let i = 0, j = c; i < count; i++, j += step) { const x = d[j]; if (x > big) big = x; sumSq += x * x; }
   // Samples are integers, so the exponent is exact and the scaled plane has its largest entry in
@@ -128,24 +131,33 @@ function scaledPlane(img: CheckedImage, c: number, dtype: Dtype): { A: Matrix; e
   return { A: { rows: img.height, cols: img.width, data }, e, sumSq };
 }
 
-function fill<T extends Float32Array | Float64Array>(out: T, d: Uint8Array, c: number, step: number, s: number): T {
+function fill<T extends Float32Array | Float64Array>(out: T, d: Uint8Array | Uint16Array, c: number, step: number, s: number): T {
   for (let i = 0, j = c; i < out.length; i++, j += step) out[i] = d[j] * s;
   return out;
+}
+
+/** x rounded to the nearest integer (ties to even, as Uint8ClampedArray does) and clamped to 0…65535. */
+export function to16(x: number): number {
+  if (!(x > 0)) return 0;
+  if (x >= 65535) return 65535;
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 === 1 ? r - 1 : r;
 }
 
 /** Rows rebuilt per product in toImage: bounds the temporary m×n planes to a few MB. */
 const ROWS_PER_BLOCK = 256;
 
 /** Rank-k channel c written into the interleaved `out`, a block of rows at a time. */
-function rebuildChannel(f: ChannelFactors, k: number, out: Uint8ClampedArray, c: number, channels: number): void {
+function rebuildChannel(f: ChannelFactors, k: number, out: Uint8ClampedArray | Uint16Array, c: number, channels: number): void {
   const { U, Vt } = f, n = Vt.cols;
   const vt = { rows: k, cols: n, data: Vt.data.subarray(0, k * n) };
   for (let r0 = 0; r0 < U.rows; r0 += ROWS_PER_BLOCK) {
     const r1 = Math.min(U.rows, r0 + ROWS_PER_BLOCK);
     const u = { rows: r1 - r0, cols: U.cols, data: U.data.subarray(r0 * U.cols, r1 * U.cols) };
     const a = reconstruct({ U: u, S: f.S, Vt: vt }, k).data;
-    // Uint8ClampedArray stores round-half-even and clamps to 0…255.
-    for (let i = 0, j = r0 * n * channels + c; i < a.length; i++, j += channels) out[j] = a[i];
+    // Uint8ClampedArray stores round-half-even and clamps to 0…255; 16-bit samples do the same by hand.
+    if (out instanceof Uint8ClampedArray) for (let i = 0, j = r0 * n * channels + c; i < a.length; i++, j += channels) out[j] = a[i];
+    else for (let i = 0, j = r0 * n * channels + c; i < a.length; i++, j += channels) out[j] = to16(a[i]);
   }
 }
 
@@ -220,11 +232,12 @@ const bytesChecks = {
 };
 
 /** Step 2 (the caller's side): the {@link CompressedImage} made from the parts. */
-export function assemble(parts: ImageParts): CompressedImage {
+export function assemble(parts: ImageParts): CompressedImage<Image8 | Image16> {
   const { shape, rank, factors, exact, kept, method } = parts;
   const { m, n, channels, compressed } = shape;
   const p = Math.min(m, n);
   const stats = makeStats(shape, parts.spectra, parts.totalEnergy ?? undefined);
+  const deep = shape.peak === 65535;
   const statsMax = method === 'exact' ? p : kept;
   const keptWhy = method === 'exact' ? 'min(width, height)'
     : 'the randomized method kept that many triplets; for a larger k, compress with that rank or method: \'exact\'';
@@ -232,6 +245,7 @@ export function assemble(parts: ImageParts): CompressedImage {
     width: n,
     height: m,
     channels: channels as 1 | 2 | 3 | 4,
+    depth: deep ? 16 : 8,
     compressedChannels: compressed,
     rank,
     maxRank: p,
@@ -247,15 +261,15 @@ export function assemble(parts: ImageParts): CompressedImage {
       checkK('toBytes', k, kept, keptWhy);
       checkOptions(`${FN}(…).toBytes`, opts, bytesChecks);
       return encodeImageFactors({
-        width: n, height: m, channels: channels as 1 | 2 | 3 | 4, k, method, exact, precision: opts.precision ?? 'float16', label: opts.label,
+        width: n, height: m, channels: channels as 1 | 2 | 3 | 4, depth: deep ? 16 : 8, k, method, exact, precision: opts.precision ?? (deep ? 'float32' : 'float16'), label: opts.label,
         factors: factors.map((f, c) => ({ ...f, total: parts.channelEnergy[c] })),
       });
     },
-    toImage(k = rank): Image8 {
+    toImage(k = rank): Image8 | Image16 {
       checkK('toImage', k, kept, keptWhy);
-      const data = exact ? exact.slice() : new Uint8ClampedArray(m * n * channels);
+      const data = exact ? exact.slice() : deep ? new Uint16Array(m * n * channels) : new Uint8ClampedArray(m * n * channels);
       for (let c = 0; c < compressed; c++) rebuildChannel(factors[c], k, data, c, channels);
-      return { width: n, height: m, channels: channels as 1 | 2 | 3 | 4, data };
+      return { width: n, height: m, channels: channels as 1 | 2 | 3 | 4, data } as Image8 | Image16;
     },
   };
 }

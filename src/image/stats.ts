@@ -16,6 +16,8 @@ export interface StatsShape {
   channels: number;
   /** Channels that are compressed; the others (alpha kept exact) are stored whole. */
   compressed: number;
+  /** The PSNR peak: 255 for 8-bit samples (default), 65535 for 16-bit. */
+  peak?: number;
 }
 
 /** Numbers stored at rank k: k(m + n + 1) per compressed channel, m·n per channel kept exact. */
@@ -68,7 +70,7 @@ export function makeStats(shape: StatsShape, spectra: readonly Float64Array[], t
       storedValues: storedValues(shape, k),
       compressionRatio: compressionRatio(shape, k),
       relativeError,
-      psnr: error > 0 ? 10 * Math.log10((255 * 255 * samples) / (error * error)) : Infinity,
+      psnr: error > 0 ? 10 * Math.log10(((shape.peak ?? 255) ** 2 * samples) / (error * error)) : Infinity,
       energy,
     };
   };

@@ -20,6 +20,34 @@ export interface ImageInput {
   channels?: number;
 }
 
+/**
+ * A 16-bit image (e.g. a 16-bit PNG): samples 0…65535 in a Uint16Array, interleaved as in
+ * {@link ImageInput}. compressImage keeps it 16-bit: toImage gives {@link Image16}, PSNR is
+ * taken against peak 65535.
+ */
+export interface ImageInput16 {
+  /** Pixels per row. */
+  width: number;
+  /** Rows of pixels. */
+  height: number;
+  /** width·height·channels 16-bit samples, interleaved. */
+  data: Uint16Array;
+  /** 1 = gray, 2 = gray + alpha, 3 = RGB, 4 = RGBA; default data.length / (width · height). */
+  channels?: number;
+}
+
+/** A 16-bit image made by svdkit. */
+export interface Image16 {
+  /** Pixels per row. */
+  width: number;
+  /** Rows of pixels. */
+  height: number;
+  /** 1 = gray, 2 = gray + alpha, 3 = RGB, 4 = RGBA. */
+  channels: 1 | 2 | 3 | 4;
+  /** width·height·channels samples 0…65535, interleaved row by row. */
+  data: Uint16Array;
+}
+
 /** An 8-bit image made by svdkit: always `Uint8ClampedArray` data and an explicit channel count. */
 export interface Image8 {
   /** Pixels per row. */
@@ -95,20 +123,22 @@ export interface RankStats {
    */
   relativeError: number;
   /**
-   * Peak signal-to-noise ratio in dB, peak 255, over the compressed channels (real-valued
-   * approximation); `Infinity` when the approximation is exact.
+   * Peak signal-to-noise ratio in dB, peak 255 (65535 for 16-bit input), over the compressed
+   * channels (real-valued approximation); `Infinity` when the approximation is exact.
    */
   psnr: number;
   /** Fraction of the energy (sum of squared singular values) kept: 1 − relativeError². */
   energy: number;
 }
 
-/** Result of {@link compressImage}. */
-export interface CompressedImage {
+/** Result of {@link compressImage}: toImage gives I, {@link Image8} or (16-bit input) {@link Image16}. */
+export interface CompressedImage<I extends Image8 | Image16 = Image8> {
   /** Width of the input in pixels. */
   width: number;
   /** Height of the input in pixels. */
   height: number;
+  /** Bits a sample of the input and of every {@link CompressedImage.toImage} result: 8 or 16. */
+  depth: 8 | 16;
   /** Channels of the input (and of every {@link CompressedImage.toImage} result). */
   channels: 1 | 2 | 3 | 4;
   /** How many channels are compressed (alpha excluded unless `compressAlpha`). */
@@ -145,15 +175,19 @@ export interface CompressedImage {
   toBytes(k?: number, opts?: ToBytesImageOptions): Uint8Array;
   /**
    * The image rebuilt from the first k singular triplets of each compressed channel, samples
-   * rounded and clamped to 0…255; default k = {@link CompressedImage.rank}. No new
-   * decomposition: 1 ≤ k ≤ {@link CompressedImage.kept}.
+   * rounded (ties to even) and clamped to 0…255 (0…65535 for 16-bit input); default
+   * k = {@link CompressedImage.rank}. No new decomposition: 1 ≤ k ≤ {@link CompressedImage.kept}.
    */
-  toImage(k?: number): Image8;
+  toImage(k?: number): I;
 }
 
 /** Options of {@link CompressedImage.toBytes}. */
 export interface ToBytesImageOptions {
-  /** Storage of U and Vt: 'float16' (default), 'float32', 'float64' or 'int8'; S is always float64. */
+  /**
+   * Storage of U and Vt: 'float16' (default for 8-bit images: rebuilt samples within ±1 level),
+   * 'float32' (default for 16-bit ones, where float16's 2⁻¹¹ would cost tens of levels), 'float64'
+   * or 'int8'; S is always float64.
+   */
   precision?: 'float64' | 'float32' | 'float16' | 'int8';
   /** Up to 32 printable ASCII characters stored in the header (svdkit's CLI stores the input's identity). */
   label?: string;

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { usageError } from '../errors.js';
-import { compressImage, contactSheet, type CompressedImage, type Image8, type ImageRankSpec, type SheetTile } from '../../image/index.js';
+import { compressImage, contactSheet, type CompressedImage, type Image16, type Image8, type ImageRankSpec, type SheetTile } from '../../image/index.js';
 import { POWER_ITERATIONS, randomizedFits } from '../../image/parts.js';
 import { checkSpec, fixedRank } from '../../image/rank-spec.js';
 import { parseArgs, type FlagSpec } from '../args.js';
@@ -88,7 +88,7 @@ function specFor(req: RankRequest | undefined, ranks: number[] | undefined): Ima
   throw new Error('no ranks, energy or ratio to compress with');
 }
 
-function tileCaption(c: CompressedImage, k: number, samples: number): string[] {
+function tileCaption(c: CompressedImage<Image8 | Image16>, k: number, samples: number): string[] {
   const s = c.stats(k);
   return [`k = ${k}`, `ratio ${percent(s.storedValues, samples)}`, `PSNR ${formatPsnr(s.psnr)} dB`];
 }
@@ -108,7 +108,7 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   checkSpec('svdkit compress', spec, { m, n, channels: image.channels, compressed: compressedChannels });
   const sheetFile = join(outDir, `${input.stem}-sheet.png`);
   const rankFile = (k: number) => join(outDir, `${input.stem}-k${k}.png`);
-  const precision = readPrecision(flags);
+  const precision = readPrecision(flags, image.data instanceof Uint16Array);
   const factorsFile = flags['save-factors'] === true ? join(outDir, `${input.stem}.svdk`) : null;
   const force = flags.force === true, mark = { [SOURCE_KEY]: `${input.id} ${basename(input.path)}` };
   for (const f of [sheetFile, ...(ranks ?? []).map(rankFile)]) refuseInput(f, input.path);
@@ -132,17 +132,17 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   });
   const chosen = ranks ?? [c.rank];
 
-  const samples = m * n * image.channels, tiles: SheetTile[] = [{ image, caption: originalCaption(input) }];
+  const samples = m * n * image.channels, tiles: SheetTile[] = [{ image: to8(image), caption: originalCaption(input) }];
   const rows: CompressJsonRow[] = [];
   chosen.forEach((k, i) => {
     progress.step(svdSteps + i, `rank ${k}: writing PNG`);
-    const img: Image8 = c.toImage(k);
+    const img = c.toImage(k);
     const file = rankFile(k);
     if (!ranks) refuseForeign([file], input.id, force);
-    writeAtomic(file, encodePng(img, mark), input.path);
+    writeAtomic(file, encodePng(img.data instanceof Uint16Array ? { ...img, depth: 16 } : img, mark), input.path);
     const s = c.stats(k);
     rows.push({ ...s, psnr: Number.isFinite(s.psnr) ? s.psnr : null, file });
-    tiles.push({ image: img, caption: tileCaption(c, k, samples) });
+    tiles.push({ image: to8(img), caption: tileCaption(c, k, samples) });
   });
   progress.step(svdSteps + writes - 1, 'writing the contact sheet');
   writeAtomic(sheetFile, encodePng(contactSheet(tiles, { title: sheetTitle(input) }), mark), input.path);
@@ -168,14 +168,20 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   return 0;
 }
 
+/** An 8-bit view of an image for the contact sheet: 16-bit samples divided by 257, rounded. */
+function to8(img: Image8 | Image16): Image8 {
+  if (!(img.data instanceof Uint16Array)) return img as Image8;
+  return { ...img, data: Uint8ClampedArray.from(img.data, (v) => v / 257) };
+}
+
 /** The rank where the factors reach the sample count: k(m + n + 1) per compressed channel (+ alpha) = samples. */
-function maxUseful(c: CompressedImage, samples: number): number {
+function maxUseful(c: CompressedImage<Image8 | Image16>, samples: number): number {
   const alpha = (c.channels - c.compressedChannels) * c.width * c.height;
   return (samples - alpha) / (c.compressedChannels * (c.width + c.height + 1));
 }
 
 /** Which decomposition ran, for the report's second line. */
-function methodLine(c: CompressedImage): string {
+function methodLine(c: CompressedImage<Image8 | Image16>): string {
   return c.method === 'exact'
     ? 'one exact SVD per channel'
     : `one randomized SVD per channel (float32, ${POWER_ITERATIONS} power iterations, error within 1% of exact; --exact to force the full SVD)`;
@@ -197,14 +203,14 @@ export function formatBytes(b: number): string {
 
 const PRECISIONS = ['float16', 'float32', 'float64', 'int8'] as const;
 
-function readPrecision(flags: Record<string, string | true>): (typeof PRECISIONS)[number] {
-  const p = flags.precision ?? 'float16';
+function readPrecision(flags: Record<string, string | true>, deep: boolean): (typeof PRECISIONS)[number] {
+  const p = flags.precision ?? (deep ? 'float32' : 'float16');
   if (!(PRECISIONS as readonly unknown[]).includes(p)) throw usageError(`--precision takes ${PRECISIONS.join(', ')}; got '${String(p)}'`);
   if (flags.precision !== undefined && flags['save-factors'] !== true) throw usageError('--precision applies to --save-factors; add --save-factors');
   return p as (typeof PRECISIONS)[number];
 }
 
-function textReport(input: LoadedInput, c: CompressedImage, req: RankRequest | undefined, chosen: number[],
+function textReport(input: LoadedInput, c: CompressedImage<Image8 | Image16>, req: RankRequest | undefined, chosen: number[],
   samples: number, outDir: string, files: string[], sheet: string, factors?: FactorsJson): string {
   const { width: n, height: m, channels } = input.image;
   const lines = [
@@ -223,7 +229,9 @@ function textReport(input: LoadedInput, c: CompressedImage, req: RankRequest | u
   const alpha = c.compressedChannels < channels ? ' (alpha kept exact: m·n more)' : '';
   lines.push(
     `stored values: k·(m + n + 1) per channel${alpha}; compression rate: stored / ${n}·${m}·${channels} = ${samples} samples;`,
-    'relative error: ‖A − A_k‖ / ‖A‖ (Frobenius); PSNR: peak 255, before rounding to 8 bits',
+    c.depth === 16
+      ? 'relative error: ‖A − A_k‖ / ‖A‖ (Frobenius); PSNR: peak 65535, before rounding to 16 bits (16-bit input: outputs are 16-bit PNGs)'
+      : 'relative error: ‖A − A_k‖ / ‖A‖ (Frobenius); PSNR: peak 255, before rounding to 8 bits',
     '',
     `wrote to ${outDir}: ${[...files, sheet].map((f) => basename(f)).join(', ')} (the last is the contact sheet)`,
   );

@@ -56,7 +56,7 @@ export function decompressCommand(argv: readonly string[], io: CliIO): number {
   prepareOutDir(outDir);
   refuseForeign([file], id, flags.force === true);
   const image = decompressImage(bytes, rank);
-  writeAtomic(file, encodePng(image, { [SOURCE_KEY]: `${id} ${basename(path)}` }), path);
+  writeAtomic(file, encodePng(image.data instanceof Uint16Array ? { ...image, depth: 16 } : image, { [SOURCE_KEY]: `${id} ${basename(path)}` }), path);
 
   const { width, height, channels } = info;
   if (flags.json === true) {

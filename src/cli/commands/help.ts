@@ -26,7 +26,7 @@ export const COMPRESS_HELP = `usage: svdkit compress [input.png|jpg] [options]
 Decomposes each channel of the image once (m×n matrix, m = height) and writes, for each rank k,
 <name>-k<k>.png, plus <name>-sheet.png, a contact sheet of the original and every rank side by
 side; then prints: rank, stored values k·(m+n+1) per channel, compression rate (stored / m·n per
-channel), relative error ‖A − A_k‖/‖A‖ and PSNR (dB, peak 255).
+channel), relative error ‖A − A_k‖/‖A‖ and PSNR (dB, peak 255; 65535 for 16-bit input).
 
 options:
   --ranks 100,50,30,10  ranks to write (default: these, as far as they fit min(width, height))
@@ -39,7 +39,8 @@ options:
   --save-factors        also write <name>.svdk, the compressed form itself at the largest rank
                         (header + U, S, Vt per channel; docs/format.md); svdkit decompress turns
                         it back into a PNG (within ±1 level of the rank-k PNG)
-  --precision float16   storage of U and Vt in the .svdk: float16 (default), float32, float64, int8
+  --precision float16   storage of U and Vt in the .svdk: float16 (default; float32 for 16-bit
+                        input), float32, float64, int8
   --json                print a JSON report instead of the table (no progress bar)
   --exact               always run the full SVD; by default, when the largest rank plus 10 is at
                         most min(width, height)/4 and min(width, height) ≥ 512, a randomized SVD
@@ -47,7 +48,11 @@ options:
                         says which ran)
   --backend auto|wasm|js  which SVD implementation runs (default auto)
 
-Input: PNG (any bit depth, palette, alpha) or JPEG; alpha is kept exact. Output: PNG.
+Input: PNG or JPEG. Kept as they are: 8-bit and 16-bit PNG (gray, gray+alpha, RGB, RGBA; a 16-bit
+PNG gives 16-bit output PNGs and PSNR against peak 65535) and 8-bit JPEG (gray or colour; its EXIF
+orientation is applied). Widened to 8 bits: 1/2/4-bit gray PNG and palette
+PNG (expanded to RGB or RGBA). A tRNS transparent colour becomes an alpha channel. Alpha is kept
+exact. Output: PNG at the input's depth (8 or 16 bits); the contact sheet is 8-bit.
 Outputs are written whole (under a temporary name, then renamed) and carry the input's identity
 (a hash of its bytes): an existing file is replaced only when svdkit made it from this same input,
 so another input with the same base name (a/photo.png, b/photo.jpg) or a file of yours is never
