@@ -55,7 +55,7 @@ const runPath = fileURLToPath(new URL('../dist/cli/run.js', import.meta.url));
 const lines = ['| size | backend | ranks | wall s | CPU s | peak RSS MB | method |', '|---|---|---|---:|---:|---:|---|'];
 for (const [W, H] of sizes) {
   const file = photoFile(W, H), outDir = join(tmpdir(), 'svdkit-bench-photo', `out-${W}x${H}`);
-  const argv = ['compress', file, '--ranks', ranks, '--backend', backend, '--out', outDir, ...extra];
+  const argv = ['compress', file, '--ranks', ranks, '--backend', backend, '--out', outDir, '--force', ...extra];
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', RUNNER, runPath, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`runner failed: ${r.stderr}`);
   const res = JSON.parse(r.stdout.trim().split('\n').pop()!);

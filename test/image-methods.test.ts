@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { photoLike } from '../bench/photo-data.js';
 import { backendInfo, InvalidOptionError } from '../src/index.js';
 import { compressImage, type ImageInput } from '../src/image/index.js';
-import { OVERSAMPLES, POWER_ITERATIONS, RANDOMIZED_MIN_SIDE, randomizedFits } from '../src/image/parts.js';
+import { OVERSAMPLES, powerIterationsFor, RANDOMIZED_MIN_SIDE, randomizedFits } from '../src/image/parts.js';
 
 const crop = (w: number, h: number): ImageInput => ({ width: w, height: h, data: photoLike(w, h), channels: 3 });
 
@@ -89,11 +89,12 @@ describe.each(['wasm', 'js'] as const)('randomized vs exact on the %s backend', 
   it.skipIf(skip)('reports progress per power iteration, ending at done = total', () => {
     const calls: [number, number, string | undefined][] = [];
     compressImage(img, 10, { method: 'randomized', backend, onProgress: (d, t, s) => calls.push([d, t, s]) });
-    const per = POWER_ITERATIONS + 2, total = 3 * per;
+    const q = powerIterationsFor(10, 240), per = q + 2, total = 3 * per;
+    expect(q).toBe(3);
     expect(calls.every(([, t]) => t === total)).toBe(true);
     expect(calls.map(([d]) => d)).toEqual([...calls.map(([d]) => d)].sort((a, b) => a - b));
     expect(calls.at(-1)?.[0]).toBe(total);
-    expect(calls.some(([, , s]) => /channel 2\/3: power iteration 3\/4/.test(s ?? ''))).toBe(true);
+    expect(calls.some(([, , s]) => /channel 2\/3: power iteration 2\/3/.test(s ?? ''))).toBe(true);
   });
 
   it.skipIf(skip)('a black image: zero error, zero pixels', () => {
@@ -111,6 +112,7 @@ describe("method 'auto'", () => {
     expect(randomizedFits(129 - OVERSAMPLES, 512)).toBe(false);
     expect(randomizedFits(10, 511)).toBe(false);
     expect(randomizedFits(null, 512)).toBe(true); // an energy search starts randomized
+    expect([powerIterationsFor(54, 512), powerIterationsFor(55, 512), powerIterationsFor(118, 512)]).toEqual([3, 4, 4]);
   });
   it('picks randomized for a small rank of a large image, exact for the 400×400 example sizes', () => {
     const gray = { width: 520, height: 512, data: photoLike(520, 512).filter((_, i) => i % 3 === 1) };

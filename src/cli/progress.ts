@@ -20,7 +20,7 @@ export const SHOW_AFTER_MS = 500;
 /**
  * Predicted milliseconds of one channel's decomposition. Exact: for 400×400 about 1.4 s on the
  * JS backend and 0.5 s on wasm SIMD (one core of a 2-core CI machine), scaling as m·n·min(m, n).
- * Randomized at rank k (`k` given): (2q + 3)·m·n·(k + 10) multiply-accumulates, q = 4, at about
+ * Randomized at rank k (`k` given): (2q + 3)·m·n·(k + 10) multiply-accumulates, q ≤ 4, at about
  * 1.5 G/s on wasm SIMD float32 and 0.3 G/s on JS. Only used to decide whether to draw the bar at once.
  */
 export function predictSvdMs(m: number, n: number, backend: 'wasm' | 'js', k?: number): number {

@@ -90,7 +90,7 @@ export interface CompressImageOptions extends ComputeOptions {
    * How each channel is decomposed:
    * - `'exact'`: the full thin SVD (float64 unless `dtype` says otherwise); keeps all min(m, n)
    *   triplets, so {@link CompressedImage.toImage} takes any k up to min(m, n).
-   * - `'randomized'`: the leading triplets by randomized subspace iteration (4 power iterations,
+   * - `'randomized'`: the leading triplets by randomized subspace iteration (4 power iterations, 3 when k + 10 ≤ min(m, n)/8;
    *   10 oversamples, fixed seed: the same output every run), float32 unless `dtype` says
    *   otherwise; keeps the chosen rank's triplets. Error within 1% of the exact truncation's.
    * - `'auto'` (default): randomized when min(width, height) ≥ 512 and the rank plus 10 is at most
@@ -154,6 +154,8 @@ export interface CompressedImage<I extends Image8 | Image16 = Image8> {
   kept: number;
   /** The method that ran (see {@link CompressImageOptions.method}). */
   method: 'exact' | 'randomized';
+  /** Power iterations of the randomized method (3 or 4); 0 for exact. */
+  powerIterations: number;
   /**
    * The singular values of each compressed channel, descending, in channel order (R, G, B, A or
    * gray, A); for plots. All min(m, n) of them (exact method) or the leading `kept` (randomized).

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { usageError } from '../errors.js';
 import { compressImage, contactSheet, type CompressedImage, type Image16, type Image8, type ImageRankSpec, type SheetTile } from '../../image/index.js';
-import { POWER_ITERATIONS, randomizedFits } from '../../image/parts.js';
+import { randomizedFits } from '../../image/parts.js';
 import { checkSpec, fixedRank } from '../../image/rank-spec.js';
 import { parseArgs, type FlagSpec } from '../args.js';
 import { predictedBackend, readBackend } from '../backend-flag.js';
@@ -184,7 +184,7 @@ function maxUseful(c: CompressedImage<Image8 | Image16>, samples: number): numbe
 function methodLine(c: CompressedImage<Image8 | Image16>): string {
   return c.method === 'exact'
     ? 'one exact SVD per channel'
-    : `one randomized SVD per channel (float32, ${POWER_ITERATIONS} power iterations, error within 1% of exact; --exact to force the full SVD)`;
+    : `one randomized SVD per channel (float32, ${c.powerIterations} power iterations, error within 1% of exact; --exact to force the full SVD)`;
 }
 
 function originalCaption(input: LoadedInput): string[] {
