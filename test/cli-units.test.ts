@@ -1,5 +1,5 @@
 // The command line's parts, in process (the executable itself is tested in cli.test.ts).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode as decodePng, encode as encodePngRaw } from 'fast-png';
@@ -9,8 +9,8 @@ import { parseArgs } from '../src/cli/args.js';
 import { decodeImage } from '../src/cli/decode.js';
 import { encodePng } from '../src/cli/encode.js';
 import { CliError, EXIT } from '../src/cli/errors.js';
-import { prepareOutDir, writeAtomic } from '../src/cli/files.js';
-import { Progress, SHOW_AFTER_MS } from '../src/cli/progress.js';
+import { inputId, prepareOutDir, refuseForeign, sourceOf, SOURCE_KEY, writeAtomic } from '../src/cli/files.js';
+import { formatEta, Progress, SHOW_AFTER_MS } from '../src/cli/progress.js';
 import { ranksFor, readRankFlags } from '../src/cli/rank-flags.js';
 import { cumulativeEnergy, niceTicks, spectrumSvg } from '../src/cli/spectrum-svg.js';
 import { formatTable, percent } from '../src/cli/table.js';
@@ -118,6 +118,22 @@ describe('progress bar', () => {
     p.step(2, 'b');
     expect(out).toHaveLength(1);
   });
+  it('adds an ETA from the pace so far after a second, and takes a new total', () => {
+    const { stream, out } = sink(true);
+    let t = 0;
+    const p = new Progress(stream, true, () => t);
+    p.start(10, 5000);
+    p.step(0, 'channel 1/3: power iteration 0/4');
+    expect(out[0]).not.toMatch(/ETA/);
+    t = 2000;
+    p.step(2, 'channel 1/3: power iteration 2/4');
+    expect(out[1]).toMatch(/ 2\/10 channel 1\/3: power iteration 2\/4 · ETA 0:08$/);
+    p.setTotal(20);
+    t = 95_000;
+    p.step(5, 'x');
+    expect(out[2]).toMatch(/ 5\/20 x · ETA 4:45$/);
+    expect(formatEta(3_725_000)).toBe('1:02:05');
+  });
   it('is quiet when stderr is not a terminal or when disabled (--json)', () => {
     for (const [tty, enabled] of [[false, true], [true, false]]) {
       const { stream, out } = sink(tty);
@@ -139,9 +155,11 @@ describe('decodeImage', () => {
       expect(Array.from(image.data)).toEqual(Array.from(data));
     }
   });
-  it('rounds 16-bit samples to 8 bits and scales 1-bit gray', () => {
+  it('keeps 16-bit samples at 16 bits and scales 1-bit gray to 8 bits', () => {
     const d16 = new Uint16Array([0, 65535, 257 * 100, 257 * 100 + 128]);
-    expect(Array.from(decodeImage(png({ width: 2, height: 2, data: d16, channels: 1, depth: 16 }), 'x.png').image.data)).toEqual([0, 255, 100, 100]);
+    const wide = decodeImage(png({ width: 2, height: 2, data: d16, channels: 1, depth: 16 }), 'x.png').image;
+    expect(wide.data).toBeInstanceOf(Uint16Array);
+    expect(Array.from(wide.data)).toEqual([0, 65535, 25700, 25828]);
     // 1-bit, 3 pixels a row padded to a byte: rows 101, 010
     const d1 = new Uint8Array([0b10100000, 0b01000000]);
     expect(Array.from(decodeImage(png({ width: 3, height: 2, data: d1, channels: 1, depth: 1 }), 'x.png').image.data)).toEqual([255, 0, 255, 0, 255, 0]);
@@ -223,6 +241,30 @@ describe('files', () => {
     writeFileSync(join(dir, 'f'), '');
     expect(cliError(() => prepareOutDir(join(dir, 'f'))).message).toMatch(/is a file, not a folder/);
     expect(cliError(() => prepareOutDir(join(dir, 'f', 'sub'))).message).toMatch(/cannot create the output folder .*a part of the path is a file/);
+    prepareOutDir(join(dir, 'p', 'q', 'r', 's')); // several missing levels, one at a time
+    expect(readdirSync(join(dir, 'p', 'q', 'r'))).toEqual(['s']);
+  });
+  it.skipIf(!existsSync('/proc/self'))('refuses a folder under /proc at once instead of spinning (bounded, non-recursive walk)', () => {
+    const t0 = Date.now();
+    expect(cliError(() => prepareOutDir('/proc/svdkit-no-such/x')).message).toMatch(/cannot create the output folder \/proc\/svdkit-no-such\/x/);
+    expect(cliError(() => prepareOutDir('/proc/x')).exitCode).toBe(EXIT.output);
+    expect(Date.now() - t0).toBeLessThan(5000); // a hang would time the test out; this only names the bug
+  });
+  it('marks outputs with the input id and refuses to replace what another input or the user made', () => {
+    const dir = tempDir(), a = Uint8Array.from([1, 2, 3]), b = Uint8Array.from([1, 2, 4]);
+    const ida = inputId(a), idb = inputId(b);
+    expect(ida).toMatch(/^[0-9a-f]{16}$/);
+    expect(ida).not.toBe(idb);
+    const png = join(dir, 'x-k1.png'), svg = join(dir, 'x.svg'), mine = join(dir, 'notes.md');
+    writeFileSync(png, encodePng({ width: 1, height: 1, channels: 1, data: new Uint8Array(1) }, { [SOURCE_KEY]: `${ida} x.png` }));
+    writeFileSync(svg, `<svg>\n<!-- ${SOURCE_KEY} ${ida} x.png -->`);
+    writeFileSync(mine, 'my notes');
+    expect([sourceOf(png), sourceOf(svg), sourceOf(mine), sourceOf(join(dir, 'none'))]).toEqual([ida, ida, null, null]);
+    refuseForeign([png, svg, join(dir, 'new.png')], ida, false); // same input, or new: fine
+    const e = cliError(() => refuseForeign([png, mine], idb, false));
+    expect(e.exitCode).toBe(EXIT.output);
+    expect(e.message).toMatch(/x-k1\.png \(made by svdkit from another input\), .*notes\.md \(not an svdkit output\).*--force/);
+    refuseForeign([png, mine], idb, true);
   });
 });
 

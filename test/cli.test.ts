@@ -112,7 +112,8 @@ describe('svdkit compress --json', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout) as CompressJson;
-    expect(Object.keys(report).sort()).toEqual(['backend', 'command', 'contactSheet', 'input', 'request', 'rows', 'samples']);
+    expect(Object.keys(report).sort()).toEqual(['backend', 'command', 'contactSheet', 'input', 'method', 'request', 'rows', 'samples']);
+    expect(report.method).toBe('exact'); // 400×400 is below the randomized method's size
     expect(report.command).toBe('compress');
     expect(report.input).toEqual({ path: EXAMPLE, example: true, format: 'png', width: 400, height: 400, channels: 1, gray: false });
     expect(report.request).toEqual({ ranks: [100, 50, 30, 10] });
@@ -295,5 +296,134 @@ describe('svdkit info, help and version', () => {
     expect(r.stdout).toMatch(/svdkit compress \[input\.png\|jpg\]/);
     expect(svdkit(['compress', '--help']).stdout).toMatch(/--ranks 100,50,30,10/);
     expect(svdkit(['help', 'spectrum']).stdout).toMatch(/usage: svdkit spectrum/);
+  });
+});
+
+describe('svdkit compress: randomized or exact', () => {
+  let dir: string;
+  beforeAll(async () => {
+    const { photoLike } = await import('../bench/photo-data.js');
+    dir = fresh('method');
+    writeFileSync(join(dir, 'photo.png'), encode({ width: 560, height: 520, data: photoLike(560, 520), channels: 3, depth: 8 }));
+  });
+  it('runs the randomized SVD for a small rank of a large image and says so', () => {
+    const r = svdkit(['compress', 'photo.png', '--ranks', '10,40', '--out', 'r'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[1]).toMatch(/^560×520 RGB; one randomized SVD per channel \(float32, 3 power iterations.*--exact/);
+    const j = JSON.parse(svdkit(['compress', 'photo.png', '--ranks', '10,40', '--out', 'r', '--json'], dir).stdout) as CompressJson;
+    expect(j.method).toBe('randomized');
+  });
+  it('--exact forces the full SVD; the errors differ by under 1%', () => {
+    const e = JSON.parse(svdkit(['compress', 'photo.png', '--ranks', '10,40', '--out', 'e', '--json', '--exact'], dir).stdout) as CompressJson;
+    const r = JSON.parse(svdkit(['compress', 'photo.png', '--ranks', '10,40', '--out', 'r', '--json'], dir).stdout) as CompressJson;
+    expect(e.method).toBe('exact');
+    e.rows.forEach((row, i) => {
+      expect(r.rows[i].relativeError / row.relativeError).toBeGreaterThan(0.99999);
+      expect(r.rows[i].relativeError / row.relativeError).toBeLessThan(1.01);
+    });
+    expect(svdkit(['compress', 'photo.png', '--ranks', '10', '--out', 'e', '--exact'], dir).stdout.split('\n')[1]).toMatch(/one exact SVD per channel/);
+  });
+});
+
+describe('outputs are never replaced silently', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fresh('safe');
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    copyFileSync(EXAMPLE, join(dir, 'a', 'photo.png'));
+    const p = png(EXAMPLE);
+    writeFileSync(join(dir, 'b', 'photo.png'), encode({ width: p.width, height: p.height, channels: 1, depth: 8, data: Uint8Array.from(p.data, (v) => 255 - v) }));
+  });
+  it('compress: another input with the same base name is refused (exit 4) unless --force', () => {
+    expect(svdkit(['compress', 'a/photo.png', '--ranks', '10', '--out', 'o'], dir).code).toBe(0);
+    const before = readFileSync(join(dir, 'o', 'photo-k10.png'));
+    expect(svdkit(['compress', 'a/photo.png', '--ranks', '10', '--out', 'o'], dir).code).toBe(0); // its own outputs: replaced
+    const r = svdkit(['compress', 'b/photo.png', '--ranks', '10', '--out', 'o'], dir);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/refusing to replace o\/photo-sheet\.png \(made by svdkit from another input\), o\/photo-k10\.png .*--force/);
+    expect(readFileSync(join(dir, 'o', 'photo-k10.png'))).toEqual(before);
+    expect(svdkit(['compress', 'b/photo.png', '--ranks', '10', '--out', 'o', '--force'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'o', 'photo-k10.png'))).not.toEqual(before);
+  });
+  it('spectrum --out: refuses a file it did not make, takes a folder like compress', () => {
+    writeFileSync(join(dir, 'notes.md'), 'mine');
+    const r = svdkit(['spectrum', 'a/photo.png', '--out', 'notes.md'], dir);
+    expect([r.code, readFileSync(join(dir, 'notes.md'), 'utf8')]).toEqual([4, 'mine']);
+    expect(r.stderr).toMatch(/refusing to replace notes\.md \(not an svdkit output\)/);
+    expect(svdkit(['spectrum', 'a/photo.png', '--out', 'plot.svg'], dir).code).toBe(0);
+    expect(svdkit(['spectrum', 'a/photo.png', '--out', 'plot.svg'], dir).code).toBe(0); // its own plot
+    expect(svdkit(['spectrum', 'b/photo.png', '--out', 'plot.svg'], dir).code).toBe(4);
+    expect(svdkit(['spectrum', 'a/photo.png', '--out', 'notes.md', '--force'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'notes.md'), 'utf8')).toMatch(/^<svg/);
+    // A new name without .svg is a folder, as for compress, which can then use it too.
+    expect(svdkit(['spectrum', 'a/photo.png', '--out', 'out'], dir).stdout).toMatch(/wrote out\/photo-spectrum\.svg/);
+    expect(statSync(join(dir, 'out')).isDirectory()).toBe(true);
+    expect(svdkit(['compress', 'a/photo.png', '--ranks', '5', '--out', 'out'], dir).code).toBe(0);
+  });
+  it.skipIf(!existsSync('/proc/self'))('--out under /proc fails at once with exit 4 (it used to spin at 100% CPU)', () => {
+    const r = svdkit(['compress', '--out', '/proc/x'], dir);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/cannot create the output folder \/proc\/x/);
+  });
+});
+
+describe('small images', () => {
+  it('warns when the factors are larger than the image (96×64, rank 50: 131%)', () => {
+    const dir = fresh('small');
+    writeFileSync(join(dir, 's.png'), encode({ width: 96, height: 64, channels: 3, depth: 8, data: Uint8Array.from({ length: 96 * 64 * 3 }, (_, i) => (i * 7) % 251) }));
+    const r = svdkit(['compress', 's.png', '--ranks', '50,10', '--out', 'o'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/131\.\d\d%/);
+    expect(r.stdout).toMatch(/warning: at rank 50 the factors hold more values than the image has samples \(rate above 100%\):\n {2}they do not compress it; choose a rank below 39\n/);
+    expect(r.stdout).not.toMatch(/rank 50, 10/);
+  });
+  it('a 1×1 image: table, warning, and a contact sheet with whole captions', () => {
+    const dir = fresh('one');
+    writeFileSync(join(dir, 'p.png'), encode({ width: 1, height: 1, channels: 1, depth: 8, data: new Uint8Array([77]) }));
+    const r = svdkit(['compress', 'p.png', '--out', 'o'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no rank compresses an image this small/);
+    expect(png(join(dir, 'o', 'p-sheet.png')).width).toBeGreaterThan(100);
+  });
+});
+
+describe('svdkit compress --save-factors and svdkit decompress', () => {
+  let dir: string;
+  beforeAll(async () => {
+    const { photoLike } = await import('../bench/photo-data.js');
+    dir = fresh('factors');
+    writeFileSync(join(dir, 'p.png'), encode({ width: 180, height: 120, data: photoLike(180, 120), channels: 3, depth: 8 }));
+  });
+  const within1 = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+    let ok = 0;
+    for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) <= 1) ok++;
+    return ok / a.length;
+  };
+  it('writes the .svdk, reports its size beside the input’s, and decompress gives the rank-k PNG back within ±1 level', () => {
+    const r = svdkit(['compress', 'p.png', '--ranks', '30,8', '--out', 'o', '--save-factors'], dir);
+    expect(r.code).toBe(0);
+    const size = statSync(join(dir, 'o', 'p.svdk')).size, input = statSync(join(dir, 'p.png')).size;
+    expect(size).toBe(64 + 3 * (4 + 64 + 8 * 30 + 2 * 30 * 300));
+    expect(r.stdout).toMatch(new RegExp(`saved the compressed form: p\\.svdk, ${(size / 1000).toFixed(1)} kB \\(rank 30, float16 factors\\) beside the input's ${(input / 1000).toFixed(1)} kB`));
+    const d = svdkit(['decompress', 'o/p.svdk'], dir);
+    expect(d.code).toBe(0);
+    expect(d.stdout).toMatch(/wrote o\/p-k30-decompressed\.png \(rank 30\)/);
+    expect(within1(png(join(dir, 'o', 'p-k30-decompressed.png')).data, png(join(dir, 'o', 'p-k30.png')).data)).toBeGreaterThanOrEqual(0.999);
+    const d8 = JSON.parse(svdkit(['decompress', 'o/p.svdk', '--rank', '8', '--out', 'back', '--json'], dir).stdout);
+    expect(d8).toMatchObject({ command: 'decompress', rank: 8, file: join('back', 'p-k8-decompressed.png'), input: { savedRank: 30, width: 180, height: 120 } });
+    expect(within1(png(join(dir, 'back', 'p-k8-decompressed.png')).data, png(join(dir, 'o', 'p-k8.png')).data)).toBeGreaterThanOrEqual(0.999);
+    const j = JSON.parse(svdkit(['compress', 'p.png', '--ranks', '30,8', '--out', 'o', '--save-factors', '--precision', 'float32', '--json'], dir).stdout) as CompressJson;
+    expect(j.factors).toMatchObject({ file: join('o', 'p.svdk'), rank: 30, precision: 'float32', inputBytes: input });
+  });
+  it('bad files and flags', () => {
+    writeFileSync(join(dir, 'junk.svdk'), 'not factors at all, clearly');
+    const bad = svdkit(['decompress', 'junk.svdk'], dir);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/junk\.svdk: not an svdkit image factors file/);
+    expect(svdkit(['decompress'], dir).code).toBe(2);
+    expect(svdkit(['decompress', 'o/p.svdk', '--rank', '31'], dir).stderr).toMatch(/--rank takes a whole number from 1 to 30/);
+    expect(svdkit(['compress', 'p.png', '--precision', 'int8'], dir).stderr).toMatch(/--precision applies to --save-factors/);
+    expect(svdkit(['compress', 'p.png', '--save-factors', '--precision', 'float8'], dir).code).toBe(2);
   });
 });

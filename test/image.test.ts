@@ -202,17 +202,18 @@ describe('compressImage errors say what to fix', () => {
     expect(() => compressImage({ width: 0, height: 10, data: new Uint8Array(0) }, 1)).toThrow(/positive integers/);
     expect(() => compressImage({ width: 20, height: 10, data: new Uint8Array(600), channels: 2 }, 1)).toThrow(/20·10·2 = 400/);
   });
-  it('limits toImage to the computed rank and stats to min(width, height)', () => {
+  it('limits toImage and stats to min(width, height) (the exact method keeps every triplet)', () => {
     const c = compressImage(img, 4);
-    expect(c.rank).toBe(4);
-    expect(() => c.toImage(5)).toThrow(/k must be an integer from 1 to 4.*compress with that rank/);
+    expect([c.rank, c.kept, c.method]).toEqual([4, 10, 'exact']);
+    expect(c.toImage(10).width).toBe(20);
+    expect(() => c.toImage(11)).toThrow(/k must be an integer from 1 to 10 \(min\(width, height\)\)/);
     expect(() => c.toImage(0)).toThrow(InvalidOptionError);
     expect(c.stats(10).rank).toBe(10);
     expect(() => c.stats(11)).toThrow(/from 1 to 10/);
   });
   it('reports progress per channel', () => {
     const calls: [number, number][] = [];
-    compressImage({ width: 12, height: 8, data: synthetic(12, 8, 3) }, 2, { onProgress: (d, t) => calls.push([d, t]) });
+    compressImage({ width: 12, height: 8, data: synthetic(12, 8, 3) }, 2, { onProgress: (d, t) => { calls.push([d, t]); } });
     expect(calls).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
   });
 });

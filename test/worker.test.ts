@@ -49,7 +49,8 @@ describe('svdkit/worker in Node', () => {
     expect([c.rank, c.maxRank, c.channels, c.compressedChannels, c.backend]).toEqual([here.rank, here.maxRank, 4, 3, here.backend]);
     expect(c.stats(2)).toEqual(here.stats(2));
     expect(c.toImage(1).data).toEqual(here.toImage(1).data);
-    expect(() => c.toImage(c.rank + 1)).toThrow(api.InvalidOptionError);
+    expect([c.kept, c.method]).toEqual([here.kept, here.method]);
+    expect(() => c.toImage(c.kept + 1)).toThrow(api.InvalidOptionError);
   });
 
   it('errors arrive as the same classes with their fields', async () => {

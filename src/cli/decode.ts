@@ -1,21 +1,27 @@
 /**
- * Reading PNG and JPEG bytes into 8-bit images, with pure-JS decoders (fast-png, jpeg-js). Every
- * PNG variant comes out as 1–4 channels of 8 bits: palettes expanded, 16-bit samples rounded,
- * 1/2/4-bit gray scaled, transparency chunks turned into alpha.
+ * Reading PNG and JPEG bytes into images, with pure-JS decoders (fast-png, jpeg-js). 16-bit PNGs
+ * stay 16-bit (gray, gray+alpha, RGB, RGBA, tRNS as a 16-bit alpha); every other PNG comes out as
+ * 1–4 channels of 8 bits: palettes expanded, 1/2/4-bit gray scaled, transparency chunks turned
+ * into alpha. JPEG is 8-bit. A JPEG's EXIF orientation is
+ * applied (the image comes out as a viewer shows it).
  * @module
  */
 import { decode as decodePngBytes, type DecodedPng } from 'fast-png';
 import jpeg from 'jpeg-js';
-import type { Image8 } from '../image/index.js';
+import type { Image16, Image8 } from '../image/index.js';
 import { inputError } from './errors.js';
+import { applyOrientation, jpegOrientation } from './exif.js';
 
 /** The formats `svdkit` reads. */
 export type ImageFormat = 'png' | 'jpeg';
 
 /** A decoded file. */
 export interface DecodedImage {
-  image: Image8;
+  /** 8-bit, or 16-bit for a 16-bit PNG (kept at 16 bits). */
+  image: Image8 | Image16;
   format: ImageFormat;
+  /** The JPEG's EXIF orientation (1–8), already applied to `image`; 1 for PNG and plain JPEG. */
+  orientation: number;
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -46,8 +52,12 @@ function otherFormat(b: Uint8Array): string | null {
  */
 export function decodeImage(bytes: Uint8Array, name: string): DecodedImage {
   if (bytes.length === 0) throw inputError(`${name} is empty (0 bytes), not an image`);
-  if (startsWith(bytes, PNG_SIGNATURE)) return { image: attempt(name, 'PNG', () => fromPng(decodePngBytes(bytes, { checkCrc: true }))), format: 'png' };
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { image: attempt(name, 'JPEG', () => fromJpeg(bytes)), format: 'jpeg' };
+  if (startsWith(bytes, PNG_SIGNATURE)) return { image: attempt(name, 'PNG', () => fromPng(decodePngBytes(bytes, { checkCrc: true }))), format: 'png', orientation: 1 };
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) {
+    const orientation = jpegOrientation(bytes);
+    const image = applyOrientation(attempt(name, 'JPEG', () => fromJpeg(bytes)), orientation) as Image8;
+    return { image, format: 'jpeg', orientation };
+  }
   const other = otherFormat(bytes);
   const looksLike = /\.png$/i.test(name) ? 'PNG' : /\.jpe?g$/i.test(name) ? 'JPEG' : null;
   if (other) throw inputError(`${name} is a ${other} image, an unsupported format; svdkit reads PNG and JPEG (convert it first)`);
@@ -55,8 +65,8 @@ export function decodeImage(bytes: Uint8Array, name: string): DecodedImage {
   throw inputError(`${name} is in an unsupported format (not PNG or JPEG); svdkit reads PNG and JPEG`);
 }
 
-function attempt(name: string, format: string, decode: () => Image8): Image8 {
-  let image: Image8;
+function attempt<I extends Image8 | Image16>(name: string, format: string, decode: () => I): I {
+  let image: I;
   try {
     image = decode();
   } catch (e) {
@@ -90,7 +100,7 @@ function unpack(png: DecodedPng, samplesPerPixel: number, scaleTo8: boolean): Ui
   return out;
 }
 
-function fromPng(png: DecodedPng): Image8 {
+function fromPng(png: DecodedPng): Image8 | Image16 {
   const { width, height } = png, n = width * height;
   if (png.palette) {
     const idx = unpack(png, 1, false), pal = png.palette;
@@ -106,21 +116,24 @@ function fromPng(png: DecodedPng): Image8 {
   }
   const C = png.channels;
   if (C < 1 || C > 4) throw new Error(`${C} channels`);
-  const samples = unpack(png, C, true);
+  const deep = png.depth === 16;
+  if (deep && png.data.length < n * C) throw new Error('pixel data is shorter than the image');
+  // 16-bit samples are kept: a Uint16Array of n·C samples (fast-png gives them host-ordered).
+  const samples = deep ? Uint16Array.from(png.data.subarray(0, n * C)) : unpack(png, C, true);
   const key = png.transparency;
-  if (!key || key.length === 0 || (C !== 1 && C !== 3)) return { width, height, channels: C as 1 | 2 | 3 | 4, data: samples };
+  if (!key || key.length === 0 || (C !== 1 && C !== 3)) return { width, height, channels: C as 1 | 2 | 3 | 4, data: samples } as Image8 | Image16;
   // tRNS colour key on gray or RGB: pixels of exactly that colour are transparent.
-  const raw = png.depth === 16 ? png.data : unpack(png, C, false);
-  const out = new Uint8ClampedArray(n * (C + 1));
+  const raw = deep ? png.data : unpack(png, C, false);
+  const out = deep ? new Uint16Array(n * (C + 1)) : new Uint8ClampedArray(n * (C + 1)), opaque = deep ? 65535 : 255;
   for (let i = 0; i < n; i++) {
     let match = true;
     for (let c = 0; c < C; c++) {
       out[i * (C + 1) + c] = samples[i * C + c];
       if (raw[i * C + c] !== key[c]) match = false;
     }
-    out[i * (C + 1) + C] = match ? 0 : 255;
+    out[i * (C + 1) + C] = match ? 0 : opaque;
   }
-  return { width, height, channels: (C + 1) as 2 | 4, data: out };
+  return { width, height, channels: (C + 1) as 2 | 4, data: out } as Image8 | Image16;
 }
 
 function fromJpeg(bytes: Uint8Array): Image8 {

@@ -1,9 +1,9 @@
 /** Loading the command's input image: a named file or the shipped example. @module */
 import { basename, extname } from 'node:path';
-import { toGray, type Image8 } from '../image/index.js';
+import { toGray, type Image16, type Image8 } from '../image/index.js';
 import { decodeImage, type ImageFormat } from './decode.js';
 import { EXAMPLE_NOTE, examplePath } from './example.js';
-import { readInput } from './files.js';
+import { inputId, readInput } from './files.js';
 import { usageError } from './errors.js';
 
 /** A loaded input. */
@@ -19,11 +19,17 @@ export interface LoadedInput {
   /** Whether it is the shipped example (no input was named). */
   example: boolean;
   format: ImageFormat;
-  /** The image as decoded, or its gray version under --gray. */
-  image: Image8;
+  /** The image as decoded (16-bit for a 16-bit PNG), or its gray version under --gray. */
+  image: Image8 | Image16;
   /** Whether --gray converted it. */
   gray: boolean;
+  /** The input's identity (a hash of its bytes), written into every output (see files.ts). */
+  id: string;
 }
+
+/** What each EXIF orientation asked for, as applied. */
+const ORIENTATION_NAMES = ['', '', 'mirrored left–right', 'turned 180°', 'mirrored top–bottom', 'transposed',
+  'turned 90° clockwise', 'transversed', 'turned 90° counter-clockwise'];
 
 /** 'gray', 'gray+alpha', 'RGB' or 'RGBA'. */
 export function channelsName(c: number): string {
@@ -46,11 +52,13 @@ export function loadInput(positionals: readonly string[], gray: boolean, command
   }
   const example = positionals.length === 0;
   const path = example ? examplePath() : positionals[0];
-  const display = example ? `${basename(path)} (${EXAMPLE_NOTE})` : path;
-  const decoded = decodeImage(readInput(path), example ? basename(path) : path);
+  const bytes = readInput(path);
+  const decoded = decodeImage(bytes, example ? basename(path) : path);
+  const turned = decoded.orientation === 1 ? '' : ` (EXIF orientation ${decoded.orientation}: ${ORIENTATION_NAMES[decoded.orientation]})`;
+  const display = (example ? `${basename(path)} (${EXAMPLE_NOTE})` : path) + turned;
   const image = gray && decoded.image.channels !== 1 ? toGray(decoded.image) : decoded.image;
   return {
     path, display, name: example ? `the shipped example ${basename(path)}` : path, stem: basename(path, extname(path)) || 'image', example,
-    format: decoded.format, image, gray: gray && decoded.image.channels !== 1,
+    format: decoded.format, image, gray: gray && decoded.image.channels !== 1, id: inputId(bytes),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * A one-line progress bar on stderr, for work longer than about half a second. Quiet when
  * stderr is not a terminal or when output is JSON. The work is synchronous, so the bar is drawn
- * at step boundaries: from the start when the work is predicted to be long, else from the
- * first step that begins after half a second.
+ * at step boundaries (each channel's SVD, or each power iteration of a randomized one): from the
+ * start when the work is predicted to be long, else from the first step that begins after half a
+ * second; after a second, with an ETA from the pace so far.
  * @module
  */
 
@@ -17,13 +18,25 @@ export interface BarStream {
 export const SHOW_AFTER_MS = 500;
 
 /**
- * Predicted milliseconds of one channel's decomposition: for 400×400 about 1.4 s on the JS
- * backend and 0.5 s on wasm SIMD (one core of a 2-core CI machine), scaling as m·n·min(m, n).
- * Only used to decide whether to draw the bar at once.
+ * Predicted milliseconds of one channel's decomposition. Exact: for 400×400 about 1.4 s on the
+ * JS backend and 0.5 s on wasm SIMD (one core of a 2-core CI machine), scaling as m·n·min(m, n).
+ * Randomized at rank k (`k` given): (2q + 3)·m·n·(k + 10) multiply-accumulates, q ≤ 4, at about
+ * 1.5 G/s on wasm SIMD float32 and 0.3 G/s on JS. Only used to decide whether to draw the bar at once.
  */
-export function predictSvdMs(m: number, n: number, backend: 'wasm' | 'js'): number {
+export function predictSvdMs(m: number, n: number, backend: 'wasm' | 'js', k?: number): number {
+  if (k !== undefined) return (11 * m * n * (k + 10)) / ((backend === 'wasm' ? 1.5e9 : 0.3e9) / 1000);
   return ((backend === 'wasm' ? 500 : 1400) * m * n * Math.min(m, n)) / 400 ** 3;
 }
+
+/** Time left as m:ss (or h:mm:ss). */
+export function formatEta(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000)), h = Math.floor(s / 3600), mm = Math.floor((s % 3600) / 60), ss = s % 60;
+  const two = (x: number) => String(x).padStart(2, '0');
+  return h > 0 ? `${h}:${two(mm)}:${two(ss)}` : `${mm}:${two(ss)}`;
+}
+
+/** After this long, the bar adds an estimate of the time left (from the pace so far), in ms. */
+export const ETA_AFTER_MS = 1000;
 
 /** The progress bar. */
 export class Progress {
@@ -41,6 +54,11 @@ export class Progress {
   start(total: number, predictedMs = 0): void {
     this.total = total; this.done = 0; this.t0 = this.now(); this.shown = false;
     this.eager = predictedMs >= SHOW_AFTER_MS;
+  }
+
+  /** Changes the step count of the running task (when it is known only once work starts). */
+  setTotal(total: number): void {
+    this.total = total;
   }
 
   /** Marks `done` steps finished, the next one described by `label`, and redraws if due. */
@@ -62,7 +80,10 @@ export class Progress {
     const barW = 24;
     const full = this.total > 0 ? Math.round((barW * this.done) / this.total) : 0;
     const bar = '█'.repeat(full) + '░'.repeat(barW - full);
-    const line = `${bar} ${count} ${this.label}`.slice(0, cols - 1);
+    const elapsed = this.now() - this.t0;
+    const eta = this.done > 0 && this.done < this.total && elapsed >= ETA_AFTER_MS
+      ? ` · ETA ${formatEta((elapsed * (this.total - this.done)) / this.done)}` : '';
+    const line = `${bar} ${count} ${this.label}${eta}`.slice(0, cols - 1);
     this.stream.write(`\r\x1b[K${line}`);
     this.shown = true;
   }

@@ -5,7 +5,8 @@
  */
 import { BackendUnavailableError, InvalidOptionError, SizeLimitError, SvdkitError } from '../errors.js';
 import { compressCommand } from './commands/compress.js';
-import { COMPRESS_HELP, INFO_HELP, MAIN_HELP, SPECTRUM_HELP } from './commands/help.js';
+import { decompressCommand } from './commands/decompress.js';
+import { COMPRESS_HELP, DECOMPRESS_HELP, INFO_HELP, MAIN_HELP, SPECTRUM_HELP } from './commands/help.js';
 import { infoCommand } from './commands/info.js';
 import { spectrumCommand } from './commands/spectrum.js';
 import { CliError, EXIT } from './errors.js';
@@ -14,11 +15,12 @@ import { packageVersion } from './version.js';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIO) => number> = {
   compress: compressCommand,
+  decompress: decompressCommand,
   spectrum: spectrumCommand,
   info: infoCommand,
 };
 
-const HELPS: Record<string, string> = { compress: COMPRESS_HELP, spectrum: SPECTRUM_HELP, info: INFO_HELP };
+const HELPS: Record<string, string> = { compress: COMPRESS_HELP, decompress: DECOMPRESS_HELP, spectrum: SPECTRUM_HELP, info: INFO_HELP };
 
 /** Runs the command line `argv` (without `node` and the script); returns the exit code. */
 export function run(argv: readonly string[], io: CliIO): number {
@@ -38,14 +40,14 @@ function dispatch(argv: readonly string[], io: CliIO): number {
   if (first === '--version' || first === '-v') { io.stdout.write(`${packageVersion()}\n`); return EXIT.ok; }
   if (first === 'help') {
     const topic = rest[0];
-    if (topic !== undefined && !HELPS[topic]) throw new CliError(`no such command '${topic}'; the commands are compress, spectrum and info`, EXIT.usage);
+    if (topic !== undefined && !HELPS[topic]) throw new CliError(`no such command '${topic}'; the commands are compress, decompress, spectrum and info`, EXIT.usage);
     io.stdout.write(topic ? HELPS[topic] : MAIN_HELP);
     return EXIT.ok;
   }
   const command = COMMANDS[first];
   if (!command) {
     const hint = /\.(png|jpe?g)$/i.test(first) ? `; to compress it: svdkit compress ${first}` : '';
-    throw new CliError(`unknown command '${first}'; the commands are compress, spectrum and info (see svdkit --help)${hint}`, EXIT.usage);
+    throw new CliError(`unknown command '${first}'; the commands are compress, decompress, spectrum and info (see svdkit --help)${hint}`, EXIT.usage);
   }
   return command(rest, io);
 }

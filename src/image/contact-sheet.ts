@@ -74,21 +74,25 @@ export function contactSheet(tiles: readonly SheetTile[], opts: ContactSheetOpti
   const colW = Math.max(cellW, textW);
   const pad = 16 * small, gap = 16 * small;
   const titleH = opts.title ? lineHeight(small) + pad : 0;
-  const width = 2 * pad + columns * colW + (columns - 1) * gap;
+  // A title wider than the tiles (tiny images) widens the sheet rather than being cut off.
+  const width = Math.max(2 * pad + columns * colW + (columns - 1) * gap, opts.title ? 2 * pad + textWidth(opts.title, small) : 0);
   const height = 2 * pad + titleH + rows * (cellH + 10 + captionH) + (rows - 1) * gap;
 
   const sheet: Image8 = { width, height, channels: C, data: new Uint8ClampedArray(width * height * C).fill(PAPER) };
   if (opts.title) drawText(sheet, opts.title, pad, pad, { scale: small, color: INK });
   imgs.forEach((im, t) => {
-    const col = t % columns, row = Math.floor(t / columns);
-    const x0 = pad + col * (colW + gap) + Math.floor((colW - im.width) / 2);
+    const col = t % columns, row = Math.floor(t / columns), left = pad + col * (colW + gap);
+    const x0 = left + Math.floor((colW - im.width) / 2);
     const y0 = pad + titleH + row * (cellH + 10 + captionH + gap);
     frame(sheet, x0 - 1, y0 - 1, im.width + 2, im.height + 2);
     blit(sheet, im, x0, y0);
     let y = y0 + im.height + 10;
     tiles[t].caption.forEach((line, i) => {
       const s = i === 0 ? big : small;
-      drawText(sheet, line, x0, y, { scale: s, color: i === 0 ? INK : SOFT });
+      // Aligned with the picture, but moved left as far as needed to stay inside its column
+      // (a caption is wider than a tiny picture).
+      const x = Math.max(left, Math.min(x0, left + colW - textWidth(line, s)));
+      drawText(sheet, line, x, y, { scale: s, color: i === 0 ? INK : SOFT });
       y += lineHeight(s) + 2 * small;
     });
   });

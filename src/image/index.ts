@@ -6,8 +6,10 @@
  */
 export { compressImage } from './compress.js';
 export type {
-  CompressedImage, CompressImageOptions, Image8, ImageInput, ImageRankSpec, RankStats,
+  CompressedImage, CompressImageOptions, Image16, Image8, ImageInput, ImageInput16, ImageRankSpec, RankStats, ToBytesImageOptions,
 } from './types.js';
+export { decompressImage, readImageFactors } from './factors-file.js';
+export type { ImageFactors } from './factors-file.js';
 export { toGray } from './gray.js';
 export { contactSheet } from './contact-sheet.js';
 export type { ContactSheetOptions, SheetTile } from './contact-sheet.js';

@@ -1,13 +1,15 @@
 /** Checking an image argument and splitting it into one matrix per channel. @module */
 import { InvalidMatrixError } from '../errors.js';
-import type { ImageInput } from './types.js';
+import type { ImageInput, ImageInput16 } from './types.js';
 
 /** A checked image: sizes and channel count known good. */
 export interface CheckedImage {
   width: number;
   height: number;
   channels: 1 | 2 | 3 | 4;
-  data: Uint8Array | Uint8ClampedArray;
+  data: Uint8Array | Uint8ClampedArray | Uint16Array;
+  /** 8, or 16 for Uint16Array data. */
+  depth: 8 | 16;
 }
 
 function positiveInteger(v: unknown): v is number {
@@ -18,7 +20,7 @@ function positiveInteger(v: unknown): v is number {
  * Checks `image` ({ width, height, data, channels? }) and infers the channel count from the data
  * length when it is absent. Throws {@link InvalidMatrixError} saying what is wrong.
  */
-export function checkImage(image: ImageInput, fn: string): CheckedImage {
+export function checkImage(image: ImageInput | ImageInput16, fn: string, allow16 = false): CheckedImage {
   if (image === null || typeof image !== 'object') {
     throw new InvalidMatrixError(`${fn}: the image must be an object { width, height, data, channels? }, got ${image === null ? 'null' : typeof image}`);
   }
@@ -26,10 +28,13 @@ export function checkImage(image: ImageInput, fn: string): CheckedImage {
   if (!positiveInteger(width) || !positiveInteger(height)) {
     throw new InvalidMatrixError(`${fn}: image width and height must be positive integers, got ${String(width)}×${String(height)}`);
   }
-  if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray)) {
+  const wide = data instanceof Uint16Array;
+  if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray || (wide && allow16))) {
     const d = data as unknown;
     const got = d === null ? 'null' : ArrayBuffer.isView(d) ? `a ${d.constructor.name}` : Array.isArray(d) ? 'an array' : typeof d;
-    throw new InvalidMatrixError(`${fn}: image data must be a Uint8Array or Uint8ClampedArray of 8-bit samples, got ${got}`);
+    throw new InvalidMatrixError(
+      `${fn}: image data must be a Uint8Array or Uint8ClampedArray of 8-bit samples${allow16 ? ' (or a Uint16Array of 16-bit samples)' : ''}, got ${got}`,
+    );
   }
   const pixels = width * height;
   const channels = image.channels ?? data.length / pixels;
@@ -45,7 +50,7 @@ export function checkImage(image: ImageInput, fn: string): CheckedImage {
       `${fn}: image data has ${data.length} samples but width·height·channels = ${width}·${height}·${channels} = ${pixels * channels}`,
     );
   }
-  return { width, height, channels, data };
+  return { width, height, channels, data, depth: wide ? 16 : 8 };
 }
 
 /** Whether the last channel of an image with this many channels is alpha. */
@@ -54,7 +59,7 @@ export function hasAlpha(channels: number): boolean {
 }
 
 /** Channel `c` of an interleaved image as a row-major height×width Float64Array. */
-export function channelPlane(img: CheckedImage, c: number): Float64Array {
+export function channelPlane(img: { width: number; height: number; channels: number; data: ArrayLike<number> }, c: number): Float64Array {
   const n = img.width * img.height, out = new Float64Array(n), step = img.channels;
   for (let i = 0, j = c; i < n; i++, j += step) out[i] = img.data[j];
   return out;

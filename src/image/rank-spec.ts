@@ -16,11 +16,13 @@ function describe(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(v) : typeof v;
 }
 
-const SPEC_FORMS = 'a rank k (integer), { energy } or { ratio }';
+const SPEC_FORMS = 'a rank k (integer), { energy }, { relativeError }, { maxStored } or { ratio }';
+const KEYS = ['energy', 'relativeError', 'maxStored', 'ratio'];
 
 /**
  * Checks the spec against the image shape before any work: a rank must be an integer from 1 to
- * min(m, n), an energy in (0, 1], a ratio at least the ratio of rank 1.
+ * min(m, n), an energy in (0, 1], a relativeError in [0, 1], maxStored and a ratio at least
+ * what rank 1 stores.
  * @throws {InvalidOptionError} saying what to change.
  */
 export function checkSpec(fn: string, spec: ImageRankSpec, shape: StatsShape): void {
@@ -39,13 +41,28 @@ export function checkSpec(fn: string, spec: ImageRankSpec, shape: StatsShape): v
     throw new InvalidOptionError(`${fn}: spec must be ${SPEC_FORMS}, got ${describe(spec)}`);
   }
   const keys = Object.keys(spec);
-  if (keys.length !== 1 || (keys[0] !== 'energy' && keys[0] !== 'ratio')) {
+  if (keys.length !== 1 || !KEYS.includes(keys[0])) {
     throw new InvalidOptionError(`${fn}: spec must be ${SPEC_FORMS}, got an object with keys ${keys.join(', ') || '(none)'}`);
   }
   if ('energy' in spec) {
     const e = spec.energy;
     if (typeof e !== 'number' || !(e > 0 && e <= 1)) {
       throw new InvalidOptionError(`${fn}: energy must be a number in (0, 1], e.g. 0.99, got ${describe(e)}`);
+    }
+    return;
+  }
+  if ('relativeError' in spec) {
+    const e = spec.relativeError;
+    if (typeof e !== 'number' || !(e >= 0 && e <= 1)) {
+      throw new InvalidOptionError(`${fn}: relativeError must be a number in [0, 1], e.g. 0.05, got ${describe(e)}`);
+    }
+    return;
+  }
+  if ('maxStored' in spec) {
+    const n = spec.maxStored;
+    if (!Number.isSafeInteger(n) || (n as number) < 1) throw new InvalidOptionError(`${fn}: maxStored must be a positive integer, got ${describe(n)}`);
+    if (n < storedValues(shape, 1)) {
+      throw new InvalidOptionError(`${fn}: maxStored ${n} is too small: even rank 1 stores ${storedValues(shape, 1)} values`);
     }
     return;
   }
@@ -66,16 +83,27 @@ export function checkSpec(fn: string, spec: ImageRankSpec, shape: StatsShape): v
 const RATIO_SLACK = 1e-9;
 
 /**
+ * The rank a checked spec fixes from the shape alone (a rank k, a ratio, maxStored), or null
+ * when it depends on the spectrum (energy, relativeError).
+ */
+export function fixedRank(spec: ImageRankSpec, shape: StatsShape): number | null {
+  if (typeof spec === 'number') return spec;
+  if ('ratio' in spec || 'maxStored' in spec) return resolveRank(spec, new Float64Array(Math.min(shape.m, shape.n)), shape);
+  return null;
+}
+
+/**
  * The rank a checked spec chooses, given the joint spectrum of the compressed channels
  * (`jointSpectrum`): one k for every channel.
  */
 export function resolveRank(spec: ImageRankSpec, joint: Float64Array, shape: StatsShape): number {
   if (typeof spec === 'number') return spec;
   if ('energy' in spec) return chooseRank(joint, { energy: spec.energy });
-  // Largest k with storedValues(k) ≤ ratio · m·n·channels. The values of channels kept exact are
-  // a fixed cost; the rest is shared by the compressed channels, k(m + n + 1) each.
+  if ('relativeError' in spec) return chooseRank(joint, { relativeError: spec.relativeError });
+  // Largest k with storedValues(k) ≤ ratio · m·n·channels (or ≤ maxStored). The values of
+  // channels kept exact are a fixed cost; the rest is shared by the compressed channels, k(m + n + 1) each.
   const { m, n, channels, compressed } = shape;
-  const budget = spec.ratio * m * n * channels * (1 + RATIO_SLACK) - (channels - compressed) * m * n;
+  const budget = ('maxStored' in spec ? spec.maxStored : spec.ratio * m * n * channels * (1 + RATIO_SLACK)) - (channels - compressed) * m * n;
   const perChannel = Math.floor(budget / compressed);
   return chooseRank(joint, { maxStored: perChannel }, { rows: m, cols: n });
 }

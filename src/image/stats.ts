@@ -16,6 +16,8 @@ export interface StatsShape {
   channels: number;
   /** Channels that are compressed; the others (alpha kept exact) are stored whole. */
   compressed: number;
+  /** The PSNR peak: 255 for 8-bit samples (default), 65535 for 16-bit. */
+  peak?: number;
 }
 
 /** Numbers stored at rank k: k(m + n + 1) per compressed channel, m·n per channel kept exact. */
@@ -40,18 +42,35 @@ export function jointSpectrum(spectra: readonly Float64Array[]): Float64Array {
   return out;
 }
 
-/** Makes the {@link RankStats} function for one decomposed image. */
-export function makeStats(shape: StatsShape, spectra: readonly Float64Array[]): (k: number) => RankStats {
+/**
+ * ‖A − A_k‖_F, relative error and energy when only the leading values are known: the error of
+ * the projection A_k = U_kU_kᵀA is √(‖A‖_F² − Σ_{i≤k} σᵢ²), with ‖A‖_F² = `total` summed exactly
+ * from the samples; the difference is clamped at 0.
+ */
+function statsFromTotal(joint: Float64Array, k: number, total: number): { error: number; relativeError: number; energy: number } {
+  if (total === 0) return { error: 0, relativeError: 0, energy: 1 };
+  let head = 0;
+  for (let i = 0; i < k; i++) head += joint[i] * joint[i];
+  const tail = Math.max(0, total - head);
+  return { error: Math.sqrt(tail), relativeError: Math.sqrt(tail / total), energy: Math.min(1, head / total) };
+}
+
+/**
+ * Makes the {@link RankStats} function for one decomposed image: from the full spectra, or, when
+ * `total` (Σ of the squared samples of the compressed channels) is given, from the leading
+ * values and that total.
+ */
+export function makeStats(shape: StatsShape, spectra: readonly Float64Array[], total?: number): (k: number) => RankStats {
   const joint = jointSpectrum(spectra), samples = shape.m * shape.n * shape.compressed;
   return (k) => {
     // ‖A − A_k‖_F over all compressed channels = √(Σ_{i>k} joint[i]²): the low-rank toolkit's tail rule.
-    const { error, relativeError, energy } = statsFromTail(joint, k);
+    const { error, relativeError, energy } = total === undefined ? statsFromTail(joint, k) : statsFromTotal(joint, k, total);
     return {
       rank: k,
       storedValues: storedValues(shape, k),
       compressionRatio: compressionRatio(shape, k),
       relativeError,
-      psnr: error > 0 ? 10 * Math.log10((255 * 255 * samples) / (error * error)) : Infinity,
+      psnr: error > 0 ? 10 * Math.log10(((shape.peak ?? 255) ** 2 * samples) / (error * error)) : Infinity,
       energy,
     };
   };

@@ -12,14 +12,14 @@
  * Cost: (2q + 2)·m·n·ℓ multiply-accumulates on the gemm kernel, plus O((m + n)·ℓ²).
  * Deterministic: the same seed (default 0), data, dtype and backend give bit-identical results
  * (the two backends' gemm kernels round differently, so wasm and js agree only to rounding).
- * The products run on the gemm kernel; the re-orthonormalisation (modified Gram–Schmidt,
- * twice) runs in JS on either backend.
+ * The products run on the gemm kernel, and so does most of the re-orthonormalisation (block
+ * Gram–Schmidt twice, linalg/orth-blocked.ts; within blocks of 16 rows, MGS in JS).
  * @module
  */
 import { allocate } from '../arrays.js';
 import { InvalidOptionError } from '../errors.js';
 import { matmul } from '../linalg/matmul.js';
-import { orthonormalizeRows } from '../linalg/orth.js';
+import { orthonormalizeRowsBlocked } from '../linalg/orth-blocked.js';
 import { createRng, fillNormal } from '../random.js';
 import { svd } from '../svd.js';
 import { checkInRange, checkOptions, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
@@ -84,17 +84,26 @@ function fixSigns(U: Matrix, Vt: Matrix): void {
 }
 
 /** Orthonormal rows spanning (approximately) the leading row space of Aᵀ, i.e. Qᵀ (ℓ×m). */
-function rangeFinder(fn: string, be: BackendChoice | undefined, dtype: Dtype, A: Matrix, l: number, rp: RandomizedParams): Matrix {
+function rangeFinder(fn: string, be: BackendChoice | undefined, dtype: Dtype, A: Matrix, l: number, rp: RandomizedParams,
+  tick: () => void): Matrix {
+  const orth = (x: Matrix) => orthonormalizeRowsBlocked(fn, be, dtype, x.data, x.rows, x.cols);
   const omegaT = { rows: l, cols: A.cols, data: fillNormal(allocate(dtype, l * A.cols), createRng(rp.seed)) };
   let qT = matmul(fn, be, dtype, omegaT, false, A, true); // (AΩ)ᵀ = Ωᵀ·Aᵀ, ℓ×m
-  orthonormalizeRows(qT.data, l, A.rows);
+  orth(qT);
+  tick();
   for (let it = 0; it < rp.powerIterations; it++) {
     const zT = matmul(fn, be, dtype, qT, false, A, false); // (AᵀQ)ᵀ = Qᵀ·A, ℓ×n
-    orthonormalizeRows(zT.data, l, A.cols);
+    orth(zT);
     qT = matmul(fn, be, dtype, zT, false, A, true); // (A·Z)ᵀ = Zᵀ·Aᵀ, ℓ×m
-    orthonormalizeRows(qT.data, l, A.rows);
+    orth(qT);
+    tick();
   }
   return qT;
+}
+
+/** Progress steps of one {@link randomizedFactors} call: the sketch, each power iteration, the final products. */
+export function randomizedSteps(rp: RandomizedParams): number {
+  return rp.powerIterations + 2;
 }
 
 /**
@@ -123,10 +132,11 @@ function normalized(A: Matrix, dtype: Dtype): { A: Matrix; e: number } {
 
 /** The randomized SVD of an already validated matrix A (m×n, in dtype), k ≤ min(m, n). */
 export function randomizedFactors(fn: string, A0: Matrix, k: number, dtype: Dtype, backend: BackendChoice | undefined,
-  rp: RandomizedParams): RandomizedSvdResult {
+  rp: RandomizedParams, onStep: (done: number) => void = () => {}): RandomizedSvdResult {
   const { A, e } = normalized(A0, dtype);
   const l = Math.min(k + rp.oversamples, A.rows, A.cols);
-  const qT = rangeFinder(fn, backend, dtype, A, l, rp);
+  let done = 0;
+  const qT = rangeFinder(fn, backend, dtype, A, l, rp, () => onStep(++done));
   const B = matmul(fn, backend, dtype, qT, false, A, false); // ℓ×n
   const small = svd(B, { dtype, backend });
   scaleExp2(small.S, small.S.length, e);
@@ -137,6 +147,7 @@ export function randomizedFactors(fn: string, A0: Matrix, k: number, dtype: Dtyp
   const U = matmul(fn, backend, dtype, qT, true, UbK, false); // Q·Ũ_k, m×k
   const Vt = { rows: k, cols: A.cols, data: Vb.data.slice(0, k * A.cols) };
   fixSigns(U, Vt);
+  onStep(++done);
   return { U, S: small.S.slice(0, k), Vt, backend: small.backend };
 }
 

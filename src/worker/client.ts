@@ -91,7 +91,7 @@ export function connect(endpoint: Endpoint): SvdkitWorker {
     compressImage: async (image, spec, opts) => {
       const { onProgress, ...rest } = opts ?? {};
       const wire = onProgress ? { ...rest, progress: true } : rest;
-      return assemble(await call<ImageParts>('compressImage', [image, spec, wire], {}, onProgress));
+      return assemble(await call<ImageParts>('compressImage', [image, spec, wire], {}, onProgress)) as CompressedImage;
     },
     terminate() {
       endpoint.terminate();

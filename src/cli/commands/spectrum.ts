@@ -11,7 +11,7 @@ import { jointSpectrum, type StatsShape } from '../../image/stats.js';
 import { svd } from '../../svd.js';
 import { parseArgs, type FlagSpec } from '../args.js';
 import { predictedBackend, readBackend } from '../backend-flag.js';
-import { prepareOutDir, refuseInput, writeAtomic } from '../files.js';
+import { prepareOutDir, refuseForeign, refuseInput, SOURCE_KEY, writeAtomic } from '../files.js';
 import type { CliIO } from '../io.js';
 import { channelNames, channelsName, loadInput } from '../load.js';
 import { predictSvdMs, Progress } from '../progress.js';
@@ -28,6 +28,7 @@ export const SPECTRUM_FLAGS: FlagSpec = {
   gray: { value: false },
   out: { value: true, example: 'plot.svg' },
   json: { value: false },
+  force: { value: false },
   backend: { value: true, example: 'js' },
   help: { value: false },
 };
@@ -44,12 +45,17 @@ export interface SpectrumJson {
   file: string;
 }
 
+/**
+ * The SVG to write for --out: inside it when it is a folder, ends with a slash, or is a new name
+ * without the .svg extension (a folder made as compress makes one); else the file itself.
+ */
 function outFile(out: string | true | undefined, stem: string): string {
   const name = `${stem}-spectrum.svg`;
   if (typeof out !== 'string') return join(DEFAULT_OUT, name);
-  let isDir = /[/\\]$/.test(out);
-  try { isDir ||= statSync(out).isDirectory(); } catch { /* a new file */ }
-  return isDir ? join(out, name) : out;
+  let exists: 'dir' | 'file' | 'none' = 'none';
+  try { exists = statSync(out).isDirectory() ? 'dir' : 'file'; } catch { /* new */ }
+  const folder = exists === 'dir' || /[/\\]$/.test(out) || (exists === 'none' && !/\.svg$/i.test(out));
+  return folder ? join(out, name) : out;
 }
 
 /** Runs `svdkit spectrum`; returns the exit code (errors are thrown as CliError). */
@@ -67,6 +73,7 @@ export function spectrumCommand(argv: readonly string[], io: CliIO): number {
   const file = outFile(flags.out, input.stem);
   refuseInput(file, input.path);
   prepareOutDir(dirname(file) || '.');
+  refuseForeign([file], input.id, flags.force === true);
 
   const progress = new Progress(io.stderr, !json);
   progress.start(compressed, (compressed * predictSvdMs(m, n, predictedBackend(backend))) / 3);
@@ -84,7 +91,9 @@ export function spectrumCommand(argv: readonly string[], io: CliIO): number {
   const marks = explicit ?? [resolveRank(spec!, joint, shape)];
 
   const title = `${input.example ? 'camera-400.png (example)' : basename(input.path)}: ${n}×${m} ${channelsName(image.channels)}`;
-  writeAtomic(file, spectrumSvg({ title, series: names.map((name, c) => ({ name, values: spectra[c] })), marks }), input.path);
+  const svg = spectrumSvg({ title, series: names.map((name, c) => ({ name, values: spectra[c] })), marks })
+    .replace('>', `>\n<!-- ${SOURCE_KEY} ${input.id} ${basename(input.path).replace(/--/g, '- -')} -->`);
+  writeAtomic(file, svg, input.path);
 
   if (json) {
     const report: SpectrumJson = {
