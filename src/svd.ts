@@ -12,7 +12,7 @@ import { defaultParams } from './params.js';
 import { selectBackend } from './backend/select.js';
 import type { UMode } from './backend/types.js';
 import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrix, resolveDtype } from './validate.js';
-import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
+import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from './types.js';
 
 /** Options of {@link svd}. */
 export interface SvdOptions extends ComputeOptions {
@@ -29,17 +29,32 @@ export interface SvdOptions extends ComputeOptions {
   k?: number;
 }
 
-/** Result of {@link svd}. */
+/** Result of {@link svd} with `computeUV` true (the default). */
 export interface SvdResult<T extends FloatArray = FloatArray> {
-  /** Left singular vectors as columns: m×p (thin) or m×m (fullMatrices). Absent when computeUV is false. */
-  U?: Matrix<T>;
-  /** Singular values, descending, non-negative; length p = min(m, n). */
+  /** Left singular vectors as columns: m×p (thin), m×m (fullMatrices) or m×k (option k). */
+  U: Matrix<T>;
+  /** Singular values, descending, non-negative; length p = min(m, n) (k with option k). */
   S: T;
-  /** Right singular vectors as rows: p×n (thin) or n×n (fullMatrices). Absent when computeUV is false. */
-  Vt?: Matrix<T>;
+  /** Right singular vectors as rows: p×n (thin), n×n (fullMatrices) or k×n (option k). */
+  Vt: Matrix<T>;
   /** The backend that ran the decomposition. */
   backend: BackendName;
 }
+
+/** Result of {@link svd} with `computeUV: false`: the singular values only. */
+export interface SvdValuesResult<T extends FloatArray = FloatArray> {
+  /** Not computed. */
+  U?: undefined;
+  /** Singular values, descending, non-negative; length p = min(m, n) (k with option k). */
+  S: T;
+  /** Not computed. */
+  Vt?: undefined;
+  /** The backend that ran the decomposition. */
+  backend: BackendName;
+}
+
+/** Either result, as the implementation handles them. */
+type AnySvd = SvdResult | SvdValuesResult;
 
 const svdChecks = {
   ...computeOptionChecks,
@@ -75,7 +90,7 @@ function negateRow(a: Matrix, i: number): void {
   for (let j = 0; j < a.cols; j++) a.data[i * a.cols + j] = -a.data[i * a.cols + j];
 }
 
-function emptySvd(dtype: Dtype, m: number, n: number, full: boolean, computeUV: boolean, backend: BackendName): SvdResult {
+function emptySvd(dtype: Dtype, m: number, n: number, full: boolean, computeUV: boolean, backend: BackendName): AnySvd {
   const S = allocate(dtype, 0);
   if (!computeUV) return { S, backend };
   const U = full ? { rows: m, cols: m, data: identity(dtype, m) } : { rows: m, cols: 0, data: allocate(dtype, 0) };
@@ -94,7 +109,7 @@ function checkK(fn: string, k: number | undefined, m: number, n: number, full: b
 }
 
 /** The k largest triplets of a thin SVD: U's first k columns, S's first k values, Vt's first k rows. */
-function truncate(r: SvdResult, k: number): SvdResult {
+function truncate(r: AnySvd, k: number): AnySvd {
   const S = r.S.slice(0, k);
   if (!r.U || !r.Vt) return { S, backend: r.backend };
   const { rows: m, cols: p } = r.U, n = r.Vt.cols;
@@ -126,7 +141,11 @@ function truncate(r: SvdResult, k: number): SvdResult {
  * @throws {BackendUnavailableError} backend 'wasm' when WebAssembly cannot be loaded.
  * @throws {ConvergenceError} the sweep cap was reached (not seen with the default cap).
  */
-export function svd(a: MatrixLike, opts: SvdOptions = {}): SvdResult {
+export function svd<A extends MatrixLike, O extends SvdOptions & { computeUV: false }>(a: A, opts: O): SvdValuesResult<ResultArray<A, O>>;
+export function svd<A extends MatrixLike, O extends SvdOptions & { computeUV?: true } = {}>(a: A, opts?: O): SvdResult<ResultArray<A, O>>;
+/** `computeUV` not known at compile time: U and Vt may be absent. */
+export function svd<A extends MatrixLike, O extends SvdOptions>(a: A, opts?: O): SvdResult<ResultArray<A, O>> | SvdValuesResult<ResultArray<A, O>>;
+export function svd(a: MatrixLike, opts: SvdOptions = {}): AnySvd {
   checkOptions('svd', opts, svdChecks);
   const dtype = resolveDtype(a, opts.dtype);
   // Shape first: a size beyond the backend's limit fails (or falls back) before any copy.
@@ -165,6 +184,7 @@ export type SvdvalsOptions = Omit<SvdOptions, 'fullMatrices' | 'computeUV'>;
  * svdvals([[3, 0], [0, -4]]); // Float64Array [4, 3]
  * ```
  */
+export function svdvals<A extends MatrixLike, O extends SvdvalsOptions = {}>(a: A, opts?: O): ResultArray<A, O>;
 export function svdvals(a: MatrixLike, opts: SvdvalsOptions = {}): FloatArray {
   checkOptions('svdvals', opts, { ...computeOptionChecks, k: svdChecks.k });
   return svd(a, { ...opts, computeUV: false }).S;

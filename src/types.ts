@@ -1,10 +1,36 @@
 /** Shared public types. @module */
 
-/** Floating-point typed array svdkit computes in. */
-export type FloatArray = Float64Array | Float32Array;
+/**
+ * Floating-point typed array svdkit returns: always over a plain `ArrayBuffer` (never shared),
+ * so results go straight into `Blob`, `ImageData`, `postMessage` transfer lists and other
+ * `BufferSource` parameters.
+ */
+export type FloatArray = Float64Array<ArrayBuffer> | Float32Array<ArrayBuffer>;
 
 /** Element type of a computation: IEEE double or single precision. */
 export type Dtype = 'float64' | 'float32';
+
+/** The typed array of a dtype: `Float32Array` for `'float32'`, `Float64Array` for `'float64'` (a union for `Dtype`). */
+export type ArrayOf<D extends Dtype> = D extends 'float32' ? Float32Array<ArrayBuffer> : Float64Array<ArrayBuffer>;
+
+/**
+ * The dtype svdkit picks for input of type `A` without a `dtype` option: `'float32'` when its
+ * data is a Float32Array, `'float64'` when it certainly is not, `Dtype` when the type leaves it open.
+ */
+export type InputDtype<A> = A extends { data: infer D }
+  ? [D] extends [Float32Array<ArrayBufferLike>] ? 'float32' : Float32Array<ArrayBufferLike> extends D ? Dtype : 'float64'
+  : 'float64';
+
+/**
+ * The dtype of a call on input `A` with options `O`: the `dtype` option when it is a literal,
+ * else {@link InputDtype} when `O` has no dtype, else either.
+ */
+export type ResultDtype<A, O> = O extends { dtype: infer D extends Dtype }
+  ? D
+  : O extends { dtype?: undefined } ? InputDtype<A> : Dtype;
+
+/** The typed array a call on input `A` with options `O` returns (see {@link ResultDtype}). */
+export type ResultArray<A, O> = ArrayOf<ResultDtype<A, O>>;
 
 /** Which implementation runs a decomposition. */
 export type BackendName = 'wasm' | 'js';
@@ -29,6 +55,23 @@ export interface Matrix<T extends FloatArray = FloatArray> {
 export type NumericArray =
   | Float64Array | Float32Array | Int8Array | Uint8Array | Uint8ClampedArray
   | Int16Array | Uint16Array | Int32Array | Uint32Array;
+
+/**
+ * A fetch `Response` as {@link init} uses it; typed structurally so svdkit's declarations need
+ * neither the DOM lib nor Node's globals.
+ */
+export interface WasmResponse {
+  /** The body's bytes. */
+  arrayBuffer(): Promise<ArrayBuffer>;
+  /** Its headers: `content-type` decides on streaming compilation. */
+  readonly headers: { get(name: string): string | null };
+}
+
+/**
+ * What {@link init} loads: a URL or path, bytes, a fetch `Response`, or a compiled
+ * `WebAssembly.Module` (an `object` here: the declarations name no ambient `WebAssembly` type).
+ */
+export type WasmSource = string | URL | ArrayBuffer | ArrayBufferView | WasmResponse | object;
 
 /** A matrix as `{ rows, cols, data }` (row-major) or as an array of rows (`number[][]`). */
 export type MatrixLike =

@@ -57,7 +57,7 @@ export function contactSheet(tiles: readonly SheetTile[], opts: ContactSheetOpti
   const imgs = tiles.map((t) => {
     const c = checkImage(t.image, 'contactSheet');
     // A read-only view: tiles are never written.
-    return fitWithin({ ...c, data: new Uint8ClampedArray(c.data.buffer, c.data.byteOffset, c.data.length) }, maxTile);
+    return fitWithin({ ...c, data: new Uint8ClampedArray(c.data.buffer as ArrayBuffer, c.data.byteOffset, c.data.length) }, maxTile);
   });
   const C = imgs[0].channels;
   if (imgs.some((im) => im.channels !== C)) throw new InvalidOptionError('contactSheet: all tiles must have the same number of channels');

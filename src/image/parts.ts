@@ -28,7 +28,7 @@ export interface ImageParts {
   shape: StatsShape;
   rank: number;
   backend: BackendName;
-  spectra: Float64Array[];
+  spectra: Float64Array<ArrayBuffer>[];
   factors: { U: Matrix; S: Float64Array; Vt: Matrix }[];
   /** The input samples when an alpha channel is kept exact, else null. */
   exact: Uint8ClampedArray | null;
@@ -43,7 +43,7 @@ export function compressParts(image: ImageInput, spec: ImageRankSpec, opts: Comp
   const compressed = hasAlpha(img.channels) && !opts.compressAlpha ? img.channels - 1 : img.channels;
   const shape: StatsShape = { m, n, channels: img.channels, compressed };
   checkSpec(FN, spec, shape);
-  const full: { U: Matrix; S: Float64Array; Vt: Matrix }[] = [];
+  const full: { U: Matrix; S: Float64Array<ArrayBuffer>; Vt: Matrix }[] = [];
   let backend: BackendName = 'js';
   for (let c = 0; c < compressed; c++) {
     opts.onProgress?.(c, compressed);

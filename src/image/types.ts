@@ -27,8 +27,8 @@ export interface Image8 {
   height: number;
   /** 1 = gray, 2 = gray + alpha, 3 = RGB, 4 = RGBA. */
   channels: 1 | 2 | 3 | 4;
-  /** width·height·channels samples, interleaved row by row. */
-  data: Uint8ClampedArray;
+  /** width·height·channels samples, interleaved row by row (over a plain ArrayBuffer: fits `new ImageData(…)`). */
+  data: Uint8ClampedArray<ArrayBuffer>;
 }
 
 /**
@@ -106,7 +106,7 @@ export interface CompressedImage {
    * All min(m, n) singular values of each compressed channel, descending, in channel order
    * (R, G, B, A or gray, A); for plots.
    */
-  singularValues: Float64Array[];
+  singularValues: Float64Array<ArrayBuffer>[];
   /** The backend that ran the decompositions. */
   backend: 'wasm' | 'js';
   /** Size and quality figures at rank k (default {@link CompressedImage.rank}); any 1 ≤ k ≤ maxRank. */

@@ -10,7 +10,7 @@
 import { allocate } from '../arrays.js';
 import { InvalidMatrixError } from '../errors.js';
 import { checkOptions, computeOptionChecks, readMatrix } from '../validate.js';
-import type { ComputeOptions, FloatArray, Matrix, MatrixLike } from '../types.js';
+import type { ComputeOptions, FloatArray, Matrix, MatrixLike, NumericArray, ResultArray } from '../types.js';
 import { decompose } from './decompose.js';
 import { matmul } from './matmul.js';
 import { columnsOf, isVector, readVector } from './take.js';
@@ -37,9 +37,9 @@ export interface LstsqOptions extends ComputeOptions {
  * ```
  * @throws {InvalidMatrixError} b's length (rows) differs from A's rows, malformed input.
  */
-export function lstsq(a: MatrixLike, b: FloatArray | ArrayLike<number>, opts?: LstsqOptions): FloatArray;
+export function lstsq<A extends MatrixLike, O extends LstsqOptions = {}>(a: A, b: NumericArray | ArrayLike<number>, opts?: O): ResultArray<A, O>;
 /** With an m×r matrix b: x is n×r, the solution for each column of b. */
-export function lstsq(a: MatrixLike, b: MatrixLike, opts?: LstsqOptions): Matrix;
+export function lstsq<A extends MatrixLike, O extends LstsqOptions = {}>(a: A, b: MatrixLike, opts?: O): Matrix<ResultArray<A, O>>;
 export function lstsq(a: MatrixLike, b: FloatArray | ArrayLike<number> | MatrixLike, opts: LstsqOptions = {}): FloatArray | Matrix {
   checkOptions('lstsq', opts, { ...computeOptionChecks, rcond: nonNegative });
   const d = decompose(a, opts, 'thin');

@@ -7,7 +7,7 @@
  */
 import { allocate } from '../arrays.js';
 import { checkOptions, computeOptionChecks } from '../validate.js';
-import type { ComputeOptions, Matrix, MatrixLike } from '../types.js';
+import type { ComputeOptions, Matrix, MatrixLike, ResultArray } from '../types.js';
 import { decompose } from './decompose.js';
 import { matmul } from './matmul.js';
 import { columnsOf } from './take.js';
@@ -32,6 +32,7 @@ export interface PinvOptions extends ComputeOptions {
  * ```
  * @throws {InvalidOptionError} rcond negative or not finite, unknown options.
  */
+export function pinv<A extends MatrixLike, O extends PinvOptions = {}>(a: A, opts?: O): Matrix<ResultArray<A, O>>;
 export function pinv(a: MatrixLike, opts: PinvOptions = {}): Matrix {
   checkOptions('pinv', opts, { ...computeOptionChecks, rcond: nonNegative });
   const d = decompose(a, opts, 'thin');

@@ -7,7 +7,11 @@ import { backendInfo, init } from '../init.js';
 import { lowRank, type LowRankOptions } from '../lowrank/lowrank.js';
 import type { LowRankData } from '../lowrank/codec.js';
 import type { RankSpec } from '../lowrank/spec.js';
-import { svd, type SvdOptions } from '../svd.js';
+import { svd, svdvals, type SvdOptions, type SvdvalsOptions } from '../svd.js';
+import { eigh, type EighOptions } from '../eigh.js';
+import { randomizedSvd, type RandomizedSvdOptions } from '../lowrank/randomized.js';
+import { pinv, type PinvOptions } from '../linalg/pinv.js';
+import { lstsq, type LstsqOptions } from '../linalg/lstsq.js';
 import type { MatrixLike } from '../types.js';
 import type { CompressImageOptions, ImageInput, ImageRankSpec } from '../image/types.js';
 import { toWire } from './errors.js';
@@ -33,6 +37,16 @@ async function run(req: Request, post: Post): Promise<unknown> {
       return backendInfo();
     case 'svd':
       return svd(a as MatrixLike, b as SvdOptions);
+    case 'svdvals':
+      return svdvals(a as MatrixLike, b as SvdvalsOptions);
+    case 'eigh':
+      return eigh(a as MatrixLike, b as EighOptions);
+    case 'randomizedSvd':
+      return randomizedSvd(a as MatrixLike, b as number, c as RandomizedSvdOptions);
+    case 'pinv':
+      return pinv(a as MatrixLike, b as PinvOptions);
+    case 'lstsq':
+      return lstsq(a as MatrixLike, b as MatrixLike, c as LstsqOptions);
     case 'lowRank':
       return lowRankData(a as MatrixLike, b as RankSpec, c as LowRankOptions);
     case 'compressImage': {
