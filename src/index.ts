@@ -18,10 +18,13 @@ export type {
   MatrixRankOptions, PinvOptions, LstsqOptions, NormOptions, Subspaces, SubspacesOptions,
 } from './linalg/index.js';
 export { init, backendInfo } from './init.js';
-export type { BackendInfo, InitOptions, WasmSource } from './init.js';
+export type { BackendInfo, InitOptions } from './init.js';
 export {
   SvdkitError, InvalidMatrixError, InvalidOptionError, ConvergenceError, BackendUnavailableError, SizeLimitError,
 } from './errors.js';
 export { defaultParams } from './params.js';
 export type { JacobiParams } from './params.js';
-export type { Matrix, MatrixLike, FloatArray, Dtype, BackendName, BackendChoice, ComputeOptions, NumericArray } from './types.js';
+export type {
+  Matrix, MatrixLike, FloatArray, Dtype, BackendName, BackendChoice, ComputeOptions, NumericArray,
+  ArrayOf, InputDtype, ResultDtype, ResultArray, WasmSource, WasmResponse,
+} from './types.js';

@@ -27,7 +27,10 @@ export type InputDtype<A> = A extends { data: infer D }
  */
 export type ResultDtype<A, O> = O extends { dtype: infer D extends Dtype }
   ? D
-  : O extends { dtype?: undefined } ? InputDtype<A> : Dtype;
+  // keyof, not `O extends { dtype?: undefined }`: an all-optional type only matches objects sharing a key.
+  : 'dtype' extends keyof O
+    ? O extends { dtype?: infer D } ? [D] extends [undefined] ? InputDtype<A> : Dtype : Dtype
+    : InputDtype<A>;
 
 /** The typed array a call on input `A` with options `O` returns (see {@link ResultDtype}). */
 export type ResultArray<A, O> = ArrayOf<ResultDtype<A, O>>;

@@ -71,25 +71,25 @@ export interface SvdkitWorker {
   /** {@link backendInfo} as seen inside the worker. */
   backendInfo(call?: WorkerCallOptions): Promise<BackendInfo>;
   /** {@link svd} in the worker; the input is copied, the result's buffers are transferred back. */
-  svd<A extends MatrixLike, O extends SvdOptions & { computeUV: false }>(a: A, opts: O & WorkerCallOptions): Promise<SvdValuesResult<ResultArray<A, O>>>;
+  svd<A extends MatrixLike, O extends SvdOptions & { computeUV: false } & WorkerCallOptions>(a: A, opts: O): Promise<SvdValuesResult<ResultArray<A, O>>>;
   /** {@link svd} in the worker: U and Vt present. */
-  svd<A extends MatrixLike, O extends SvdOptions & { computeUV?: true } = {}>(a: A, opts?: O & WorkerCallOptions): Promise<SvdResult<ResultArray<A, O>>>;
+  svd<A extends MatrixLike, O extends SvdOptions & { computeUV?: true } & WorkerCallOptions = {}>(a: A, opts?: O): Promise<SvdResult<ResultArray<A, O>>>;
   /** {@link svd} in the worker, `computeUV` not known at compile time. */
-  svd<A extends MatrixLike, O extends SvdOptions>(a: A, opts?: O & WorkerCallOptions): Promise<SvdResult<ResultArray<A, O>> | SvdValuesResult<ResultArray<A, O>>>;
+  svd<A extends MatrixLike, O extends SvdOptions & WorkerCallOptions>(a: A, opts?: O): Promise<SvdResult<ResultArray<A, O>> | SvdValuesResult<ResultArray<A, O>>>;
   /** {@link svdvals} in the worker. */
-  svdvals<A extends MatrixLike, O extends SvdvalsOptions = {}>(a: A, opts?: O & WorkerCallOptions): Promise<ResultArray<A, O>>;
+  svdvals<A extends MatrixLike, O extends SvdvalsOptions & WorkerCallOptions = {}>(a: A, opts?: O): Promise<ResultArray<A, O>>;
   /** {@link eigh} in the worker. */
-  eigh<A extends MatrixLike, O extends EighOptions = {}>(a: A, opts?: O & WorkerCallOptions): Promise<EighResult<ResultArray<A, O>>>;
+  eigh<A extends MatrixLike, O extends EighOptions & WorkerCallOptions = {}>(a: A, opts?: O): Promise<EighResult<ResultArray<A, O>>>;
   /** {@link randomizedSvd} in the worker. */
-  randomizedSvd<A extends MatrixLike, O extends RandomizedSvdOptions = {}>(a: A, k: number, opts?: O & WorkerCallOptions): Promise<RandomizedSvdResult<ResultArray<A, O>>>;
+  randomizedSvd<A extends MatrixLike, O extends RandomizedSvdOptions & WorkerCallOptions = {}>(a: A, k: number, opts?: O): Promise<RandomizedSvdResult<ResultArray<A, O>>>;
   /** {@link pinv} in the worker. */
-  pinv<A extends MatrixLike, O extends PinvOptions = {}>(a: A, opts?: O & WorkerCallOptions): Promise<Matrix<ResultArray<A, O>>>;
+  pinv<A extends MatrixLike, O extends PinvOptions & WorkerCallOptions = {}>(a: A, opts?: O): Promise<Matrix<ResultArray<A, O>>>;
   /** {@link lstsq} in the worker, b a vector. */
-  lstsq<A extends MatrixLike, O extends LstsqOptions = {}>(a: A, b: NumericArray | ArrayLike<number>, opts?: O & WorkerCallOptions): Promise<ResultArray<A, O>>;
+  lstsq<A extends MatrixLike, O extends LstsqOptions & WorkerCallOptions = {}>(a: A, b: NumericArray | ArrayLike<number>, opts?: O): Promise<ResultArray<A, O>>;
   /** {@link lstsq} in the worker, b a matrix. */
-  lstsq<A extends MatrixLike, O extends LstsqOptions = {}>(a: A, b: MatrixLike, opts?: O & WorkerCallOptions): Promise<Matrix<ResultArray<A, O>>>;
+  lstsq<A extends MatrixLike, O extends LstsqOptions & WorkerCallOptions = {}>(a: A, b: MatrixLike, opts?: O): Promise<Matrix<ResultArray<A, O>>>;
   /** {@link lowRank} in the worker; the LowRank is rebuilt here (its later calls run here). */
-  lowRank<A extends MatrixLike, O extends LowRankOptions = {}>(a: A, spec: RankSpec, opts?: O & WorkerCallOptions): Promise<LowRank<ResultArray<A, O>>>;
+  lowRank<A extends MatrixLike, O extends LowRankOptions & WorkerCallOptions = {}>(a: A, spec: RankSpec, opts?: O): Promise<LowRank<ResultArray<A, O>>>;
   /**
    * compressImage in the worker; `toImage(k)` and `stats(k)` of the result run here, without a
    * new decomposition. `onProgress` is called here as the worker reports.
