@@ -61,7 +61,7 @@ function fixSigns(v: FloatArray, n: number): void {
  * ```ts
  * const { values, vectors } = eigh([[2, 1], [1, 2]]); // values ≈ [3, 1]
  * ```
- * @throws {InvalidMatrixError} non-square or non-symmetric input, NaN/±Infinity entries.
+ * @throws {@link InvalidMatrixError} non-square or non-symmetric input, NaN/±Infinity entries.
  */
 export function eigh<A extends MatrixLike, O extends EighOptions = {}>(a: A, opts?: O): EighResult<ResultArray<A, O>>;
 export function eigh(a: MatrixLike, opts: EighOptions = {}): EighResult {

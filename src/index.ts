@@ -1,9 +1,10 @@
 /**
  * svdkit: the singular value decomposition for JavaScript, on WebAssembly SIMD or pure JS.
+ * @module svdkit
  * @packageDocumentation
  */
 export { svd, svdvals } from './svd.js';
-export type { SvdOptions, SvdResult, SvdvalsOptions } from './svd.js';
+export type { SvdOptions, SvdResult, SvdValuesResult, SvdValuesOptions, SvdVectorsOptions, SvdvalsOptions } from './svd.js';
 export { eigh } from './eigh.js';
 export type { EighOptions, EighResult } from './eigh.js';
 export {
@@ -26,5 +27,5 @@ export { defaultParams } from './params.js';
 export type { JacobiParams } from './params.js';
 export type {
   Matrix, MatrixLike, FloatArray, Dtype, BackendName, BackendChoice, ComputeOptions, NumericArray,
-  ArrayOf, InputDtype, ResultDtype, ResultArray, WasmSource, WasmResponse,
+  ArrayOf, InputDtype, ResultDtype, ResultArray, WasmSource, WasmResponse, UrlLike,
 } from './types.js';

@@ -53,6 +53,18 @@ export interface SvdValuesResult<T extends FloatArray = FloatArray> {
   backend: BackendName;
 }
 
+/** {@link SvdOptions} that ask for the singular values only. */
+export interface SvdValuesOptions extends SvdOptions {
+  /** false: only S is computed; the result has no U and Vt. */
+  computeUV: false;
+}
+
+/** {@link SvdOptions} that ask for U and Vt too (computeUV true or absent, the default). */
+export interface SvdVectorsOptions extends SvdOptions {
+  /** true or absent: U and Vt are computed. */
+  computeUV?: true;
+}
+
 /** Either result, as the implementation handles them. */
 type AnySvd = SvdResult | SvdValuesResult;
 
@@ -136,13 +148,13 @@ function truncate(r: AnySvd, k: number): AnySvd {
  * // S ≈ [5, 3]; U is 2×2, Vt is 2×3
  * const top = svd([[3, 2, 2], [2, 3, -2]], { k: 1 }); // S ≈ [5]; U is 2×1, Vt is 1×3
  * ```
- * @throws {InvalidMatrixError} NaN/±Infinity entries, ragged rows, wrong data length.
- * @throws {InvalidOptionError} an unknown option name or a bad value; k > min(m, n); k with fullMatrices.
- * @throws {BackendUnavailableError} backend 'wasm' when WebAssembly cannot be loaded.
- * @throws {ConvergenceError} the sweep cap was reached (not seen with the default cap).
+ * @throws {@link InvalidMatrixError} NaN/±Infinity entries, ragged rows, wrong data length.
+ * @throws {@link InvalidOptionError} an unknown option name or a bad value; k > min(m, n); k with fullMatrices.
+ * @throws {@link BackendUnavailableError} backend 'wasm' when WebAssembly cannot be loaded.
+ * @throws {@link ConvergenceError} the sweep cap was reached (not seen with the default cap).
  */
-export function svd<A extends MatrixLike, O extends SvdOptions & { computeUV: false }>(a: A, opts: O): SvdValuesResult<ResultArray<A, O>>;
-export function svd<A extends MatrixLike, O extends SvdOptions & { computeUV?: true } = {}>(a: A, opts?: O): SvdResult<ResultArray<A, O>>;
+export function svd<A extends MatrixLike, O extends SvdValuesOptions>(a: A, opts: O): SvdValuesResult<ResultArray<A, O>>;
+export function svd<A extends MatrixLike, O extends SvdVectorsOptions = {}>(a: A, opts?: O): SvdResult<ResultArray<A, O>>;
 /** `computeUV` not known at compile time: U and Vt may be absent. */
 export function svd<A extends MatrixLike, O extends SvdOptions>(a: A, opts?: O): SvdResult<ResultArray<A, O>> | SvdValuesResult<ResultArray<A, O>>;
 export function svd(a: MatrixLike, opts: SvdOptions = {}): AnySvd {

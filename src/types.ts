@@ -17,7 +17,10 @@ export type ArrayOf<D extends Dtype> = D extends 'float32' ? Float32Array<ArrayB
  * The dtype svdkit picks for input of type `A` without a `dtype` option: `'float32'` when its
  * data is a Float32Array, `'float64'` when it certainly is not, `Dtype` when the type leaves it open.
  */
-export type InputDtype<A> = A extends { data: infer D }
+export type InputDtype<A> = A extends {
+  /** The input's entries. */
+  data: infer D;
+}
   ? [D] extends [Float32Array<ArrayBufferLike>] ? 'float32' : Float32Array<ArrayBufferLike> extends D ? Dtype : 'float64'
   : 'float64';
 
@@ -25,11 +28,17 @@ export type InputDtype<A> = A extends { data: infer D }
  * The dtype of a call on input `A` with options `O`: the `dtype` option when it is a literal,
  * else {@link InputDtype} when `O` has no dtype, else either.
  */
-export type ResultDtype<A, O> = O extends { dtype: infer D extends Dtype }
+export type ResultDtype<A, O> = O extends {
+  /** A literal dtype option. */
+  dtype: infer D extends Dtype;
+}
   ? D
   // keyof, not `O extends { dtype?: undefined }`: an all-optional type only matches objects sharing a key.
   : 'dtype' extends keyof O
-    ? O extends { dtype?: infer D } ? [D] extends [undefined] ? InputDtype<A> : Dtype : Dtype
+    ? O extends {
+      /** The dtype option's declared type. */
+      dtype?: infer D;
+    } ? [D] extends [undefined] ? InputDtype<A> : Dtype : Dtype
     : InputDtype<A>;
 
 /** The typed array a call on input `A` with options `O` returns (see {@link ResultDtype}). */
@@ -67,14 +76,25 @@ export interface WasmResponse {
   /** The body's bytes. */
   arrayBuffer(): Promise<ArrayBuffer>;
   /** Its headers: `content-type` decides on streaming compilation. */
-  readonly headers: { get(name: string): string | null };
+  readonly headers: {
+    /** One header's value, or null. */
+    get(name: string): string | null;
+  };
+}
+
+/** A WHATWG `URL` (typed structurally: the declarations need no DOM lib or Node globals). */
+export interface UrlLike {
+  /** The whole URL. */
+  readonly href: string;
+  /** Its scheme with the colon, such as `'file:'`. */
+  readonly protocol: string;
 }
 
 /**
  * What {@link init} loads: a URL or path, bytes, a fetch `Response`, or a compiled
  * `WebAssembly.Module` (an `object` here: the declarations name no ambient `WebAssembly` type).
  */
-export type WasmSource = string | URL | ArrayBuffer | ArrayBufferView | WasmResponse | object;
+export type WasmSource = string | UrlLike | ArrayBuffer | ArrayBufferView | WasmResponse | object;
 
 /** A matrix as `{ rows, cols, data }` (row-major) or as an array of rows (`number[][]`). */
 export type MatrixLike =

@@ -47,8 +47,8 @@ function checkTiles(tiles: unknown): asserts tiles is readonly SheetTile[] {
  * Lays images out in a grid on white with their captions below them, for a person to compare.
  * All tiles must have the same channel count, which the sheet gets too (alpha made opaque
  * outside the pictures). Text uses the built-in bitmap font ({@link drawText}).
- * @throws {InvalidMatrixError} a malformed tile image.
- * @throws {InvalidOptionError} no tiles, mixed channel counts or a bad option.
+ * @throws {@link svdkit!InvalidMatrixError | InvalidMatrixError} a malformed tile image.
+ * @throws {@link svdkit!InvalidOptionError | InvalidOptionError} no tiles, mixed channel counts or a bad option.
  */
 export function contactSheet(tiles: readonly SheetTile[], opts: ContactSheetOptions = {}): Image8 {
   checkTiles(tiles);

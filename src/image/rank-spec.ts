@@ -21,7 +21,7 @@ const SPEC_FORMS = 'a rank k (integer), { energy } or { ratio }';
 /**
  * Checks the spec against the image shape before any work: a rank must be an integer from 1 to
  * min(m, n), an energy in (0, 1], a ratio at least the ratio of rank 1.
- * @throws {InvalidOptionError} saying what to change.
+ * @throws {@link svdkit!InvalidOptionError | InvalidOptionError} saying what to change.
  */
 export function checkSpec(fn: string, spec: ImageRankSpec, shape: StatsShape): void {
   const p = Math.min(shape.m, shape.n);

@@ -35,7 +35,7 @@ export interface LstsqOptions extends ComputeOptions {
  * lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 2]); // ≈ [1.1667, 0.5], the line fit
  * lstsq([[1, 1]], [2]);                        // [1, 1], the minimum-norm solution
  * ```
- * @throws {InvalidMatrixError} b's length (rows) differs from A's rows, malformed input.
+ * @throws {@link InvalidMatrixError} b's length (rows) differs from A's rows, malformed input.
  */
 export function lstsq<A extends MatrixLike, O extends LstsqOptions = {}>(a: A, b: NumericArray | ArrayLike<number>, opts?: O): ResultArray<A, O>;
 /** With an m×r matrix b: x is n×r, the solution for each column of b. */

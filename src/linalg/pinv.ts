@@ -30,7 +30,7 @@ export interface PinvOptions extends ComputeOptions {
  * ```ts
  * pinv([[1, 2], [2, 4]]); // rank 1: { rows: 2, cols: 2, data: [0.04, 0.08, 0.08, 0.16] }
  * ```
- * @throws {InvalidOptionError} rcond negative or not finite, unknown options.
+ * @throws {@link InvalidOptionError} rcond negative or not finite, unknown options.
  */
 export function pinv<A extends MatrixLike, O extends PinvOptions = {}>(a: A, opts?: O): Matrix<ResultArray<A, O>>;
 export function pinv(a: MatrixLike, opts: PinvOptions = {}): Matrix {

@@ -107,9 +107,9 @@ function randomized(A: Matrix, spec: ParsedSpec, dtype: Dtype, opts: LowRankOpti
  * const y = lr.apply(x);                        // A_k·x in k(m+n) multiply-adds
  * const fast = lowRank(big, 20, { method: 'randomized', seed: 1 });
  * ```
- * @throws {InvalidOptionError} a bad spec (k = 0, k > min(m, n), energy outside (0, 1], unknown
+ * @throws {@link InvalidOptionError} a bad spec (k = 0, k > min(m, n), energy outside (0, 1], unknown
  *   key, maxStored below m + n + 1), unknown options, or options of the other method.
- * @throws {InvalidMatrixError} malformed input, including an empty matrix.
+ * @throws {@link InvalidMatrixError} malformed input, including an empty matrix.
  */
 export function lowRank<A extends MatrixLike, O extends LowRankOptions = {}>(a: A, spec: RankSpec, opts?: O): LowRank<ResultArray<A, O>>;
 export function lowRank(a: MatrixLike, spec: RankSpec, opts: LowRankOptions = {}): LowRank {

@@ -107,7 +107,7 @@ export class LowRank<T extends FloatArray = FloatArray> {
    * ```ts
    * const y = lr.apply(new Float64Array(lr.n).fill(1)); // length lr.m
    * ```
-   * @throws {InvalidMatrixError} wrong length, non-finite entries.
+   * @throws {@link InvalidMatrixError} wrong length, non-finite entries.
    */
   apply(x: NumericArray | ArrayLike<number>): T;
   apply(x: MatrixLike): Matrix<T>;
@@ -174,7 +174,7 @@ export class LowRank<T extends FloatArray = FloatArray> {
    * ```ts
    * const lr = LowRank.fromBytes(await fs.readFile('a.svdk'));
    * ```
-   * @throws {InvalidMatrixError} not svdkit data, an unsupported version, truncated or corrupt
+   * @throws {@link InvalidMatrixError} not svdkit data, an unsupported version, truncated or corrupt
    *   bytes (checksum mismatch), or inconsistent header fields.
    */
   static fromBytes(bytes: Uint8Array | ArrayBuffer, opts: FromBytesOptions = {}): LowRank {

@@ -156,8 +156,8 @@ export function randomizedFactors(fn: string, A0: Matrix, k: number, dtype: Dtyp
  * ```ts
  * const { U, S, Vt } = randomizedSvd(a, 20, { seed: 42 });
  * ```
- * @throws {InvalidOptionError} k outside 1…min(m, n), unknown options or bad values.
- * @throws {InvalidMatrixError} malformed input.
+ * @throws {@link InvalidOptionError} k outside 1…min(m, n), unknown options or bad values.
+ * @throws {@link InvalidMatrixError} malformed input.
  */
 export function randomizedSvd<A extends MatrixLike, O extends RandomizedSvdOptions = {}>(a: A, k: number, opts?: O): RandomizedSvdResult<ResultArray<A, O>>;
 export function randomizedSvd(a: MatrixLike, k: number, opts: RandomizedSvdOptions = {}): RandomizedSvdResult {

@@ -18,7 +18,7 @@ import type { RankSpec } from '../lowrank/spec.js';
 import type { EighOptions, EighResult } from '../eigh.js';
 import type { LstsqOptions } from '../linalg/lstsq.js';
 import type { PinvOptions } from '../linalg/pinv.js';
-import type { SvdOptions, SvdResult, SvdValuesResult, SvdvalsOptions } from '../svd.js';
+import type { SvdOptions, SvdResult, SvdValuesOptions, SvdValuesResult, SvdVectorsOptions, SvdvalsOptions } from '../svd.js';
 import type { Matrix, MatrixLike, NumericArray, ResultArray } from '../types.js';
 import type { CompressedImage, CompressImageOptions, ImageInput, ImageRankSpec } from '../image/types.js';
 import { fromWire } from './errors.js';
@@ -71,9 +71,9 @@ export interface SvdkitWorker {
   /** {@link backendInfo} as seen inside the worker. */
   backendInfo(call?: WorkerCallOptions): Promise<BackendInfo>;
   /** {@link svd} in the worker; the input is copied, the result's buffers are transferred back. */
-  svd<A extends MatrixLike, O extends SvdOptions & { computeUV: false } & WorkerCallOptions>(a: A, opts: O): Promise<SvdValuesResult<ResultArray<A, O>>>;
+  svd<A extends MatrixLike, O extends SvdValuesOptions & WorkerCallOptions>(a: A, opts: O): Promise<SvdValuesResult<ResultArray<A, O>>>;
   /** {@link svd} in the worker: U and Vt present. */
-  svd<A extends MatrixLike, O extends SvdOptions & { computeUV?: true } & WorkerCallOptions = {}>(a: A, opts?: O): Promise<SvdResult<ResultArray<A, O>>>;
+  svd<A extends MatrixLike, O extends SvdVectorsOptions & WorkerCallOptions = {}>(a: A, opts?: O): Promise<SvdResult<ResultArray<A, O>>>;
   /** {@link svd} in the worker, `computeUV` not known at compile time. */
   svd<A extends MatrixLike, O extends SvdOptions & WorkerCallOptions>(a: A, opts?: O): Promise<SvdResult<ResultArray<A, O>> | SvdValuesResult<ResultArray<A, O>>>;
   /** {@link svdvals} in the worker. */

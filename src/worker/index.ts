@@ -10,9 +10,11 @@
  * const img = await w.compressImage(imageData, 50);
  * w.terminate();
  * ```
+ * @module svdkit/worker
  * @packageDocumentation
  */
 import { SvdkitError } from '../errors.js';
+import type { UrlLike } from '../types.js';
 import { connect, type SvdkitWorker } from './client.js';
 import type { Response } from './protocol.js';
 
@@ -21,18 +23,18 @@ export type { SvdkitWorker, WorkerCallOptions, AbortSignalLike } from './client.
 /** Options of {@link createWorker}. */
 export interface CreateWorkerOptions {
   /** Another worker script (default: the entry shipped beside this module). */
-  url?: string | URL;
+  url?: string | UrlLike;
 }
 
 /**
  * Starts a worker running svdkit. The worker loads wasm itself (`init()`), falling back to js.
- * @throws {SvdkitError} code `WORKER_FAILED`: this environment has no `Worker`.
+ * @throws {@link svdkit!SvdkitError | SvdkitError} code `WORKER_FAILED`: this environment has no `Worker`.
  */
 export function createWorker(opts: CreateWorkerOptions = {}): SvdkitWorker {
   if (typeof Worker !== 'function') throw new SvdkitError('svdkit/worker: this environment has no Web Worker', 'WORKER_FAILED');
   // The literal form below is what Vite, webpack and esbuild recognise to bundle the worker.
   const worker = opts.url
-    ? new Worker(opts.url, { type: 'module' })
+    ? new Worker(opts.url as string | URL, { type: 'module' })
     : new Worker(new URL('./worker-entry.js', import.meta.url), { type: 'module' });
   return connect({
     post: (m) => worker.postMessage(m),

@@ -28,7 +28,7 @@ function workerExecArgv(): string[] {
 
 /** Starts a worker_thread running svdkit (wasm loaded from disk, else js). */
 export function createWorker(opts: CreateWorkerOptions = {}): SvdkitWorker {
-  const worker = new Worker(opts.url ?? new URL('./worker-entry.js', import.meta.url), { execArgv: workerExecArgv() });
+  const worker = new Worker((opts.url as string | URL | undefined) ?? new URL('./worker-entry.js', import.meta.url), { execArgv: workerExecArgv() });
   let busy = 0;
   return connect({
     post(m) {
