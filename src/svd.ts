@@ -11,7 +11,7 @@ import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { defaultParams } from './params.js';
 import { selectBackend } from './backend/select.js';
 import type { UMode } from './backend/types.js';
-import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrix, resolveDtype } from './validate.js';
+import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrixAs, resolveDtype } from './validate.js';
 import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from './types.js';
 
 /** Options of {@link svd}. */
@@ -167,10 +167,10 @@ export function svd(a: MatrixLike, opts: SvdOptions = {}): AnySvd {
   const tall = m >= n, M = tall ? m : n, N = tall ? n : m;
   const uMode: UMode = computeUV ? (full ? 'full' : 'thin') : 'none';
   const backend = selectBackend('svd', opts.backend, (b) => b.svdBytes(dtype, M, N, uMode, computeUV));
-  const { data } = readMatrix(a, dtype);
+  // W in column-major order: A itself when tall, Aᵀ (A's row-major storage) when wide.
+  const w = readMatrixAs(a, dtype, tall ? 'col' : 'row');
   if (M === 0 || N === 0) return emptySvd(dtype, m, n, full, computeUV, backend.name);
   const params = { ...defaultParams, maxSweeps: opts.maxSweeps ?? defaultParams.maxSweeps };
-  const w = tall ? transpose(dtype, data, n, m) : data;
   const parts = backend.svdTall({ dtype, rows: M, cols: N, w, u: uMode, v: computeUV, params });
   checkInRange(parts.s, dtype, 'singular value');
   if (!computeUV) return k === null ? { S: parts.s, backend: backend.name } : truncate({ S: parts.s, backend: backend.name }, k);

@@ -96,17 +96,62 @@ export interface UrlLike {
  */
 export type WasmSource = string | UrlLike | ArrayBuffer | ArrayBufferView | WasmResponse | object;
 
-/** A matrix as `{ rows, cols, data }` (row-major) or as an array of rows (`number[][]`). */
-export type MatrixLike =
-  | {
-    /** Number of rows, m. */
-    rows: number;
-    /** Number of columns, n. */
-    cols: number;
-    /** The m·n entries, row by row (any numeric typed array or array of numbers). */
-    data: NumericArray | ArrayLike<number>;
-  }
-  | ArrayLike<ArrayLike<number>>;
+/**
+ * A dense matrix object: `{ rows, cols, data }` with the m·n entries row by row, or column by
+ * column with `order: 'col'` (entry (i, j) at `data[j * rows + i]`; a tall column-major matrix is
+ * the backends' working layout, so svd skips a transpose).
+ */
+export interface DenseMatrixLike {
+  /** Number of rows, m. */
+  rows: number;
+  /** Number of columns, n. */
+  cols: number;
+  /** The m·n entries (any numeric typed array or array of numbers). */
+  data: NumericArray | ArrayLike<number>;
+  /** Storage order of `data`: `'row'` (default) or `'col'`. */
+  order?: 'row' | 'col';
+}
+
+/**
+ * An ml-matrix `Matrix` or anything shaped like it (duck-typed): `rows`, `columns`, and
+ * `get(i, j)` or `to1DArray()` (row-major).
+ */
+export type MatrixObjectLike = {
+  /** Number of rows, m. */
+  readonly rows: number;
+  /** Number of columns, n. */
+  readonly columns: number;
+  /** Entry (i, j). */
+  get(rowIndex: number, columnIndex: number): number;
+} | {
+  /** Number of rows, m. */
+  readonly rows: number;
+  /** Number of columns, n. */
+  readonly columns: number;
+  /** The entries row by row. */
+  to1DArray(): ArrayLike<number>;
+};
+
+/**
+ * A 2-D ndarray view (the `ndarray` package and its kin): entry (i, j) is
+ * `data[offset + i * stride[0] + j * stride[1]]`; any strides, negative and transposed views included.
+ */
+export interface NdArrayLike {
+  /** The backing store. */
+  data: NumericArray | ArrayLike<number>;
+  /** [rows, cols]. */
+  shape: ArrayLike<number>;
+  /** Step in `data` per row and per column. */
+  stride: ArrayLike<number>;
+  /** Index of entry (0, 0); default 0. */
+  offset?: number;
+}
+
+/**
+ * Every form of matrix svdkit reads: `{ rows, cols, data }` (row-major, or `order: 'col'`), an
+ * array of rows (`number[][]`), an ml-matrix `Matrix`-like object, or a 2-D ndarray.
+ */
+export type MatrixLike = DenseMatrixLike | ArrayLike<ArrayLike<number>> | MatrixObjectLike | NdArrayLike;
 
 /** Options every decomposition accepts. */
 export interface ComputeOptions {

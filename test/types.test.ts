@@ -41,7 +41,7 @@ function project(s: Setup): string {
     },
     include: ['*.ts'],
   }, null, 2));
-  for (const f of ['consumer.ts', 'worker.ts', s.dom ? 'dom.ts' : 'node.ts']) copyFileSync(join(SNIPPETS, f), join(dir, f));
+  for (const f of ['consumer.ts', 'worker.ts', 'interop.ts', s.dom ? 'dom.ts' : 'node.ts']) copyFileSync(join(SNIPPETS, f), join(dir, f));
   writeSnippets(readFileSync(join(ROOT, 'README.md'), 'utf8'), dir, Object.keys(lib));
   return dir;
 }
