@@ -4,7 +4,10 @@
  * @packageDocumentation
  */
 export { svd, svdvals } from './svd.js';
-export type { SvdOptions, SvdResult, SvdValuesResult, SvdValuesOptions, SvdVectorsOptions, SvdvalsOptions } from './svd.js';
+export type {
+  SvdOptions, SvdResult, SvdValuesResult, SvdValuesOptions, SvdVectorsOptions, SvdvalsOptions, SvdValueMethods, SvdSolveMethods,
+} from './svd.js';
+export type { SolveOptions } from './factorization.js';
 export { eigh } from './eigh.js';
 export type { EighOptions, EighResult } from './eigh.js';
 export {
@@ -16,7 +19,7 @@ export type {
 } from './lowrank/index.js';
 export { matrixRank, pinv, lstsq, cond, norm2, nuclearNorm, subspaces } from './linalg/index.js';
 export type {
-  MatrixRankOptions, PinvOptions, LstsqOptions, NormOptions, Subspaces, SubspacesOptions,
+  MatrixRankOptions, PinvOptions, LstsqOptions, LstsqFullOptions, LstsqXOptions, LstsqResult, NormOptions, Subspaces, SubspacesOptions,
 } from './linalg/index.js';
 export { init, backendInfo } from './init.js';
 export type { BackendInfo, InitOptions } from './init.js';
@@ -27,5 +30,5 @@ export { defaultParams } from './params.js';
 export type { JacobiParams } from './params.js';
 export type {
   Matrix, MatrixLike, FloatArray, Dtype, BackendName, BackendChoice, ComputeOptions, NumericArray,
-  ArrayOf, InputDtype, ResultDtype, ResultArray, WasmSource, WasmResponse, UrlLike,
+  ArrayOf, InputDtype, ResultDtype, ResultArray, WasmSource, WasmResponse, UrlLike, DenseMatrixLike, MatrixObjectLike, NdArrayLike,
 } from './types.js';

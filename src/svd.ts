@@ -11,8 +11,9 @@ import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { defaultParams } from './params.js';
 import { selectBackend } from './backend/select.js';
 import type { UMode } from './backend/types.js';
+import { SvdFactorization, type SolveOptions, type SvdParts } from './factorization.js';
 import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrixAs, resolveDtype } from './validate.js';
-import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from './types.js';
+import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, NumericArray, ResultArray } from './types.js';
 
 /** Options of {@link svd}. */
 export interface SvdOptions extends ComputeOptions {
@@ -29,8 +30,44 @@ export interface SvdOptions extends ComputeOptions {
   k?: number;
 }
 
+/** Methods of every {@link svd} result; they reuse its singular values (no new decomposition). */
+export interface SvdValueMethods {
+  /**
+   * Numerical rank: the number of singular values above `tol` (absolute; default
+   * max(m, n)·ε·σ₁, numpy's matrix_rank rule). As {@link matrixRank}, without a new SVD.
+   * @throws {@link InvalidOptionError} tol negative or not finite; the svd kept only k < min(m, n) values.
+   */
+  rank(tol?: number): number;
+  /**
+   * 2-norm condition number σ₁/σ_p, Infinity for a singular matrix. As {@link cond}, without a new SVD.
+   * @throws {@link InvalidMatrixError} an empty matrix.
+   * @throws {@link InvalidOptionError} the svd kept only k < min(m, n) values.
+   */
+  cond(): number;
+}
+
+/** Methods of an {@link svd} result with U and Vt: solves and the pseudo-inverse from its factors. */
+export interface SvdSolveMethods<T extends FloatArray> {
+  /**
+   * The minimum-norm least-squares solution of A·x ≈ b from these factors: as {@link lstsq}
+   * (b a vector of length m → x of length n; b m×r → x n×r), (m + n)·r multiply-adds per
+   * column, no new SVD. After `svd(a, { k })`, the truncated-SVD solution over the k triplets.
+   * @example
+   * ```ts
+   * const f = svd([[1, 0], [1, 1], [1, 2]]);
+   * f.solve([1, 2, 2]); f.solve([0, 1, 3]);   // two right-hand sides, one decomposition
+   * ```
+   * @throws {@link InvalidMatrixError} b's length (rows) differs from A's rows, malformed b.
+   */
+  solve(b: NumericArray | ArrayLike<number>, opts?: SolveOptions): T;
+  /** With an m×r matrix b: x is n×r, the solution for each column of b. */
+  solve(b: MatrixLike, opts?: SolveOptions): Matrix<T>;
+  /** The Moore–Penrose pseudo-inverse (n×m) from these factors: as {@link pinv}, without a new SVD. */
+  pinv(opts?: SolveOptions): Matrix<T>;
+}
+
 /** Result of {@link svd} with `computeUV` true (the default). */
-export interface SvdResult<T extends FloatArray = FloatArray> {
+export interface SvdResult<T extends FloatArray = FloatArray> extends SvdValueMethods, SvdSolveMethods<T> {
   /** Left singular vectors as columns: m×p (thin), m×m (fullMatrices) or m×k (option k). */
   U: Matrix<T>;
   /** Singular values, descending, non-negative; length p = min(m, n) (k with option k). */
@@ -42,7 +79,7 @@ export interface SvdResult<T extends FloatArray = FloatArray> {
 }
 
 /** Result of {@link svd} with `computeUV: false`: the singular values only. */
-export interface SvdValuesResult<T extends FloatArray = FloatArray> {
+export interface SvdValuesResult<T extends FloatArray = FloatArray> extends SvdValueMethods {
   /** Not computed. */
   U?: undefined;
   /** Singular values, descending, non-negative; length p = min(m, n) (k with option k). */
@@ -65,8 +102,8 @@ export interface SvdVectorsOptions extends SvdOptions {
   computeUV?: true;
 }
 
-/** Either result, as the implementation handles them. */
-type AnySvd = SvdResult | SvdValuesResult;
+/** The arrays of either result, as the implementation builds them before wrapping. */
+type AnySvd = SvdParts;
 
 const svdChecks = {
   ...computeOptionChecks,
@@ -157,8 +194,18 @@ export function svd<A extends MatrixLike, O extends SvdValuesOptions>(a: A, opts
 export function svd<A extends MatrixLike, O extends SvdVectorsOptions = {}>(a: A, opts?: O): SvdResult<ResultArray<A, O>>;
 /** `computeUV` not known at compile time: U and Vt may be absent. */
 export function svd<A extends MatrixLike, O extends SvdOptions>(a: A, opts?: O): SvdResult<ResultArray<A, O>> | SvdValuesResult<ResultArray<A, O>>;
-export function svd(a: MatrixLike, opts: SvdOptions = {}): AnySvd {
+export function svd(a: MatrixLike, opts: SvdOptions = {}): SvdResult | SvdValuesResult {
   checkOptions('svd', opts, svdChecks);
+  const dtype = resolveDtype(a, opts.dtype);
+  const { rows: m, cols: n } = matrixShape(a);
+  const parts = svdParts(a, opts);
+  const complete = parts.S.length === Math.min(m, n);
+  // The class implements both interfaces; its solve overloads are typed there, per element type.
+  return new SvdFactorization(parts, { m, n, dtype, choice: opts.backend, complete }) as unknown as SvdResult;
+}
+
+/** The arrays of the SVD of `a` (options checked by svd). */
+function svdParts(a: MatrixLike, opts: SvdOptions): AnySvd {
   const dtype = resolveDtype(a, opts.dtype);
   // Shape first: a size beyond the backend's limit fails (or falls back) before any copy.
   const { rows: m, cols: n } = matrixShape(a);

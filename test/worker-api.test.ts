@@ -35,7 +35,14 @@ describe('svdkit/worker: every decomposition', () => {
     same(await w.lstsq(a, b), api.lstsq(a, b));
     const B = { rows: 9, cols: 2, data: Float64Array.from({ length: 18 }, (_, i) => i % 5) };
     expect((await w.lstsq(a, B)).cols).toBe(2);
+    const f = await w.svd(a), fh = api.svd(a);
+    same(f.solve(b), fh.solve(b)); // the rebuilt result's methods run here, from the worker's factors
+    expect([f.rank(), f.cond()]).toEqual([fh.rank(), fh.cond()]);
+    const full = await w.lstsq(a, b, { full: true });
+    const fullHere = api.lstsq(a, b, { full: true });
+    expect([full.rank, Array.from(full.residuals), Array.from(full.S)]).toEqual([fullHere.rank, Array.from(fullHere.residuals), Array.from(fullHere.S)]);
     const noUV = await w.svd(a, { computeUV: false });
+    expect(noUV.rank()).toBe(fh.rank());
     expect([noUV.U, noUV.Vt]).toEqual([undefined, undefined]);
   });
 

@@ -9,8 +9,7 @@ import { allocate } from '../arrays.js';
 import { checkOptions, computeOptionChecks } from '../validate.js';
 import type { ComputeOptions, Matrix, MatrixLike, ResultArray } from '../types.js';
 import { decompose } from './decompose.js';
-import { matmul } from './matmul.js';
-import { columnsOf } from './take.js';
+import { pinvFactors } from './factors.js';
 import { countAbove, nonNegative } from './tolerance.js';
 
 /** Options of {@link pinv}. */
@@ -39,7 +38,5 @@ export function pinv(a: MatrixLike, opts: PinvOptions = {}): Matrix {
   const { m, n, S, dtype } = d;
   const r = S.length === 0 ? 0 : countAbove(S, (opts.rcond ?? d.rcond) * S[0]);
   if (r === 0) return { rows: n, cols: m, data: allocate(dtype, n * m) };
-  const vt = { rows: r, cols: n, data: d.Vt!.data.slice(0, r * n) };
-  for (let i = 0; i < r; i++) for (let j = 0; j < n; j++) vt.data[i * n + j] /= S[i];
-  return matmul('pinv', opts.backend, dtype, vt, true, columnsOf(d.U!, r, dtype), true);
+  return pinvFactors('pinv', opts.backend, { dtype, U: d.U!, S, Vt: d.Vt! }, r);
 }

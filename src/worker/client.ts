@@ -9,6 +9,8 @@
  * @module
  */
 import { SvdkitError } from '../errors.js';
+import { SvdFactorization } from '../factorization.js';
+import type { SvdWire } from './serve.js';
 import type { BackendInfo, InitOptions } from '../init.js';
 import { LowRank } from '../lowrank/model.js';
 import type { LowRankData } from '../lowrank/codec.js';
@@ -16,7 +18,7 @@ import type { LowRankOptions } from '../lowrank/lowrank.js';
 import type { RandomizedSvdOptions, RandomizedSvdResult } from '../lowrank/randomized.js';
 import type { RankSpec } from '../lowrank/spec.js';
 import type { EighOptions, EighResult } from '../eigh.js';
-import type { LstsqOptions } from '../linalg/lstsq.js';
+import type { LstsqFullOptions, LstsqOptions, LstsqResult, LstsqXOptions } from '../linalg/lstsq.js';
 import type { PinvOptions } from '../linalg/pinv.js';
 import type { SvdOptions, SvdResult, SvdValuesOptions, SvdValuesResult, SvdVectorsOptions, SvdvalsOptions } from '../svd.js';
 import type { Matrix, MatrixLike, NumericArray, ResultArray } from '../types.js';
@@ -84,10 +86,14 @@ export interface SvdkitWorker {
   randomizedSvd<A extends MatrixLike, O extends RandomizedSvdOptions & WorkerCallOptions = {}>(a: A, k: number, opts?: O): Promise<RandomizedSvdResult<ResultArray<A, O>>>;
   /** {@link pinv} in the worker. */
   pinv<A extends MatrixLike, O extends PinvOptions & WorkerCallOptions = {}>(a: A, opts?: O): Promise<Matrix<ResultArray<A, O>>>;
+  /** {@link lstsq} in the worker with `full: true`, b a vector. */
+  lstsq<A extends MatrixLike, O extends LstsqFullOptions & WorkerCallOptions>(a: A, b: NumericArray | ArrayLike<number>, opts: O): Promise<LstsqResult<ResultArray<A, O>, ResultArray<A, O>>>;
+  /** {@link lstsq} in the worker with `full: true`, b a matrix. */
+  lstsq<A extends MatrixLike, O extends LstsqFullOptions & WorkerCallOptions>(a: A, b: MatrixLike, opts: O): Promise<LstsqResult<Matrix<ResultArray<A, O>>, ResultArray<A, O>>>;
   /** {@link lstsq} in the worker, b a vector. */
-  lstsq<A extends MatrixLike, O extends LstsqOptions & WorkerCallOptions = {}>(a: A, b: NumericArray | ArrayLike<number>, opts?: O): Promise<ResultArray<A, O>>;
+  lstsq<A extends MatrixLike, O extends LstsqXOptions & WorkerCallOptions = {}>(a: A, b: NumericArray | ArrayLike<number>, opts?: O): Promise<ResultArray<A, O>>;
   /** {@link lstsq} in the worker, b a matrix. */
-  lstsq<A extends MatrixLike, O extends LstsqOptions & WorkerCallOptions = {}>(a: A, b: MatrixLike, opts?: O): Promise<Matrix<ResultArray<A, O>>>;
+  lstsq<A extends MatrixLike, O extends LstsqXOptions & WorkerCallOptions = {}>(a: A, b: MatrixLike, opts?: O): Promise<Matrix<ResultArray<A, O>>>;
   /** {@link lowRank} in the worker; the LowRank is rebuilt here (its later calls run here). */
   lowRank<A extends MatrixLike, O extends LowRankOptions & WorkerCallOptions = {}>(a: A, spec: RankSpec, opts?: O): Promise<LowRank<ResultArray<A, O>>>;
   /**
@@ -193,7 +199,11 @@ export function connect(endpoint: Endpoint): SvdkitWorker {
   const worker = {
     init: (opts?: InitOptions, c?: WorkerCallOptions) => call<void>('init', [], c?.signal, { init: opts }),
     backendInfo: (c?: WorkerCallOptions) => call<BackendInfo>('backendInfo', [], c?.signal),
-    svd: (a: MatrixLike, o?: SvdOptions & WorkerCallOptions) => { const [opts, s] = split(o); return call('svd', [a, opts], s); },
+    svd: async (a: MatrixLike, o?: SvdOptions & WorkerCallOptions) => {
+      const [opts, s] = split(o);
+      const w = await call<SvdWire>('svd', [a, opts], s);
+      return new SvdFactorization(w.parts, w.meta);
+    },
     svdvals: (a: MatrixLike, o?: SvdvalsOptions & WorkerCallOptions) => { const [opts, s] = split(o); return call('svdvals', [a, opts], s); },
     eigh: (a: MatrixLike, o?: EighOptions & WorkerCallOptions) => { const [opts, s] = split(o); return call('eigh', [a, opts], s); },
     randomizedSvd: (a: MatrixLike, k: number, o?: RandomizedSvdOptions & WorkerCallOptions) => {

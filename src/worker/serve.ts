@@ -17,6 +17,7 @@ import type { CompressImageOptions, ImageInput, ImageRankSpec } from '../image/t
 import { toWire } from './errors.js';
 import { compressParts } from '../image/parts.js';
 import { transferables, type Request, type Response } from './protocol.js';
+import type { SvdFactorization, SvdMeta, SvdParts } from '../factorization.js';
 
 /** Sends one message (with a transfer list) to the client. */
 export type Post = (message: Response, transfer: ArrayBuffer[]) => void;
@@ -28,6 +29,17 @@ export function lowRankData(a: MatrixLike, spec: RankSpec, opts?: LowRankOptions
   return { m, n, k, dtype, method, U: r.U.data, S, Vt: r.Vt.data, error, relativeError, energy };
 }
 
+/** An svd result as it crosses to the client: its arrays and what its methods need. */
+export interface SvdWire {
+  parts: SvdParts;
+  meta: SvdMeta;
+}
+
+function svdWire(r: SvdFactorization): SvdWire {
+  const { U, S, Vt, backend } = r;
+  return { parts: { U, S, Vt, backend }, meta: r.meta() };
+}
+
 async function run(req: Request, post: Post): Promise<unknown> {
   const [a, b, c] = req.args;
   switch (req.op) {
@@ -36,7 +48,7 @@ async function run(req: Request, post: Post): Promise<unknown> {
     case 'backendInfo':
       return backendInfo();
     case 'svd':
-      return svd(a as MatrixLike, b as SvdOptions);
+      return svdWire(svd(a as MatrixLike, b as SvdOptions) as unknown as SvdFactorization);
     case 'svdvals':
       return svdvals(a as MatrixLike, b as SvdvalsOptions);
     case 'eigh':
@@ -46,7 +58,7 @@ async function run(req: Request, post: Post): Promise<unknown> {
     case 'pinv':
       return pinv(a as MatrixLike, b as PinvOptions);
     case 'lstsq':
-      return lstsq(a as MatrixLike, b as MatrixLike, c as LstsqOptions);
+      return lstsq(a as MatrixLike, b as MatrixLike, c as LstsqOptions) as unknown;
     case 'lowRank':
       return lowRankData(a as MatrixLike, b as RankSpec, c as LowRankOptions);
     case 'compressImage': {

@@ -65,6 +65,20 @@ const x: Float64Array = lstsq(rows, [1, 2, 3]);
 const X: Matrix<F64> = lstsq(rows, [[1], [2], [3]]);
 const x32: Float32Array = lstsq(rows, [1, 2, 3], { dtype: 'float32' });
 
+// The reusable factorization and lstsq's full result.
+const fx: Float64Array = svd(rows).solve([1, 2, 3]);
+const fX: Matrix<F32> = svd(m32).solve([[1], [2]]);
+const fp: Matrix<F64> = svd(rows).pinv();
+const fr: number = only.rank() + only.cond();
+// @ts-expect-error no U and Vt: nothing to solve with
+only.solve([1, 2, 3]);
+const ls = lstsq(rows, [1, 2, 3], { full: true });
+same<typeof ls.x, F64>(true);
+same<typeof ls.residuals, F64>(true);
+const lsM = lstsq(m32, [[1], [2]], { full: true });
+same<typeof lsM.x, Matrix<F32>>(true);
+const lsRank: number = ls.rank;
+
 // Results over ArrayBuffer (finding 2, the part that needs no DOM): usable where an ArrayBuffer is required.
 const buf: ArrayBuffer = S.buffer;
 const bytes: Uint8Array<ArrayBuffer> = lr.toBytes();
@@ -79,4 +93,4 @@ await init();
 const info: { active: 'wasm' | 'js' } = backendInfo();
 try { svd(rows); } catch (err) { if (err instanceof SvdkitError) err.code.toUpperCase(); }
 
-export { u0, s1, s32, s32b, wrong, y, rec, y32, p, p32, x, X, x32, buf, back, info };
+export { fx, fX, fp, fr, lsRank, u0, s1, s32, s32b, wrong, y, rec, y32, p, p32, x, X, x32, buf, back, info };
