@@ -5,7 +5,7 @@
 // message naming the accepted forms.
 import { Matrix as MlMatrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { eigh, InvalidMatrixError, lowRank, lstsq, matrixRank, pinv, svd, svdvals } from '../src/index.js';
+import { eigh, InvalidMatrixError, lowRank, lstsq, matrixRank, pinv, reconstruct, svd, svdvals } from '../src/index.js';
 import { cases } from './harness/cases.js';
 
 const m = 7, n = 4;
@@ -78,6 +78,20 @@ describe.each(cases)('interop on %s / %s', (backend, dtype) => {
     expect(lstsq(dense, bMat, { backend, dtype }).cols).toBe(2);
     expect(lowRank(col, 2, { backend, dtype }).error).toBe(lowRank(dense, 2, { backend, dtype }).error);
     expect(matrixRank(new MlMatrix([[1, 2], [2, 4]]), { backend, dtype })).toBe(1);
+  });
+});
+
+describe('interop: factors in other forms', () => {
+  it('reconstruct reads column-major and ml-matrix factors as the matrices they are', () => {
+    const f = svd(dense);
+    const p = f.S.length;
+    const Ucol = new Float64Array(m * p);
+    for (let i = 0; i < m; i++) for (let j = 0; j < p; j++) Ucol[j * m + i] = f.U.data[i * p + j];
+    const ref = reconstruct(f, 2);
+    const viaCol = reconstruct({ U: { rows: m, cols: p, data: Ucol, order: 'col' }, S: f.S, Vt: f.Vt }, 2);
+    expect(Array.from(viaCol.data)).toEqual(Array.from(ref.data));
+    const viaMl = reconstruct({ U: f.U, S: f.S, Vt: new MlMatrix(Array.from({ length: p }, (_, i) => Array.from(f.Vt.data.subarray(i * n, i * n + n)))) }, 2);
+    expect(Array.from(viaMl.data)).toEqual(Array.from(ref.data));
   });
 });
 
