@@ -123,6 +123,9 @@ describe('the packed tarball: dependencies, files, metadata', () => {
     const jpg = npx(['compress', 'small.jpg', '--ranks', '4', '--out', 'cli-jpg', '--json']);
     expect(jpg.status, jpg.stderr).toBe(0);
     expect(existsSync(join(project, 'cli-jpg', 'small-k4.png'))).toBe(true);
+    // The bundled codecs' licences ship beside the bundle.
+    const notices = readFileSync(join(INSTALLED(), 'dist', 'cli', 'THIRD-PARTY-LICENSES.txt'), 'utf8');
+    for (const name of ['fast-png', 'jpeg-js', 'fflate', 'iobuffer']) expect(notices).toMatch(new RegExp(`^${name}@\\d`, 'm'));
   }, 120_000);
 
   it('ships no assembly/ sources it cannot rebuild; every source map carries its sources', () => {
