@@ -39,9 +39,10 @@ export interface SvdParts {
 
 /** svd's result: the arrays as own fields (plain data), the methods on the prototype. */
 export class SvdFactorization {
-  U?: Matrix;
+  // `declare`: no own property unless assigned, so a computeUV: false result has no U or Vt key.
+  declare U?: Matrix;
   S: FloatArray;
-  Vt?: Matrix;
+  declare Vt?: Matrix;
   backend: BackendName;
   readonly #meta: SvdMeta;
 

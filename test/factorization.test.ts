@@ -47,6 +47,8 @@ describe.each(cases)('svd(a) reused on %s / %s', (backend, dtype) => {
 
   it('computeUV: false keeps rank and cond; solve and pinv say why they cannot', () => {
     const s = svd(a, { ...opts, computeUV: false });
+    expect(Object.keys(s).sort()).toEqual(['S', 'backend']);
+    expect(Object.keys(f).sort()).toEqual(['S', 'U', 'Vt', 'backend']);
     expect(s.rank()).toBe(f.rank());
     expect(s.cond()).toBe(f.cond());
     const asFull = s as unknown as { solve(b: number[]): unknown; pinv(): unknown };
