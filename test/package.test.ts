@@ -99,6 +99,34 @@ describe('the packed tarball in a fresh project', () => {
   });
 });
 
+// Issue 15, finding 6: Vite's dev server reads the package's source maps without a warning.
+describe('the packed tarball in a Vite dev server', () => {
+  it('serves svdkit modules with their source maps and no sourcemap warning', async () => {
+    const { createServer, createLogger } = await import('vite');
+    const app = join(project, 'dev');
+    mkdirSync(app, { recursive: true });
+    writeFileSync(join(app, 'index.html'), '<script type="module" src="./main.js"></script>');
+    writeFileSync(join(app, 'main.js'), "import { svd } from 'svdkit'; console.log(svd([[1]]).S);");
+    const warnings: string[] = [];
+    const logger = createLogger('warn', { allowClearScreen: false });
+    logger.warn = (msg) => { warnings.push(msg); };
+    logger.warnOnce = (msg) => { warnings.push(msg); };
+    const server = await createServer({
+      root: app, configFile: false, logLevel: 'warn', customLogger: logger,
+      server: { middlewareMode: true, hmr: false }, optimizeDeps: { exclude: ['svdkit'], noDiscovery: true },
+    });
+    try {
+      for (const f of ['index.js', 'svd.js', 'validate.js', 'backend/wasm/load.js', 'worker/client.js']) {
+        const r = await server.transformRequest(`/@fs${join(INSTALLED(), 'dist', f)}`);
+        expect(r?.map && 'sourcesContent' in r.map ? r.map.sourcesContent?.[0]?.length : 0, f).toBeGreaterThan(0);
+      }
+    } finally {
+      await server.close();
+    }
+    expect(warnings.filter((w) => /source ?map/i.test(w))).toEqual([]);
+  }, 60_000);
+});
+
 // Issue 15, findings 5, 6, 9, 10: what a user installs and what the package says about itself.
 describe('the packed tarball: dependencies, files, metadata', () => {
   it('a consumer installs svdkit and nothing else (npm ls --omit=dev)', () => {
