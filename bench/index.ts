@@ -1,6 +1,6 @@
 /**
  * `npm run bench` entry: the SVD comparison, then the kernel GFLOP/s bench and the wasm memory
- * of a 1024×1024 svd (written to bench/results/kernels-*; README between
+ * of a 1024×1024 svd (written to bench/results/kernels-*; BENCHMARKS.md between
  * `<!-- bench:kernels:start -->` and `<!-- bench:kernels:end -->` with --update-readme).
  */
 import { benchKernels } from './kernels.js';

@@ -1,4 +1,4 @@
-/** Bench output: markdown tables, JSON history under bench/results/, and README's table. */
+/** Bench output: markdown tables, JSON history under bench/results/, and BENCHMARKS.md's tables. */
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -45,9 +45,9 @@ export function save(stem: string, json: unknown, md: string): string {
   return `bench/results/${stem}-${stamp}`;
 }
 
-/** Replaces README's text between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`. */
+/** Replaces BENCHMARKS.md's text between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`. */
 export function updateReadme(name: string, md: string): boolean {
-  const file = new URL('../README.md', import.meta.url);
+  const file = new URL('../BENCHMARKS.md', import.meta.url);
   if (!existsSync(file)) return false;
   const text = readFileSync(file, 'utf8');
   const start = `<!-- bench:${name}:start -->`, end = `<!-- bench:${name}:end -->`;

@@ -4,7 +4,7 @@ import { InvalidMatrixError } from './errors.js';
 import { defaultParams, unitRoundoff } from './params.js';
 import { selectBackend } from './backend/select.js';
 import { checkInRange, checkOptions, computeOptionChecks, matrixShape, readMatrix, resolveDtype } from './validate.js';
-import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
+import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from './types.js';
 
 /** Options of {@link eigh}. */
 export interface EighOptions extends ComputeOptions {
@@ -61,8 +61,9 @@ function fixSigns(v: FloatArray, n: number): void {
  * ```ts
  * const { values, vectors } = eigh([[2, 1], [1, 2]]); // values ≈ [3, 1]
  * ```
- * @throws {InvalidMatrixError} non-square or non-symmetric input, NaN/±Infinity entries.
+ * @throws {@link InvalidMatrixError} non-square or non-symmetric input, NaN/±Infinity entries.
  */
+export function eigh<A extends MatrixLike, O extends EighOptions = {}>(a: A, opts?: O): EighResult<ResultArray<A, O>>;
 export function eigh(a: MatrixLike, opts: EighOptions = {}): EighResult {
   checkOptions('eigh', opts, computeOptionChecks);
   const dtype = resolveDtype(a, opts.dtype);

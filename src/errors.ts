@@ -8,7 +8,8 @@
 export class SvdkitError extends Error {
   /**
    * Stable name of the kind of error: `INVALID_MATRIX`, `INVALID_OPTION`, `NO_CONVERGENCE`,
-   * `BACKEND_UNAVAILABLE` or `SIZE_LIMIT`.
+   * `BACKEND_UNAVAILABLE` or `SIZE_LIMIT`; from svdkit/worker also `WORKER_TERMINATED`,
+   * `WORKER_FAILED` (the worker could not start or crashed) and `ABORTED` (the call's signal fired).
    */
   readonly code: string;
   constructor(message: string, code = 'SVDKIT_ERROR') {

@@ -1,5 +1,6 @@
 /** Loading the wasm module and reporting which backend runs. @module */
-import { initWasm, wasmBackend, wasmState, type WasmSource } from './backend/wasm/index.js';
+import { initWasm, wasmBackend, wasmState } from './backend/wasm/index.js';
+import type { WasmSource } from './types.js';
 import { checkOptions, is } from './validate.js';
 
 export type { WasmSource };

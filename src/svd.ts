@@ -11,8 +11,9 @@ import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { defaultParams } from './params.js';
 import { selectBackend } from './backend/select.js';
 import type { UMode } from './backend/types.js';
-import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrix, resolveDtype } from './validate.js';
-import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
+import { SvdFactorization, type SolveOptions, type SvdParts } from './factorization.js';
+import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrixAs, resolveDtype } from './validate.js';
+import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, NumericArray, ResultArray } from './types.js';
 
 /** Options of {@link svd}. */
 export interface SvdOptions extends ComputeOptions {
@@ -29,17 +30,80 @@ export interface SvdOptions extends ComputeOptions {
   k?: number;
 }
 
-/** Result of {@link svd}. */
-export interface SvdResult<T extends FloatArray = FloatArray> {
-  /** Left singular vectors as columns: m×p (thin) or m×m (fullMatrices). Absent when computeUV is false. */
-  U?: Matrix<T>;
-  /** Singular values, descending, non-negative; length p = min(m, n). */
+/** Methods of every {@link svd} result; they reuse its singular values (no new decomposition). */
+export interface SvdValueMethods {
+  /**
+   * Numerical rank: the number of singular values above `tol` (absolute; default
+   * max(m, n)·ε·σ₁, numpy's matrix_rank rule). As {@link matrixRank}, without a new SVD.
+   * @throws {@link InvalidOptionError} tol negative or not finite; the svd kept only k < min(m, n) values.
+   */
+  rank(tol?: number): number;
+  /**
+   * 2-norm condition number σ₁/σ_p, Infinity for a singular matrix. As {@link cond}, without a new SVD.
+   * @throws {@link InvalidMatrixError} an empty matrix.
+   * @throws {@link InvalidOptionError} the svd kept only k < min(m, n) values.
+   */
+  cond(): number;
+}
+
+/** Methods of an {@link svd} result with U and Vt: solves and the pseudo-inverse from its factors. */
+export interface SvdSolveMethods<T extends FloatArray> {
+  /**
+   * The minimum-norm least-squares solution of A·x ≈ b from these factors: as {@link lstsq}
+   * (b a vector of length m → x of length n; b m×r → x n×r), (m + n)·r multiply-adds per
+   * column, no new SVD. After `svd(a, { k })`, the truncated-SVD solution over the k triplets.
+   * @example
+   * ```ts
+   * const f = svd([[1, 0], [1, 1], [1, 2]]);
+   * f.solve([1, 2, 2]); f.solve([0, 1, 3]);   // two right-hand sides, one decomposition
+   * ```
+   * @throws {@link InvalidMatrixError} b's length (rows) differs from A's rows, malformed b.
+   */
+  solve(b: NumericArray | ArrayLike<number>, opts?: SolveOptions): T;
+  /** With an m×r matrix b: x is n×r, the solution for each column of b. */
+  solve(b: MatrixLike, opts?: SolveOptions): Matrix<T>;
+  /** The Moore–Penrose pseudo-inverse (n×m) from these factors: as {@link pinv}, without a new SVD. */
+  pinv(opts?: SolveOptions): Matrix<T>;
+}
+
+/** Result of {@link svd} with `computeUV` true (the default). */
+export interface SvdResult<T extends FloatArray = FloatArray> extends SvdValueMethods, SvdSolveMethods<T> {
+  /** Left singular vectors as columns: m×p (thin), m×m (fullMatrices) or m×k (option k). */
+  U: Matrix<T>;
+  /** Singular values, descending, non-negative; length p = min(m, n) (k with option k). */
   S: T;
-  /** Right singular vectors as rows: p×n (thin) or n×n (fullMatrices). Absent when computeUV is false. */
-  Vt?: Matrix<T>;
+  /** Right singular vectors as rows: p×n (thin), n×n (fullMatrices) or k×n (option k). */
+  Vt: Matrix<T>;
   /** The backend that ran the decomposition. */
   backend: BackendName;
 }
+
+/** Result of {@link svd} with `computeUV: false`: the singular values only. */
+export interface SvdValuesResult<T extends FloatArray = FloatArray> extends SvdValueMethods {
+  /** Not computed. */
+  U?: undefined;
+  /** Singular values, descending, non-negative; length p = min(m, n) (k with option k). */
+  S: T;
+  /** Not computed. */
+  Vt?: undefined;
+  /** The backend that ran the decomposition. */
+  backend: BackendName;
+}
+
+/** {@link SvdOptions} that ask for the singular values only. */
+export interface SvdValuesOptions extends SvdOptions {
+  /** false: only S is computed; the result has no U and Vt. */
+  computeUV: false;
+}
+
+/** {@link SvdOptions} that ask for U and Vt too (computeUV true or absent, the default). */
+export interface SvdVectorsOptions extends SvdOptions {
+  /** true or absent: U and Vt are computed. */
+  computeUV?: true;
+}
+
+/** The arrays of either result, as the implementation builds them before wrapping. */
+type AnySvd = SvdParts;
 
 const svdChecks = {
   ...computeOptionChecks,
@@ -75,7 +139,7 @@ function negateRow(a: Matrix, i: number): void {
   for (let j = 0; j < a.cols; j++) a.data[i * a.cols + j] = -a.data[i * a.cols + j];
 }
 
-function emptySvd(dtype: Dtype, m: number, n: number, full: boolean, computeUV: boolean, backend: BackendName): SvdResult {
+function emptySvd(dtype: Dtype, m: number, n: number, full: boolean, computeUV: boolean, backend: BackendName): AnySvd {
   const S = allocate(dtype, 0);
   if (!computeUV) return { S, backend };
   const U = full ? { rows: m, cols: m, data: identity(dtype, m) } : { rows: m, cols: 0, data: allocate(dtype, 0) };
@@ -94,7 +158,7 @@ function checkK(fn: string, k: number | undefined, m: number, n: number, full: b
 }
 
 /** The k largest triplets of a thin SVD: U's first k columns, S's first k values, Vt's first k rows. */
-function truncate(r: SvdResult, k: number): SvdResult {
+function truncate(r: AnySvd, k: number): AnySvd {
   const S = r.S.slice(0, k);
   if (!r.U || !r.Vt) return { S, backend: r.backend };
   const { rows: m, cols: p } = r.U, n = r.Vt.cols;
@@ -121,13 +185,27 @@ function truncate(r: SvdResult, k: number): SvdResult {
  * // S ≈ [5, 3]; U is 2×2, Vt is 2×3
  * const top = svd([[3, 2, 2], [2, 3, -2]], { k: 1 }); // S ≈ [5]; U is 2×1, Vt is 1×3
  * ```
- * @throws {InvalidMatrixError} NaN/±Infinity entries, ragged rows, wrong data length.
- * @throws {InvalidOptionError} an unknown option name or a bad value; k > min(m, n); k with fullMatrices.
- * @throws {BackendUnavailableError} backend 'wasm' when WebAssembly cannot be loaded.
- * @throws {ConvergenceError} the sweep cap was reached (not seen with the default cap).
+ * @throws {@link InvalidMatrixError} NaN/±Infinity entries, ragged rows, wrong data length.
+ * @throws {@link InvalidOptionError} an unknown option name or a bad value; k > min(m, n); k with fullMatrices.
+ * @throws {@link BackendUnavailableError} backend 'wasm' when WebAssembly cannot be loaded.
+ * @throws {@link ConvergenceError} the sweep cap was reached (not seen with the default cap).
  */
-export function svd(a: MatrixLike, opts: SvdOptions = {}): SvdResult {
+export function svd<A extends MatrixLike, O extends SvdValuesOptions>(a: A, opts: O): SvdValuesResult<ResultArray<A, O>>;
+export function svd<A extends MatrixLike, O extends SvdVectorsOptions = {}>(a: A, opts?: O): SvdResult<ResultArray<A, O>>;
+/** `computeUV` not known at compile time: U and Vt may be absent. */
+export function svd<A extends MatrixLike, O extends SvdOptions>(a: A, opts?: O): SvdResult<ResultArray<A, O>> | SvdValuesResult<ResultArray<A, O>>;
+export function svd(a: MatrixLike, opts: SvdOptions = {}): SvdResult | SvdValuesResult {
   checkOptions('svd', opts, svdChecks);
+  const dtype = resolveDtype(a, opts.dtype);
+  const { rows: m, cols: n } = matrixShape(a);
+  const parts = svdParts(a, opts);
+  const complete = parts.S.length === Math.min(m, n);
+  // The class implements both interfaces; its solve overloads are typed there, per element type.
+  return new SvdFactorization(parts, { m, n, dtype, choice: opts.backend, complete }) as unknown as SvdResult;
+}
+
+/** The arrays of the SVD of `a` (options checked by svd). */
+function svdParts(a: MatrixLike, opts: SvdOptions): AnySvd {
   const dtype = resolveDtype(a, opts.dtype);
   // Shape first: a size beyond the backend's limit fails (or falls back) before any copy.
   const { rows: m, cols: n } = matrixShape(a);
@@ -136,10 +214,10 @@ export function svd(a: MatrixLike, opts: SvdOptions = {}): SvdResult {
   const tall = m >= n, M = tall ? m : n, N = tall ? n : m;
   const uMode: UMode = computeUV ? (full ? 'full' : 'thin') : 'none';
   const backend = selectBackend('svd', opts.backend, (b) => b.svdBytes(dtype, M, N, uMode, computeUV));
-  const { data } = readMatrix(a, dtype);
+  // W in column-major order: A itself when tall, Aᵀ (A's row-major storage) when wide.
+  const w = readMatrixAs(a, dtype, tall ? 'col' : 'row');
   if (M === 0 || N === 0) return emptySvd(dtype, m, n, full, computeUV, backend.name);
   const params = { ...defaultParams, maxSweeps: opts.maxSweeps ?? defaultParams.maxSweeps };
-  const w = tall ? transpose(dtype, data, n, m) : data;
   const parts = backend.svdTall({ dtype, rows: M, cols: N, w, u: uMode, v: computeUV, params });
   checkInRange(parts.s, dtype, 'singular value');
   if (!computeUV) return k === null ? { S: parts.s, backend: backend.name } : truncate({ S: parts.s, backend: backend.name }, k);
@@ -165,6 +243,7 @@ export type SvdvalsOptions = Omit<SvdOptions, 'fullMatrices' | 'computeUV'>;
  * svdvals([[3, 0], [0, -4]]); // Float64Array [4, 3]
  * ```
  */
+export function svdvals<A extends MatrixLike, O extends SvdvalsOptions = {}>(a: A, opts?: O): ResultArray<A, O>;
 export function svdvals(a: MatrixLike, opts: SvdvalsOptions = {}): FloatArray {
   checkOptions('svdvals', opts, { ...computeOptionChecks, k: svdChecks.k });
   return svd(a, { ...opts, computeUV: false }).S;

@@ -143,7 +143,7 @@ const matrices: MatrixCase[] = [
   { what: 'undefined matrix', input: undefined, message: /got undefined/ },
   { what: 'a number', input: 7, message: /got number 7/ },
   { what: 'a string', input: 'abcd', message: /got string "abcd"/ },
-  { what: 'an empty object', input: {}, message: /must be a matrix \(\{ rows, cols, data \} or an array of rows\)/ },
+  { what: 'an empty object', input: {}, message: /must be a matrix: \{ rows, cols, data \}.*an array of rows, an ml-matrix Matrix.*2-D ndarray.*got an object with no own keys/ },
   { what: 'a flat Float64Array', input: new Float64Array(4), message: /wrap flat data as \{ rows, cols, data \}/ },
   { what: 'DataView data', input: { rows: 2, cols: 2, data: new DataView(new ArrayBuffer(32)) }, message: /data must be a typed array.*got a DataView/ },
   { what: 'BigInt64Array data', input: { rows: 2, cols: 2, data: new BigInt64Array(4) }, message: /BigInt64Array; svdkit needs numbers/ },

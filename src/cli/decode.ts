@@ -81,7 +81,7 @@ function attempt<I extends Image8 | Image16>(name: string, format: string, decod
 }
 
 /** Sample values of a PNG, whatever its bit depth, as 8-bit values in pixel order. */
-function unpack(png: DecodedPng, samplesPerPixel: number, scaleTo8: boolean): Uint8ClampedArray {
+function unpack(png: DecodedPng, samplesPerPixel: number, scaleTo8: boolean): Uint8ClampedArray<ArrayBuffer> {
   const { width, height, depth, data } = png, count = width * height * samplesPerPixel;
   const out = new Uint8ClampedArray(count);
   if (depth >= 8 && data.length < count) throw new Error('pixel data is shorter than the image');
@@ -142,7 +142,7 @@ function fromJpeg(bytes: Uint8Array): Image8 {
   // jpeg-js gives RGB even for a one-component (gray) JPEG: R = G = B everywhere then.
   let gray = true;
   for (let i = 0; i < n && gray; i++) gray = rgb[3 * i] === rgb[3 * i + 1] && rgb[3 * i] === rgb[3 * i + 2];
-  if (!gray) return { width: img.width, height: img.height, channels: 3, data: new Uint8ClampedArray(rgb.buffer, rgb.byteOffset, rgb.length) };
+  if (!gray) return { width: img.width, height: img.height, channels: 3, data: new Uint8ClampedArray(rgb.buffer as ArrayBuffer, rgb.byteOffset, rgb.length) };
   const out = new Uint8ClampedArray(n);
   for (let i = 0; i < n; i++) out[i] = rgb[3 * i];
   return { width: img.width, height: img.height, channels: 1, data: out };

@@ -47,8 +47,8 @@ function checkTiles(tiles: unknown): asserts tiles is readonly SheetTile[] {
  * Lays images out in a grid on white with their captions below them, for a person to compare.
  * All tiles must have the same channel count, which the sheet gets too (alpha made opaque
  * outside the pictures). Text uses the built-in bitmap font ({@link drawText}).
- * @throws {InvalidMatrixError} a malformed tile image.
- * @throws {InvalidOptionError} no tiles, mixed channel counts or a bad option.
+ * @throws {@link svdkit!InvalidMatrixError | InvalidMatrixError} a malformed tile image.
+ * @throws {@link svdkit!InvalidOptionError | InvalidOptionError} no tiles, mixed channel counts or a bad option.
  */
 export function contactSheet(tiles: readonly SheetTile[], opts: ContactSheetOptions = {}): Image8 {
   checkTiles(tiles);
@@ -57,7 +57,7 @@ export function contactSheet(tiles: readonly SheetTile[], opts: ContactSheetOpti
   const imgs = tiles.map((t) => {
     const c = checkImage(t.image, 'contactSheet');
     // A read-only view: tiles are never written.
-    return fitWithin({ ...c, data: new Uint8ClampedArray(c.data.buffer, c.data.byteOffset, c.data.length) }, maxTile);
+    return fitWithin({ ...c, data: new Uint8ClampedArray(c.data.buffer as ArrayBuffer, c.data.byteOffset, c.data.length) }, maxTile);
   });
   const C = imgs[0].channels;
   if (imgs.some((im) => im.channels !== C)) throw new InvalidOptionError('contactSheet: all tiles must have the same number of channels');

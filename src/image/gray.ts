@@ -6,7 +6,7 @@ import type { Image16, Image8, ImageInput, ImageInput16 } from './types.js';
  * The image as one gray channel: luma Y = 0.299 R + 0.587 G + 0.114 B (ITU-R BT.601), and a
  * translucent pixel composited over white first (alpha is dropped). A gray image comes back as
  * a copy. A 16-bit image stays 16-bit.
- * @throws {InvalidMatrixError} the image is malformed.
+ * @throws {@link svdkit!InvalidMatrixError | InvalidMatrixError} the image is malformed.
  */
 export function toGray(image: ImageInput16): Image16;
 export function toGray(image: ImageInput): Image8;

@@ -2,6 +2,7 @@
  * svdkit/image: image compression by truncated SVD, and the small image helpers around it
  * (gray conversion, contact sheets with a built-in bitmap font). Works on plain
  * `{ width, height, data }` images, browser `ImageData` included; no decoder needed.
+ * @module svdkit/image
  * @packageDocumentation
  */
 export { compressImage } from './compress.js';

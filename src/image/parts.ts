@@ -59,7 +59,7 @@ export const OVERSAMPLES = 10;
 const FIRST_SKETCH = 32;
 
 /** One channel's kept factors: U m×kept, S kept, Vt kept×n. */
-export interface ChannelFactors { U: Matrix; S: Float64Array; Vt: Matrix }
+export interface ChannelFactors { U: Matrix; S: Float64Array<ArrayBuffer>; Vt: Matrix }
 
 /** What the worker sends back: the kept factors, the spectra, and the alpha plane kept exact. */
 export interface ImageParts {
@@ -73,7 +73,7 @@ export interface ImageParts {
   /** Power iterations of the randomized method; 0 for exact. */
   powerIterations: number;
   /** Per channel: all min(m, n) singular values (exact), or the kept ones (randomized). */
-  spectra: Float64Array[];
+  spectra: Float64Array<ArrayBuffer>[];
   factors: ChannelFactors[];
   /** Σ of all squared samples of the compressed channels (randomized: the error's reference), else null. */
   totalEnergy: number | null;

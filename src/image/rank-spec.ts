@@ -23,7 +23,7 @@ const KEYS = ['energy', 'relativeError', 'maxStored', 'ratio'];
  * Checks the spec against the image shape before any work: a rank must be an integer from 1 to
  * min(m, n), an energy in (0, 1], a relativeError in [0, 1], maxStored and a ratio at least
  * what rank 1 stores.
- * @throws {InvalidOptionError} saying what to change.
+ * @throws {@link svdkit!InvalidOptionError | InvalidOptionError} saying what to change.
  */
 export function checkSpec(fn: string, spec: ImageRankSpec, shape: StatsShape): void {
   const p = Math.min(shape.m, shape.n);

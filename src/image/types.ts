@@ -56,8 +56,8 @@ export interface Image8 {
   height: number;
   /** 1 = gray, 2 = gray + alpha, 3 = RGB, 4 = RGBA. */
   channels: 1 | 2 | 3 | 4;
-  /** width·height·channels samples, interleaved row by row. */
-  data: Uint8ClampedArray;
+  /** width·height·channels samples, interleaved row by row (over a plain ArrayBuffer: fits `new ImageData(…)`). */
+  data: Uint8ClampedArray<ArrayBuffer>;
 }
 
 /**
@@ -160,7 +160,7 @@ export interface CompressedImage<I extends Image8 | Image16 = Image8> {
    * The singular values of each compressed channel, descending, in channel order (R, G, B, A or
    * gray, A); for plots. All min(m, n) of them (exact method) or the leading `kept` (randomized).
    */
-  singularValues: Float64Array[];
+  singularValues: Float64Array<ArrayBuffer>[];
   /** The backend that ran the decompositions. */
   backend: 'wasm' | 'js';
   /**

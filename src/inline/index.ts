@@ -9,6 +9,7 @@
  * await init();
  * svd([[3, 2, 2], [2, 3, -2]]).S; // [5, 3]
  * ```
+ * @module svdkit/inline
  * @packageDocumentation
  */
 import { simdSupported } from '../backend/wasm/load.js';

@@ -7,14 +7,11 @@
  * large residuals), κ_r = σ₁/σ_r.
  * @module
  */
-import { allocate } from '../arrays.js';
-import { InvalidMatrixError } from '../errors.js';
-import { checkOptions, computeOptionChecks, readMatrix } from '../validate.js';
-import type { ComputeOptions, FloatArray, Matrix, MatrixLike } from '../types.js';
+import { checkOptions, computeOptionChecks, is } from '../validate.js';
+import type { ComputeOptions, FloatArray, Matrix, MatrixLike, NumericArray, ResultArray } from '../types.js';
 import { decompose } from './decompose.js';
-import { matmul } from './matmul.js';
-import { columnsOf, isVector, readVector } from './take.js';
-import { countAbove, nonNegative } from './tolerance.js';
+import { solveWith } from './factors.js';
+import { nonNegative } from './tolerance.js';
 
 /** Options of {@link lstsq}. */
 export interface LstsqOptions extends ComputeOptions {
@@ -22,40 +19,66 @@ export interface LstsqOptions extends ComputeOptions {
   rcond?: number;
   /** Jacobi sweep cap, as in {@link SvdOptions}. */
   maxSweeps?: number;
+  /**
+   * true: return `{ x, residuals, rank, S }` as numpy's lstsq does, not x alone. Default false.
+   */
+  full?: boolean;
+}
+
+/** {@link LstsqOptions} with `full: true`. */
+export interface LstsqFullOptions extends LstsqOptions {
+  /** Return residuals, rank and singular values beside x. */
+  full: true;
+}
+
+/** {@link LstsqOptions} without `full: true`: lstsq returns x alone. */
+export interface LstsqXOptions extends LstsqOptions {
+  /** false or absent: x alone. */
+  full?: false;
+}
+
+/** Result of {@link lstsq} with `full: true` (numpy's four results). */
+export interface LstsqResult<X, T extends FloatArray = FloatArray> {
+  /** The minimum-norm least-squares solution: length n, or n×r for an m×r b. */
+  x: X;
+  /**
+   * ‖b − A·x‖₂² per column of b (length 1 for a vector b) when rank = n < m; otherwise empty,
+   * as numpy (the fit is exact, or x is not unique).
+   */
+  residuals: T;
+  /** The numerical rank used: singular values > rcond·σ₁. */
+  rank: number;
+  /** All min(m, n) singular values of A, descending. */
+  S: T;
 }
 
 /**
  * Minimum-norm least-squares solution of A·x ≈ b.
  * @param a m×n matrix (any rank, any shape).
  * @param b a vector of length m (→ x of length n), or an m×r matrix (→ x n×r, one solution per column).
- * @param opts `rcond` (default max(m, n)·ε), `dtype`, `backend`.
- * @returns x; empty inputs give zeros of the right shape (n entries, or n×r).
+ * @param opts `rcond` (default max(m, n)·ε), `full` (also residuals, rank, S), `dtype`, `backend`.
+ * @returns x; empty inputs give zeros of the right shape (n entries, or n×r). With `full: true`,
+ *   `{ x, residuals, rank, S }`.
  * @example
  * ```ts
  * lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 2]); // ≈ [1.1667, 0.5], the line fit
  * lstsq([[1, 1]], [2]);                        // [1, 1], the minimum-norm solution
+ * const { x, residuals, rank, S } = lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 2], { full: true });
+ * // residuals ≈ [0.1667], rank 2
  * ```
- * @throws {InvalidMatrixError} b's length (rows) differs from A's rows, malformed input.
+ * @throws {@link InvalidMatrixError} b's length (rows) differs from A's rows, malformed input.
  */
-export function lstsq(a: MatrixLike, b: FloatArray | ArrayLike<number>, opts?: LstsqOptions): FloatArray;
+export function lstsq<A extends MatrixLike, O extends LstsqFullOptions>(a: A, b: NumericArray | ArrayLike<number>, opts: O): LstsqResult<ResultArray<A, O>, ResultArray<A, O>>;
+/** With an m×r matrix b and `full: true`. */
+export function lstsq<A extends MatrixLike, O extends LstsqFullOptions>(a: A, b: MatrixLike, opts: O): LstsqResult<Matrix<ResultArray<A, O>>, ResultArray<A, O>>;
+export function lstsq<A extends MatrixLike, O extends LstsqXOptions = {}>(a: A, b: NumericArray | ArrayLike<number>, opts?: O): ResultArray<A, O>;
 /** With an m×r matrix b: x is n×r, the solution for each column of b. */
-export function lstsq(a: MatrixLike, b: MatrixLike, opts?: LstsqOptions): Matrix;
-export function lstsq(a: MatrixLike, b: FloatArray | ArrayLike<number> | MatrixLike, opts: LstsqOptions = {}): FloatArray | Matrix {
-  checkOptions('lstsq', opts, { ...computeOptionChecks, rcond: nonNegative });
+export function lstsq<A extends MatrixLike, O extends LstsqXOptions = {}>(a: A, b: MatrixLike, opts?: O): Matrix<ResultArray<A, O>>;
+/** `full` not known at compile time. */
+export function lstsq<A extends MatrixLike, O extends LstsqOptions>(a: A, b: NumericArray | ArrayLike<number> | MatrixLike, opts?: O):
+  ResultArray<A, O> | Matrix<ResultArray<A, O>> | LstsqResult<ResultArray<A, O> | Matrix<ResultArray<A, O>>, ResultArray<A, O>>;
+export function lstsq(a: MatrixLike, b: NumericArray | ArrayLike<number> | MatrixLike, opts: LstsqOptions = {}): unknown {
+  checkOptions('lstsq', opts, { ...computeOptionChecks, rcond: nonNegative, full: is.boolean });
   const d = decompose(a, opts, 'thin');
-  const { m, n, S, dtype } = d;
-  const vec = isVector(b);
-  const B: Matrix = vec ? { rows: 0, cols: 1, data: readVector(b, dtype, 'b') } : readMatrix(b as MatrixLike, dtype, 'b');
-  if (vec) B.rows = B.data.length;
-  if (B.rows !== m) {
-    throw new InvalidMatrixError(`lstsq: b must have m = ${m} ${vec ? 'entries' : 'rows'} (A is ${m}×${n}), got ${B.rows}`);
-  }
-  const r = S.length === 0 ? 0 : countAbove(S, (opts.rcond ?? d.rcond) * S[0]);
-  let x: Matrix = { rows: n, cols: B.cols, data: allocate(dtype, n * B.cols) };
-  if (r > 0) {
-    const c = matmul('lstsq', opts.backend, dtype, columnsOf(d.U!, r, dtype), true, B, false); // U_rᵀb, r×cols
-    for (let i = 0; i < r; i++) for (let j = 0; j < c.cols; j++) c.data[i * c.cols + j] /= S[i];
-    x = matmul('lstsq', opts.backend, dtype, { rows: r, cols: n, data: d.Vt!.data.subarray(0, r * n) }, true, c, false);
-  }
-  return vec ? x.data : x;
+  return solveWith('lstsq', d, b, opts.rcond ?? d.rcond, opts.backend, opts.full ?? false);
 }

@@ -26,7 +26,7 @@ export interface MatrixRankOptions extends ComputeOptions {
  * matrixRank([[1, 2], [2, 4]]); // 1
  * matrixRank([[1, 0], [0, 1e-9]], { tol: 1e-6 }); // 1
  * ```
- * @throws {InvalidOptionError} tol negative or not finite, unknown options.
+ * @throws {@link InvalidOptionError} tol negative or not finite, unknown options.
  */
 export function matrixRank(a: MatrixLike, opts: MatrixRankOptions = {}): number {
   checkOptions('matrixRank', opts, { ...computeOptionChecks, tol: nonNegative });

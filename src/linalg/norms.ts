@@ -57,7 +57,7 @@ export function nuclearNorm(a: MatrixLike, opts: NormOptions = {}): number {
  * cond([[1, 0], [0, 1e-3]]); // 1000
  * cond([[0, 0], [0, 0]]);    // Infinity
  * ```
- * @throws {InvalidMatrixError} an empty matrix (no condition number exists).
+ * @throws {@link InvalidMatrixError} an empty matrix (no condition number exists).
  */
 export function cond(a: MatrixLike, opts: NormOptions = {}): number {
   checkOptions('cond', opts, computeOptionChecks);

@@ -7,10 +7,9 @@
  */
 import { allocate } from '../arrays.js';
 import { checkOptions, computeOptionChecks } from '../validate.js';
-import type { ComputeOptions, Matrix, MatrixLike } from '../types.js';
+import type { ComputeOptions, Matrix, MatrixLike, ResultArray } from '../types.js';
 import { decompose } from './decompose.js';
-import { matmul } from './matmul.js';
-import { columnsOf } from './take.js';
+import { pinvFactors } from './factors.js';
 import { countAbove, nonNegative } from './tolerance.js';
 
 /** Options of {@link pinv}. */
@@ -30,15 +29,14 @@ export interface PinvOptions extends ComputeOptions {
  * ```ts
  * pinv([[1, 2], [2, 4]]); // rank 1: { rows: 2, cols: 2, data: [0.04, 0.08, 0.08, 0.16] }
  * ```
- * @throws {InvalidOptionError} rcond negative or not finite, unknown options.
+ * @throws {@link InvalidOptionError} rcond negative or not finite, unknown options.
  */
+export function pinv<A extends MatrixLike, O extends PinvOptions = {}>(a: A, opts?: O): Matrix<ResultArray<A, O>>;
 export function pinv(a: MatrixLike, opts: PinvOptions = {}): Matrix {
   checkOptions('pinv', opts, { ...computeOptionChecks, rcond: nonNegative });
   const d = decompose(a, opts, 'thin');
   const { m, n, S, dtype } = d;
   const r = S.length === 0 ? 0 : countAbove(S, (opts.rcond ?? d.rcond) * S[0]);
   if (r === 0) return { rows: n, cols: m, data: allocate(dtype, n * m) };
-  const vt = { rows: r, cols: n, data: d.Vt!.data.slice(0, r * n) };
-  for (let i = 0; i < r; i++) for (let j = 0; j < n; j++) vt.data[i * n + j] /= S[i];
-  return matmul('pinv', opts.backend, dtype, vt, true, columnsOf(d.U!, r, dtype), true);
+  return pinvFactors('pinv', opts.backend, { dtype, U: d.U!, S, Vt: d.Vt! }, r);
 }

@@ -51,7 +51,7 @@ function columnRange(a: Matrix, from: number, to: number): Matrix {
  * const { rank, column, null: nullSpace } = subspaces([[1, 2], [2, 4]]);
  * // rank 1; column ∝ [1, 2]ᵀ (2×1); nullSpace ∝ [2, −1]ᵀ (2×1)
  * ```
- * @throws {InvalidOptionError} tol negative or not finite, unknown options.
+ * @throws {@link InvalidOptionError} tol negative or not finite, unknown options.
  */
 export function subspaces(a: MatrixLike, opts: SubspacesOptions = {}): Subspaces {
   checkOptions('subspaces', opts, { ...computeOptionChecks, tol: nonNegative });

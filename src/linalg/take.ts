@@ -9,8 +9,9 @@ import { InvalidMatrixError } from '../errors.js';
 import { matrixShape, readMatrix } from '../validate.js';
 import type { Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
 
+/** A row-major `{ rows, cols, data }` (not `order: 'col'`): its leading block is read in place. */
 function isObjectForm(a: object): a is { rows: unknown; cols: unknown; data: unknown } {
-  return 'rows' in a && 'cols' in a && 'data' in a;
+  return 'rows' in a && 'cols' in a && 'data' in a && (a as { order?: unknown }).order !== 'col';
 }
 
 /** What a rejected entry is, without calling into it (an object's toString could be anything). */

@@ -41,7 +41,7 @@ function payloadBytes(m: number, n: number, k: number, p: Precision): number {
 }
 
 /** Serialises `d` with the factors at `precision`. */
-export function encode(d: LowRankData, precision: Precision): Uint8Array {
+export function encode(d: LowRankData, precision: Precision): Uint8Array<ArrayBuffer> {
   const { m, n, k } = d;
   const payload = payloadBytes(m, n, k, precision);
   const bytes = new Uint8Array(HEADER_BYTES + payload), view = new DataView(bytes.buffer);

@@ -13,7 +13,7 @@
 import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
 import { computeOptionChecks, checkOptions, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
 import { svd } from '../svd.js';
-import type { ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
+import type { ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from '../types.js';
 import { LowRank } from './model.js';
 import { checkSketchFits, randomizedChecks, randomizedFactors, randomizedParams, type RandomizedSvdResult } from './randomized.js';
 import { applyRule } from './rank.js';
@@ -107,10 +107,11 @@ function randomized(A: Matrix, spec: ParsedSpec, dtype: Dtype, opts: LowRankOpti
  * const y = lr.apply(x);                        // A_k·x in k(m+n) multiply-adds
  * const fast = lowRank(big, 20, { method: 'randomized', seed: 1 });
  * ```
- * @throws {InvalidOptionError} a bad spec (k = 0, k > min(m, n), energy outside (0, 1], unknown
+ * @throws {@link InvalidOptionError} a bad spec (k = 0, k > min(m, n), energy outside (0, 1], unknown
  *   key, maxStored below m + n + 1), unknown options, or options of the other method.
- * @throws {InvalidMatrixError} malformed input, including an empty matrix.
+ * @throws {@link InvalidMatrixError} malformed input, including an empty matrix.
  */
+export function lowRank<A extends MatrixLike, O extends LowRankOptions = {}>(a: A, spec: RankSpec, opts?: O): LowRank<ResultArray<A, O>>;
 export function lowRank(a: MatrixLike, spec: RankSpec, opts: LowRankOptions = {}): LowRank {
   checkOptions('lowRank', opts, checks);
   checkMethodOptions(opts);

@@ -9,7 +9,7 @@ import { InvalidMatrixError } from '../errors.js';
 import { matmul } from '../linalg/matmul.js';
 import { isVector, readVector as readVectorArg } from '../linalg/take.js';
 import { checkOptions, is, readMatrix } from '../validate.js';
-import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
+import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike, NumericArray } from '../types.js';
 import { decode, encode, type LowRankData } from './codec.js';
 import type { Precision } from './quantize.js';
 import { scaleColumns } from './reconstruct.js';
@@ -35,13 +35,13 @@ function scaleRows(a: Matrix, s: ArrayLike<number>): void {
  * {@link LowRank.fromBytes}. The arrays are this object's own (not shared with the input);
  * treat them as read-only.
  */
-export class LowRank {
+export class LowRank<T extends FloatArray = FloatArray> {
   /** m×k, orthonormal columns. */
-  readonly U: Matrix;
+  readonly U: Matrix<T>;
   /** k singular values, descending. */
-  readonly S: FloatArray;
+  readonly S: T;
   /** k×n, orthonormal rows. */
-  readonly Vt: Matrix;
+  readonly Vt: Matrix<T>;
   /** The rank: number of singular triplets kept. */
   readonly k: number;
   /** Rows of A (and of U). */
@@ -74,9 +74,9 @@ export class LowRank {
    */
   constructor(d: LowRankData, backend?: BackendChoice) {
     const { m, n, k } = d;
-    this.U = { rows: m, cols: k, data: d.U };
-    this.S = d.S;
-    this.Vt = { rows: k, cols: n, data: d.Vt };
+    this.U = { rows: m, cols: k, data: d.U as T };
+    this.S = d.S as T;
+    this.Vt = { rows: k, cols: n, data: d.Vt as T };
     this.k = k; this.m = m; this.n = n;
     this.dtype = d.dtype;
     this.method = d.method;
@@ -93,10 +93,10 @@ export class LowRank {
    * const approx = lowRank(a, 10).reconstruct(); // m×n
    * ```
    */
-  reconstruct(): Matrix {
+  reconstruct(): Matrix<T> {
     const left = { rows: this.m, cols: this.k, data: this.U.data.slice() };
     scaleColumns(left, this.S);
-    return matmul('LowRank.reconstruct', this.#backend, this.dtype, left, false, this.Vt, false);
+    return matmul('LowRank.reconstruct', this.#backend, this.dtype, left, false, this.Vt, false) as Matrix<T>;
   }
 
   /**
@@ -107,11 +107,11 @@ export class LowRank {
    * ```ts
    * const y = lr.apply(new Float64Array(lr.n).fill(1)); // length lr.m
    * ```
-   * @throws {InvalidMatrixError} wrong length, non-finite entries.
+   * @throws {@link InvalidMatrixError} wrong length, non-finite entries.
    */
-  apply(x: FloatArray | ArrayLike<number>): FloatArray;
-  apply(x: MatrixLike): Matrix;
-  apply(x: FloatArray | ArrayLike<number> | MatrixLike): FloatArray | Matrix {
+  apply(x: NumericArray | ArrayLike<number>): T;
+  apply(x: MatrixLike): Matrix<T>;
+  apply(x: NumericArray | ArrayLike<number> | MatrixLike): FloatArray | Matrix {
     // As lstsq's b: a typed array or number[] is the vector, anything else (arrays of rows too) a matrix.
     const isMat = !isVector(x);
     const X = isMat ? readMatrix(x as MatrixLike, this.dtype, 'x') : { rows: 0, cols: 1, data: readVectorArg(x, this.dtype, 'x') };
@@ -135,13 +135,13 @@ export class LowRank {
    */
   factors(): {
     /** U·diag(√S): m×k. */
-    left: Matrix;
+    left: Matrix<T>;
     /** diag(√S)·Vt: k×n. */
-    right: Matrix;
+    right: Matrix<T>;
   } {
     const root = Array.from(this.S, Math.sqrt);
-    const left = { rows: this.m, cols: this.k, data: this.U.data.slice() };
-    const right = { rows: this.k, cols: this.n, data: this.Vt.data.slice() };
+    const left = { rows: this.m, cols: this.k, data: this.U.data.slice() as T };
+    const right = { rows: this.k, cols: this.n, data: this.Vt.data.slice() as T };
     scaleColumns(left, root);
     scaleRows(right, root);
     return { left, right };
@@ -160,7 +160,7 @@ export class LowRank {
    * const back = LowRank.fromBytes(bytes);
    * ```
    */
-  toBytes(opts: ToBytesOptions = {}): Uint8Array {
+  toBytes(opts: ToBytesOptions = {}): Uint8Array<ArrayBuffer> {
     checkOptions('LowRank.toBytes', opts, { precision: is.oneOf('float64', 'float32', 'float16', 'int8') });
     const precision = opts.precision ?? this.dtype;
     const { m, n, k, dtype, method, S, error, relativeError, energy } = this;
@@ -174,7 +174,7 @@ export class LowRank {
    * ```ts
    * const lr = LowRank.fromBytes(await fs.readFile('a.svdk'));
    * ```
-   * @throws {InvalidMatrixError} not svdkit data, an unsupported version, truncated or corrupt
+   * @throws {@link InvalidMatrixError} not svdkit data, an unsupported version, truncated or corrupt
    *   bytes (checksum mismatch), or inconsistent header fields.
    */
   static fromBytes(bytes: Uint8Array | ArrayBuffer, opts: FromBytesOptions = {}): LowRank {

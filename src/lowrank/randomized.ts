@@ -25,7 +25,7 @@ import { svd } from '../svd.js';
 import { checkInRange, checkOptions, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
 import { selectBackend } from '../backend/select.js';
 import { exponentOf, maxAbs, scaleExp2 } from '../backend/js/scale.js';
-import type { BackendChoice, BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
+import type { BackendChoice, BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from '../types.js';
 
 /** Options of {@link randomizedSvd}. */
 export interface RandomizedSvdOptions extends ComputeOptions {
@@ -167,9 +167,10 @@ export function randomizedFactors(fn: string, A0: Matrix, k: number, dtype: Dtyp
  * ```ts
  * const { U, S, Vt } = randomizedSvd(a, 20, { seed: 42 });
  * ```
- * @throws {InvalidOptionError} k outside 1…min(m, n), unknown options or bad values.
- * @throws {InvalidMatrixError} malformed input.
+ * @throws {@link InvalidOptionError} k outside 1…min(m, n), unknown options or bad values.
+ * @throws {@link InvalidMatrixError} malformed input.
  */
+export function randomizedSvd<A extends MatrixLike, O extends RandomizedSvdOptions = {}>(a: A, k: number, opts?: O): RandomizedSvdResult<ResultArray<A, O>>;
 export function randomizedSvd(a: MatrixLike, k: number, opts: RandomizedSvdOptions = {}): RandomizedSvdResult {
   checkOptions('randomizedSvd', opts, { dtype: is.oneOf('float64', 'float32'), backend: is.oneOf('auto', 'wasm', 'js'), ...randomizedChecks });
   const dtype = resolveDtype(a, opts.dtype);

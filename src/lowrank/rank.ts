@@ -85,9 +85,9 @@ export function applyRule(spec: ParsedSpec, S: Float64Array, shape: MatrixShape 
  * chooseRank([4, 2, 1], { energy: 0.9 });                       // 2: (16+4)/21 ≥ 0.9
  * chooseRank([4, 2, 1], { maxStored: 20 }, { rows: 3, cols: 5 }); // 2: 2·(3+5+1) = 18 ≤ 20
  * ```
- * @throws {InvalidOptionError} a bad spec (k = 0, k > p, energy outside (0, 1], an unknown key,
+ * @throws {@link InvalidOptionError} a bad spec (k = 0, k > p, energy outside (0, 1], an unknown key,
  *   maxStored without a shape or too small for rank 1).
- * @throws {InvalidMatrixError} S not finite, negative or not descending.
+ * @throws {@link InvalidMatrixError} S not finite, negative or not descending.
  */
 export function chooseRank(S: ArrayLike<number>, spec: RankSpec, shape?: MatrixShape): number {
   const s = readSingularValues('chooseRank', S);

@@ -44,8 +44,8 @@ const checks = { dtype: is.oneOf('float64', 'float32'), backend: is.oneOf('auto'
  * const f = svd(a);
  * const a2 = reconstruct(f, 2); // best rank-2 approximation of a
  * ```
- * @throws {InvalidMatrixError} U or Vt missing or malformed, non-finite entries.
- * @throws {InvalidOptionError} k out of range, unknown options.
+ * @throws {@link InvalidMatrixError} U or Vt missing or malformed, non-finite entries.
+ * @throws {@link InvalidOptionError} k out of range, unknown options.
  */
 export function reconstruct(f: Factorization, k?: number, opts: ReconstructOptions = {}): Matrix {
   checkOptions('reconstruct', opts, checks);

@@ -10,28 +10,31 @@
  * const img = await w.compressImage(imageData, 50);
  * w.terminate();
  * ```
+ * @module svdkit/worker
  * @packageDocumentation
  */
+import { SvdkitError } from '../errors.js';
+import type { UrlLike } from '../types.js';
 import { connect, type SvdkitWorker } from './client.js';
 import type { Response } from './protocol.js';
 
-export type { SvdkitWorker } from './client.js';
+export type { SvdkitWorker, WorkerCallOptions, AbortSignalLike } from './client.js';
 
 /** Options of {@link createWorker}. */
 export interface CreateWorkerOptions {
   /** Another worker script (default: the entry shipped beside this module). */
-  url?: string | URL;
+  url?: string | UrlLike;
 }
 
 /**
  * Starts a worker running svdkit. The worker loads wasm itself (`init()`), falling back to js.
- * @throws {TypeError} this environment has no `Worker`.
+ * @throws {@link svdkit!SvdkitError | SvdkitError} code `WORKER_FAILED`: this environment has no `Worker`.
  */
 export function createWorker(opts: CreateWorkerOptions = {}): SvdkitWorker {
-  if (typeof Worker !== 'function') throw new TypeError('svdkit/worker: this environment has no Web Worker');
+  if (typeof Worker !== 'function') throw new SvdkitError('svdkit/worker: this environment has no Web Worker', 'WORKER_FAILED');
   // The literal form below is what Vite, webpack and esbuild recognise to bundle the worker.
   const worker = opts.url
-    ? new Worker(opts.url, { type: 'module' })
+    ? new Worker(opts.url as string | URL, { type: 'module' })
     : new Worker(new URL('./worker-entry.js', import.meta.url), { type: 'module' });
   return connect({
     post: (m) => worker.postMessage(m),
@@ -39,7 +42,7 @@ export function createWorker(opts: CreateWorkerOptions = {}): SvdkitWorker {
       worker.addEventListener('message', (e: MessageEvent<Response>) => onMessage(e.data));
       worker.addEventListener('error', (e: ErrorEvent) => {
         e.preventDefault();
-        onFailure(new Error(`svdkit worker failed: ${e.message || 'the worker script could not run'}`));
+        onFailure(new SvdkitError(`svdkit worker failed: ${e.message || 'the worker script could not run'}`, 'WORKER_FAILED'));
       });
     },
     terminate: () => worker.terminate(),

@@ -4,11 +4,12 @@
  * @packageDocumentation
  */
 import { Worker } from 'node:worker_threads';
+import { SvdkitError } from '../errors.js';
 import { connect, type SvdkitWorker } from './client.js';
 import type { Response } from './protocol.js';
 import type { CreateWorkerOptions } from './index.js';
 
-export type { SvdkitWorker } from './client.js';
+export type { SvdkitWorker, WorkerCallOptions, AbortSignalLike } from './client.js';
 export type { CreateWorkerOptions } from './index.js';
 
 /**
@@ -27,9 +28,7 @@ function workerExecArgv(): string[] {
 
 /** Starts a worker_thread running svdkit (wasm loaded from disk, else js). */
 export function createWorker(opts: CreateWorkerOptions = {}): SvdkitWorker {
-  const worker = new Worker(opts.url ?? new URL('./worker-entry.js', import.meta.url), { execArgv: workerExecArgv() });
-  // An idle worker does not keep the process alive; a pending call does (see below).
-  worker.unref();
+  const worker = new Worker((opts.url as string | URL | undefined) ?? new URL('./worker-entry.js', import.meta.url), { execArgv: workerExecArgv() });
   let busy = 0;
   return connect({
     post(m) {
@@ -41,8 +40,11 @@ export function createWorker(opts: CreateWorkerOptions = {}): SvdkitWorker {
         if (m.kind !== 'progress' && --busy === 0) worker.unref();
         onMessage(m);
       });
-      worker.on('error', (e: Error) => onFailure(new Error(`svdkit worker failed: ${e.message}`)));
-      worker.on('exit', (code: number) => onFailure(new Error(`svdkit worker exited (code ${code})`)));
+      worker.on('error', (e: Error) => onFailure(new SvdkitError(`svdkit worker failed: ${e.message}`, 'WORKER_FAILED')));
+      worker.on('exit', (code: number) => onFailure(new SvdkitError(`svdkit worker exited (code ${code})`, 'WORKER_FAILED')));
+      // An idle worker does not keep the process alive; a pending call does (post refs it). Only
+      // after the listeners: attaching a 'message' listener refs the worker again.
+      worker.unref();
     },
     terminate: () => void worker.terminate(),
   });

@@ -3,7 +3,8 @@ import type { InitOptions } from '../init.js';
 import type { WireError } from './errors.js';
 
 /** The calls a worker serves. */
-export type Op = 'init' | 'backendInfo' | 'svd' | 'lowRank' | 'compressImage';
+export type Op =
+  | 'init' | 'backendInfo' | 'svd' | 'svdvals' | 'eigh' | 'randomizedSvd' | 'pinv' | 'lstsq' | 'lowRank' | 'compressImage';
 
 /** Client → worker. */
 export interface Request {

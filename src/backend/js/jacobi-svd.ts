@@ -29,6 +29,13 @@ export function normalizeColumn(a: FloatArray, off: number, rows: number, ex: Fl
   return dot(a, off, a, off, rows);
 }
 
+/** Exchanges a[i] and a[j] of a per-column f64 array (norms, exponents, marks). */
+function exchange(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
 /** Whether na·4^ea > nb·4^eb, for stored squared norms in [NORM_LOW, NORM_HIGH] or 0. */
 function larger(na: number, ea: number, nb: number, eb: number): boolean {
   if (na === 0 || nb === 0) return nb === 0 && na > 0;
@@ -90,9 +97,9 @@ export function oneSidedJacobi(
       if (big !== i) {
         swap(w, i * m, big * m, m);
         if (v) swap(v, i * n, big * n, n);
-        swap(nrm, i, big, 1);
-        swap(ex, i, big, 1);
-        swap(mark, i, big, 1);
+        exchange(nrm, i, big);
+        exchange(ex, i, big);
+        exchange(mark, i, big);
       }
       const wi = i * m;
       let next = 0;

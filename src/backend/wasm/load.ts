@@ -20,9 +20,10 @@
  */
 import { Arena } from './arena.js';
 import { BackendUnavailableError, InvalidOptionError, SvdkitError } from '../../errors.js';
+import type { WasmSource } from '../../types.js';
 
 /** Where the wasm binary comes from when it is not the file shipped beside this module. */
-export type WasmSource = string | URL | ArrayBuffer | ArrayBufferView | Response | WebAssembly.Module;
+export type { WasmSource };
 
 /** Options of {@link initWasm}. */
 export interface WasmInitOptions {
