@@ -1,5 +1,5 @@
 /** Loading the wasm module and reporting which backend runs. @module */
-import { initWasm, wasmBackend, wasmState } from './backend/wasm/index.js';
+import { initWasm, simdSupported, wasmBackend, wasmState } from './backend/select.js';
 import type { WasmSource } from './types.js';
 import { checkOptions, is } from './validate.js';
 
@@ -27,6 +27,10 @@ export interface BackendInfo {
   simd: boolean;
   /** The backend `backend: 'auto'` uses: wasm when loaded, else js. */
   active: 'wasm' | 'js';
+  /** Whether this engine validates WebAssembly SIMD (so `init()` picks the SIMD build). */
+  simdSupported: boolean;
+  /** Why the wasm module is not loaded, when it failed to load (absent otherwise). */
+  error?: string;
 }
 
 /**
@@ -55,11 +59,14 @@ export function init(opts: InitOptions = {}): Promise<void> {
  * Which backends can run here and which one `'auto'` uses.
  * @example
  * ```ts
- * backendInfo(); // { wasm: true, simd: true, active: 'wasm' }
+ * backendInfo(); // { wasm: true, simd: true, active: 'wasm', simdSupported: true }
  * ```
  */
 export function backendInfo(): BackendInfo {
   const wasm = wasmBackend() !== null;
   const state = wasmState();
-  return { wasm, simd: wasm && state.simd, active: wasm ? 'wasm' : 'js' };
+  const engineSimd = typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object' && simdSupported();
+  const info: BackendInfo = { wasm, simd: wasm && state.simd, active: wasm ? 'wasm' : 'js', simdSupported: engineSimd };
+  if (!wasm && state.error !== undefined) info.error = state.error;
+  return info;
 }

@@ -17,8 +17,12 @@ afterAll(() => {
 });
 
 describe('without WebAssembly', () => {
-  it('backendInfo reports js', () => {
-    expect(api.backendInfo()).toEqual({ wasm: false, simd: false, active: 'js' });
+  it('backendInfo reports js, no engine SIMD, and why wasm is not loaded', async () => {
+    await api.init();
+    expect(api.backendInfo()).toEqual({
+      wasm: false, simd: false, active: 'js', simdSupported: false,
+      error: expect.stringMatching(/WebAssembly is not available/),
+    });
   });
   it('init resolves and auto runs on js', async () => {
     await expect(api.init()).resolves.toBeUndefined();

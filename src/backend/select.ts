@@ -10,6 +10,9 @@ import { jsBackend } from './js/index.js';
 import type { Backend } from './types.js';
 import { wasmBackend, wasmState } from './wasm/index.js';
 
+// The API layer reaches the wasm loader through this seam, never into backend/wasm itself.
+export { initWasm, simdSupported, wasmBackend, wasmState } from './wasm/index.js';
+
 /** The backend that runs a call of `fn`, given the request and the call's wasm footprint. */
 export function selectBackend(fn: string, choice: BackendChoice | undefined, bytesOn: (b: Backend) => number): Backend {
   if (choice === 'js') return jsBackend;

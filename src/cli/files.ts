@@ -8,6 +8,9 @@ import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, sta
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import { inputError, outputError } from './errors.js';
 
+/** Where compress and spectrum write when no --out is given. */
+export const DEFAULT_OUT = 'svdkit-out';
+
 /** A short reason for a file-system error. */
 export function fsReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;

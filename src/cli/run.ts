@@ -6,7 +6,7 @@
 import { BackendUnavailableError, InvalidOptionError, SizeLimitError, SvdkitError } from '../errors.js';
 import { compressCommand } from './commands/compress.js';
 import { decompressCommand } from './commands/decompress.js';
-import { COMPRESS_HELP, DECOMPRESS_HELP, INFO_HELP, MAIN_HELP, SPECTRUM_HELP } from './commands/help.js';
+import { COMPRESS_HELP, DECOMPRESS_HELP, INFO_HELP, MAIN_HELP, SPECTRUM_HELP } from './help.js';
 import { infoCommand } from './commands/info.js';
 import { spectrumCommand } from './commands/spectrum.js';
 import { CliError, EXIT } from './errors.js';

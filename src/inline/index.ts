@@ -12,8 +12,7 @@
  * @module svdkit/inline
  * @packageDocumentation
  */
-import { simdSupported } from '../backend/wasm/load.js';
-import { init as initFrom, type InitOptions } from '../init.js';
+import { backendInfo, init as initFrom, type InitOptions } from '../init.js';
 import { SCALAR_WASM, SIMD_WASM } from './data.js';
 
 export * from '../index.js';
@@ -39,5 +38,5 @@ export function init(opts: InitOptions = {}): Promise<void> {
   if (opts.wasm !== undefined || typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'undefined') {
     return initFrom(opts);
   }
-  return initFrom({ wasm: embedded(opts.simd ?? simdSupported()) });
+  return initFrom({ wasm: embedded(opts.simd ?? backendInfo().simdSupported) });
 }

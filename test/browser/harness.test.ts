@@ -65,7 +65,7 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
     });
     it('loads the SIMD build with init()', async () => {
       expect(await page.evaluate(() => svdkitTest.loadError)).toBeNull();
-      expect(await page.evaluate(() => svdkitTest.info())).toEqual({ wasm: true, simd: true, active: 'wasm' });
+      expect(await page.evaluate(() => svdkitTest.info())).toMatchObject({ wasm: true, simd: true, active: 'wasm' });
     });
     for (const backend of ['wasm', 'js'] as const) {
       for (const dtype of ['float64', 'float32'] as const) {
@@ -94,7 +94,7 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
   it('init({ simd: false }) loads the scalar build, which decomposes', async () => {
     const page = await open('?load=nosimd');
     expect(await page.evaluate(() => svdkitTest.loadError)).toBeNull();
-    expect(await page.evaluate(() => svdkitTest.info())).toEqual({ wasm: true, simd: false, active: 'wasm' });
+    expect(await page.evaluate(() => svdkitTest.info())).toMatchObject({ wasm: true, simd: false, active: 'wasm' });
     const cases = await page.evaluate(() => svdkitTest.run('wasm', 'float64'));
     for (const c of cases) for (const r of Object.values(c.ratios)) expect(r, c.name).toBeLessThan(50);
   });
@@ -105,7 +105,7 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
       // This engine "validates" no SIMD module: the 31-byte probe contains 0xfd (the SIMD prefix).
       WebAssembly.validate = (b: BufferSource) => (new Uint8Array(ArrayBuffer.isView(b) ? b.buffer : b).includes(0xfd) ? false : validate(b));
     }));
-    expect(await page.evaluate(() => svdkitTest.info())).toEqual({ wasm: true, simd: false, active: 'wasm' });
+    expect(await page.evaluate(() => svdkitTest.info())).toMatchObject({ wasm: true, simd: false, active: 'wasm' });
     expect((await page.evaluate(() => svdkitTest.smoke())).S).toEqual([5, expect.closeTo(3, 12)]);
   });
 
@@ -114,7 +114,7 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
       delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
     }));
     expect(await page.evaluate(() => svdkitTest.loadError)).toBeNull();
-    expect(await page.evaluate(() => svdkitTest.info())).toEqual({ wasm: false, simd: false, active: 'js' });
+    expect(await page.evaluate(() => svdkitTest.info())).toMatchObject({ wasm: false, simd: false, active: 'js' });
     const smoke = await page.evaluate(() => svdkitTest.smoke());
     expect(smoke.backend).toBe('js');
     expect(smoke.S).toEqual([5, expect.closeTo(3, 12)]);
@@ -126,7 +126,7 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
   it('a server sending .wasm with the wrong MIME type still works (arrayBuffer fallback)', async () => {
     const page = await open('', undefined, wrongMime.url);
     expect(await page.evaluate(() => svdkitTest.loadError)).toBeNull();
-    expect(await page.evaluate(() => svdkitTest.info())).toEqual({ wasm: true, simd: true, active: 'wasm' });
+    expect(await page.evaluate(() => svdkitTest.info())).toMatchObject({ wasm: true, simd: true, active: 'wasm' });
   });
 
   it('svdkit/inline loads with every .wasm request blocked', async () => {
@@ -136,7 +136,7 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
       return route.abort();
     }));
     expect(await page.evaluate(() => svdkitTest.loadError)).toBeNull();
-    expect(await page.evaluate(() => svdkitTest.info())).toEqual({ wasm: true, simd: true, active: 'wasm' });
+    expect(await page.evaluate(() => svdkitTest.info())).toMatchObject({ wasm: true, simd: true, active: 'wasm' });
     expect(await page.evaluate(() => svdkitTest.smoke().backend)).toBe('wasm');
     expect(blocked).toEqual([]);
   });
@@ -144,7 +144,7 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
   it('svdkit/worker: results, errors as the same classes, and a responsive page', async () => {
     const page = await open();
     const r = await page.evaluate(() => svdkitTest.workerChecks());
-    expect(r.info).toEqual({ wasm: true, simd: true, active: 'wasm' });
+    expect(r.info).toMatchObject({ wasm: true, simd: true, active: 'wasm' });
     expect(r.backend).toBe('wasm');
     expect(r.S[0]).toBeCloseTo(5, 12);
     expect(r.errors.InvalidMatrixError).toMatchObject({ instance: true, svdkit: true, code: 'INVALID_MATRIX' });

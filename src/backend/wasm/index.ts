@@ -13,6 +13,7 @@ import { currentModule, initWasm, loadError, loadedModule, type LoadedModule, ty
 
 export type { WasmInitOptions, WasmSource } from './load.js';
 export { initWasm };
+export { simdSupported } from './load.js';
 
 /** Byte offsets (from the arena base) of an SVD call's regions; -1 when absent. */
 interface SvdPlan { w: number; s: number; u: number; v: number; scratch: number; status: number; total: number }

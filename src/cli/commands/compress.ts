@@ -12,13 +12,13 @@ import { checkSpec, fixedRank } from '../../image/rank-spec.js';
 import { parseArgs, type FlagSpec } from '../args.js';
 import { predictedBackend, readBackend } from '../backend-flag.js';
 import { encodePng } from '../encode.js';
-import { prepareOutDir, refuseForeign, refuseInput, SOURCE_KEY, writeAtomic } from '../files.js';
+import { DEFAULT_OUT, prepareOutDir, refuseForeign, refuseInput, SOURCE_KEY, writeAtomic } from '../files.js';
 import type { CliIO } from '../io.js';
 import { channelsName, loadInput, type LoadedInput } from '../load.js';
 import { predictSvdMs, Progress } from '../progress.js';
 import { ranksFor, readRankFlags, type RankRequest } from '../rank-flags.js';
 import { formatPsnr, formatTable, percent } from '../table.js';
-import { COMPRESS_HELP } from './help.js';
+import { COMPRESS_HELP } from '../help.js';
 
 /** Flags of `svdkit compress`. */
 export const COMPRESS_FLAGS: FlagSpec = {
@@ -36,8 +36,6 @@ export const COMPRESS_FLAGS: FlagSpec = {
   help: { value: false },
 };
 
-/** The folder outputs go to when --out is not given. */
-export const DEFAULT_OUT = 'svdkit-out';
 
 /** One row of `svdkit compress --json`. */
 export interface CompressJsonRow {

@@ -12,7 +12,7 @@ import { inputError, usageError } from '../errors.js';
 import { prepareOutDir, readInput, refuseForeign, refuseInput, SOURCE_KEY, writeAtomic } from '../files.js';
 import type { CliIO } from '../io.js';
 import { channelsName } from '../load.js';
-import { DECOMPRESS_HELP } from './help.js';
+import { DECOMPRESS_HELP } from '../help.js';
 
 /** Flags of `svdkit decompress`. */
 export const DECOMPRESS_FLAGS: FlagSpec = {

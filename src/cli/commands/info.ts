@@ -1,12 +1,10 @@
 /** `svdkit info [--json]`: version, backend, WebAssembly and SIMD support. @module */
 import { backendInfo } from '../../init.js';
-import { wasmState } from '../../backend/wasm/index.js';
-import { simdSupported } from '../../backend/wasm/load.js';
 import { parseArgs } from '../args.js';
 import { usageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { packageVersion } from '../version.js';
-import { INFO_HELP } from './help.js';
+import { INFO_HELP } from '../help.js';
 
 /** What `svdkit info --json` prints. */
 export interface InfoJson {
@@ -28,13 +26,12 @@ export interface InfoJson {
 
 /** The facts `svdkit info` reports. */
 export function gatherInfo(): InfoJson {
-  const b = backendInfo(), state = wasmState();
+  const b = backendInfo();
   const webassembly = typeof WebAssembly === 'object';
-  const simd = webassembly && simdSupported();
   return {
     command: 'info', version: packageVersion(), backend: b.active, wasm: b.wasm, simd: b.simd,
-    wasmError: b.wasm ? null : state.error ?? 'not loaded',
-    engine: { webassembly, simd },
+    wasmError: b.wasm ? null : b.error ?? 'not loaded',
+    engine: { webassembly, simd: b.simdSupported },
     node: process.version, platform: `${process.platform} ${process.arch}`,
   };
 }

@@ -11,14 +11,13 @@ import { jointSpectrum, type StatsShape } from '../../image/stats.js';
 import { svd } from '../../svd.js';
 import { parseArgs, type FlagSpec } from '../args.js';
 import { predictedBackend, readBackend } from '../backend-flag.js';
-import { prepareOutDir, refuseForeign, refuseInput, SOURCE_KEY, writeAtomic } from '../files.js';
+import { DEFAULT_OUT, prepareOutDir, refuseForeign, refuseInput, SOURCE_KEY, writeAtomic } from '../files.js';
 import type { CliIO } from '../io.js';
 import { channelNames, channelsName, loadInput } from '../load.js';
 import { predictSvdMs, Progress } from '../progress.js';
 import { ranksFor, readRankFlags } from '../rank-flags.js';
 import { cumulativeEnergy, spectrumSvg } from '../spectrum-svg.js';
-import { DEFAULT_OUT } from './compress.js';
-import { SPECTRUM_HELP } from './help.js';
+import { SPECTRUM_HELP } from '../help.js';
 
 /** Flags of `svdkit spectrum`. */
 export const SPECTRUM_FLAGS: FlagSpec = {
