@@ -46,7 +46,7 @@ export interface SvdkitWorker {
 interface Pending {
   resolve(v: unknown): void;
   reject(e: Error): void;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, stage?: string) => void;
 }
 
 /** Wraps an endpoint into the promise API. */
@@ -63,7 +63,7 @@ export function connect(endpoint: Endpoint): SvdkitWorker {
   endpoint.listen((m) => {
     const p = pending.get(m.id);
     if (!p) return;
-    if (m.kind === 'progress') return p.onProgress?.(m.done, m.total);
+    if (m.kind === 'progress') return p.onProgress?.(m.done, m.total, m.stage);
     pending.delete(m.id);
     if (m.kind === 'ok') p.resolve(m.value);
     else p.reject(fromWire(m.error));
