@@ -709,7 +709,8 @@ describe('hostile arguments to init and to the methods of results', () => {
     for (const k of [0, -1, 1.5, NaN, 4, '1', null]) {
       check((x) => c.stats(x as number), k, { message: /stats: k must be an integer from 1 to 3/ });
     }
-    for (const k of [0, 3, NaN, '2']) check((x) => c.toImage(x as number), k, { message: /toImage: k must be an integer from 1 to 2/ });
+    // The exact method keeps every triplet: toImage takes k up to min(width, height) = 3.
+    for (const k of [0, 4, NaN, '2']) check((x) => c.toImage(x as number), k, { message: /toImage: k must be an integer from 1 to 3/ });
     const { psnr, ...rest } = c.stats(3);
     expect(psnr).toBe(Infinity); // documented: the rank-3 approximation of a 3×3 image is exact
     expectFinite(rest);

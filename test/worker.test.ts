@@ -43,9 +43,11 @@ describe('svdkit/worker in Node', () => {
   it('compressImage: same ranks, stats and pixels as on the main thread; progress reported', async () => {
     const img = { width: 23, height: 17, data: Uint8Array.from({ length: 23 * 17 * 4 }, (_, i) => (i * 97 + (i >> 5)) % 256) };
     const progress: string[] = [];
-    const c = await w.compressImage(img, { energy: 0.95 }, { onProgress: (d, t) => progress.push(`${d}/${t}`) });
+    const stages: (string | undefined)[] = [];
+    const c = await w.compressImage(img, { energy: 0.95 }, { onProgress: (d, t, s) => { progress.push(`${d}/${t}`); stages.push(s); } });
     const here = srcCompressImage(img, { energy: 0.95 });
     expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
+    expect(stages).toEqual(['SVD of channel 1/3', 'SVD of channel 2/3', 'SVD of channel 3/3', 'SVD done']);
     expect([c.rank, c.maxRank, c.channels, c.compressedChannels, c.backend]).toEqual([here.rank, here.maxRank, 4, 3, here.backend]);
     expect(c.stats(2)).toEqual(here.stats(2));
     expect(c.toImage(1).data).toEqual(here.toImage(1).data);

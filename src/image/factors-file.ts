@@ -99,11 +99,15 @@ function bad(problem: string): never {
 
 /** A parsed factors file. */
 export interface ImageFactors {
+  /** Pixels per row. */
   width: number;
+  /** Rows of pixels. */
   height: number;
+  /** 1 = gray, 2 = gray + alpha, 3 = RGB, 4 = RGBA. */
   channels: 1 | 2 | 3 | 4;
   /** The rank saved: decompressImage takes any k from 1 to it. */
   k: number;
+  /** The decomposition the factors came from. */
   method: 'exact' | 'randomized';
   /** The label written with the file. */
   label: string;

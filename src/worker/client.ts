@@ -110,7 +110,7 @@ interface Pending {
   request: Request;
   resolve(v: unknown): void;
   reject(e: Error): void;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, stage?: string) => void;
   /** Detaches the abort listener. */
   release(): void;
   /** Aborted while running: the reply only frees the worker for the next call. */
@@ -164,7 +164,7 @@ export function connect(endpoint: Endpoint): SvdkitWorker {
   endpoint.listen((m) => {
     const p = running;
     if (!p || p.id !== m.id) return;
-    if (m.kind === 'progress') return p.abandoned ? undefined : p.onProgress?.(m.done, m.total);
+    if (m.kind === 'progress') return p.abandoned ? undefined : p.onProgress?.(m.done, m.total, m.stage);
     running = null;
     if (p.abandoned) return pump(); // the reply of an aborted call: dropped
     p.release();

@@ -19,7 +19,7 @@ export interface Request {
 export type Response =
   | { id: number; kind: 'ok'; value: unknown }
   | { id: number; kind: 'error'; error: WireError }
-  | { id: number; kind: 'progress'; done: number; total: number };
+  | { id: number; kind: 'progress'; done: number; total: number; stage?: string };
 
 /** The ArrayBuffers behind the typed arrays of a result, each once: moved, not copied. */
 export function transferables(value: unknown, out: Set<ArrayBuffer> = new Set(), depth = 0): ArrayBuffer[] {
