@@ -1,6 +1,7 @@
-// The worker client (src/worker/client.ts) on a fake endpoint: with several calls in flight, each
-// reply settles the call with its id, whatever order the replies arrive in; errors and progress
-// reach only their own call; a failed worker rejects every pending call and every later one.
+// The worker client (src/worker/client.ts) on a fake endpoint, with several calls in flight: it
+// posts one call at a time (so an aborted queued call is never sent) and each reply settles only
+// the call with its id — a reply or progress message with another id is ignored; errors reach
+// only their own call; a failed worker rejects every pending call and every later one.
 import { describe, expect, it } from 'vitest';
 import { connect, type Endpoint } from '../src/worker/client.js';
 import type { Request, Response } from '../src/worker/protocol.js';
@@ -23,25 +24,31 @@ function fakeEndpoint() {
 const flush = () => new Promise<void>((r) => setImmediate(r));
 
 describe('worker client with several calls in flight', () => {
-  it('answers each call with the reply of its own id, replies in reverse order', async () => {
+  it('answers each call with the reply of its own id, never with another call\'s', async () => {
     const f = fakeEndpoint();
     const w = connect(f.endpoint);
     const settled: string[] = [];
-    const a = w.svd([[1]]).then((v) => { settled.push('a'); return v; });
+    const a = w.svdvals([[1]]).then((v) => { settled.push('a'); return v; });
     const b = w.backendInfo().then((v) => { settled.push('b'); return v; });
-    const c = w.svd([[2]]).then((v) => { settled.push('c'); return v; });
-    expect(f.sent.map((r) => r.op)).toEqual(['svd', 'backendInfo', 'svd']);
-    const [ia, ib, ic] = f.sent.map((r) => r.id);
-    expect(new Set([ia, ib, ic]).size).toBe(3);
-    f.reply({ id: ic, kind: 'ok', value: { S: Float64Array.of(2), backend: 'js' } });
+    const c = w.svdvals([[2]]).then((v) => { settled.push('c'); return v; });
+    expect(f.sent.map((r) => r.op)).toEqual(['svdvals']); // one at a time
+    const ia = f.sent[0].id;
+    // replies that are not the running call's (a later call's id, a stray one) settle nothing
+    f.reply({ id: ia + 1, kind: 'ok', value: Float64Array.of(9) });
+    f.reply({ id: 987654, kind: 'ok', value: 'stray' });
     await flush();
-    expect(settled).toEqual(['c']);
-    f.reply({ id: ia, kind: 'ok', value: { S: Float64Array.of(1), backend: 'js' } });
+    expect(settled).toEqual([]);
+    f.reply({ id: ia, kind: 'ok', value: Float64Array.of(1) });
+    expect((await a)[0]).toBe(1);
+    expect(f.sent.map((r) => r.op)).toEqual(['svdvals', 'backendInfo']);
+    const ib = f.sent[1].id;
     f.reply({ id: ib, kind: 'ok', value: { wasm: false, simd: false, active: 'js' } });
-    expect((await a).S[0]).toBe(1);
     expect(await b).toEqual({ wasm: false, simd: false, active: 'js' });
-    expect((await c).S[0]).toBe(2);
-    expect(settled).toEqual(['c', 'a', 'b']);
+    const ic = f.sent[2].id;
+    expect(new Set([ia, ib, ic]).size).toBe(3);
+    f.reply({ id: ic, kind: 'ok', value: Float64Array.of(2) });
+    expect((await c)[0]).toBe(2);
+    expect(settled).toEqual(['a', 'b', 'c']);
   });
 
   it('an error reply rejects its own call only; progress goes to its own call', async () => {
@@ -51,11 +58,12 @@ describe('worker client with several calls in flight', () => {
     const progress: string[] = [];
     const img = { width: 1, height: 1, data: new Uint8Array(4) };
     const p2 = w.compressImage(img, 1, { onProgress: (d, t) => progress.push(`${d}/${t}`) });
-    const [i1, i2] = f.sent.map((r) => r.id);
-    f.reply({ id: i2, kind: 'progress', done: 1, total: 3 });
+    const i1 = f.sent[0].id;
+    f.reply({ id: i1 + 1, kind: 'progress', done: 2, total: 3 }); // not the running call's: ignored
     f.reply({ id: i1, kind: 'error', error: toWire(new InvalidOptionError('bad k')) });
-    f.reply({ id: 987654, kind: 'ok', value: 'stray' }); // an unknown id is ignored
     await expect(p1).rejects.toBeInstanceOf(InvalidOptionError);
+    const i2 = f.sent[1].id;
+    f.reply({ id: i2, kind: 'progress', done: 1, total: 3 });
     expect(progress).toEqual(['1/3']);
     f.reply({ id: i2, kind: 'error', error: toWire(new InvalidOptionError('second')) });
     await expect(p2).rejects.toThrow('second');
@@ -68,7 +76,7 @@ describe('worker client with several calls in flight', () => {
     f.fail(new Error('svdkit worker exited (code 3)'));
     for (const p of pending) await expect(p).rejects.toThrow('exited (code 3)');
     await expect(w.svd([[1]])).rejects.toThrow('exited (code 3)');
-    expect(f.sent).toHaveLength(3); // nothing posted after the failure
+    expect(f.sent).toHaveLength(1); // only the running call was posted; nothing after the failure
   });
 
   it('init() sends its options; a post that throws rejects that call', async () => {
