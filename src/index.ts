@@ -4,8 +4,8 @@
  */
 export { svd, svdvals } from './svd.js';
 export type { SvdOptions, SvdResult, SvdvalsOptions } from './svd.js';
-export { eigh } from './eigh.js';
-export type { EighOptions, EighResult } from './eigh.js';
+export { eigh, eigvalsh } from './eigh.js';
+export type { EighMethod, EighOptions, EighResult } from './eigh.js';
 export {
   lowRank, LowRank, randomizedSvd, reconstruct, chooseRank,
 } from './lowrank/index.js';

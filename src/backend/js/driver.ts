@@ -13,6 +13,9 @@ import { nrm2, scal } from './blas.js';
 import { completeBasis } from './complete.js';
 import { applyQ, extractR, householderQR } from './householder.js';
 import { twoSidedJacobi } from './jacobi-eigh.js';
+import { formQ } from './tridiag-formq.js';
+import { tridiagQL } from './tridiag-ql.js';
+import { tridiagonalize } from './tridiag-reduce.js';
 import { oneSidedJacobi, zeroColumns, type JacobiResult } from './jacobi-svd.js';
 import { normalizeExp2, scaleExp2 } from './scale.js';
 import { sortDescending } from './sort.js';
@@ -96,8 +99,52 @@ function eighLda(dtype: Dtype, n: number): number {
   return (n * bytes) % 256 === 0 ? n + 16 / bytes : n;
 }
 
-/** Eigen-decomposition of the symmetric column-major task.a (n ≥ 1). */
+/** Throws the typed non-convergence error of the tridiagonal QL/QR (both backends). */
+export function checkQLConverged(r: JacobiResult, maxIter: number): void {
+  if (r.converged) return;
+  throw new ConvergenceError(
+    `eigh (tridiagonal QL/QR) did not converge within ${maxIter} sweeps (largest remaining ` +
+      `off-diagonal ${r.offMax.toExponential(2)}); raise the maxSweeps option or use method 'jacobi'`,
+    r.sweeps, r.offMax,
+  );
+}
+
+/** Cap on QL/QR sweeps over an n×n tridiagonal: maxSweeps per eigenvalue on average (dsteqr: 30). */
+export function qlMaxIter(n: number, maxSweeps: number): number {
+  return Math.min(maxSweeps * n, 2 ** 31 - 1);
+}
+
+/**
+ * Eigen-decomposition by Householder tridiagonalization, Q formed explicitly, then implicit
+ * QL/QR accumulating its rotations into Q (mirror of eighTridiag in assembly/driver.ts).
+ */
+function eighTridiag(task: EighTask): EighParts {
+  const { dtype, n, a, params } = task;
+  const e2 = normalizeExp2(a, n * n);
+  const d = new Float64Array(n), e = new Float64Array(n), tau = new Float64Array(n);
+  tridiagonalize(n, a, d, e, tau, allocate(dtype, n), tinySquaredNorm[dtype]);
+  let z: FloatArray | null = null;
+  if (task.vectors) {
+    z = allocate(dtype, n * n);
+    formQ(n, a, tau, z);
+  }
+  const maxIter = qlMaxIter(n, params.maxSweeps);
+  const r = tridiagQL(n, d, e, z, n, unitRoundoff[dtype], maxIter);
+  checkQLConverged(r, maxIter);
+  const values = allocate(dtype, n);
+  values.set(d);
+  sortDescending(n, values, z, n, null, 0);
+  scaleExp2(values, n, e2);
+  return { values, vectors: z ?? undefined, sweeps: r.sweeps };
+}
+
+/** Eigen-decomposition of the symmetric column-major task.a (n ≥ 1), by task.method. */
 export function eighSym(task: EighTask): EighParts {
+  return task.method === 'jacobi' ? eighJacobi(task) : eighTridiag(task);
+}
+
+/** Eigen-decomposition by cyclic two-sided Jacobi. */
+function eighJacobi(task: EighTask): EighParts {
   const { dtype, n, a, params } = task;
   const unit = unitRoundoff[dtype];
   const e = normalizeExp2(a, n * n);

@@ -1,0 +1,97 @@
+/**
+ * Applies a sequence of plane rotations to adjacent columns of Z (LAPACK dlasr, SIDE = 'R',
+ * PIVOT = 'V'): rotation j acts on columns (j, j+1) as
+ *   x = Z(:, j+1), y = Z(:, j):  Z(:, j+1) ← c_j·x − s_j·y,  Z(:, j) ← s_j·x + c_j·y,
+ * for j = count−1 … 0 (backward, the QL sweep) or j = 0 … count−1 (forward, QR).
+ * Rows are independent, so the SIMD build walks the rows in strips of four vectors and carries
+ * the column shared by consecutive rotations in registers: one load and one store per element
+ * per rotation instead of two of each, on a strip that stays in L1. Every element sees the same
+ * operations in the same order as the column-by-column form, so the result is bitwise the same.
+ * c and s arrive in f64 and are rounded once to the element type.
+ * Reference: LAPACK dlasr. Mirror of `rotateSequence` in `src/backend/js/tridiag-ql.ts`.
+ */
+import { at } from '../kernels/simd';
+
+@inline function rotX<T>(c: v128, s: v128, x: v128, y: v128): v128 {
+  return v128.sub<T>(v128.mul<T>(c, x), v128.mul<T>(s, y));
+}
+
+@inline function rotY<T>(c: v128, s: v128, x: v128, y: v128): v128 {
+  return v128.add<T>(v128.mul<T>(s, x), v128.mul<T>(c, y));
+}
+
+/** Rows [r0, r0 + 4L) of the sequence, SIMD, carrying the shared column in four registers. */
+function strip<T>(z: usize, ldzB: usize, cs: usize, sn: usize, count: usize, backward: bool): void {
+  if (backward) {
+    let p = z + count * ldzB;
+    let x0 = v128.load(p), x1 = v128.load(p, 16), x2 = v128.load(p, 32), x3 = v128.load(p, 48);
+    for (let j = <isize>count - 1; j >= 0; j--) {
+      const c = v128.splat<T>(<T>load<f64>(cs + (<usize>j << 3))), s = v128.splat<T>(<T>load<f64>(sn + (<usize>j << 3)));
+      const q = p - ldzB;
+      const y0 = v128.load(q), y1 = v128.load(q, 16), y2 = v128.load(q, 32), y3 = v128.load(q, 48);
+      v128.store(p, rotX<T>(c, s, x0, y0));
+      v128.store(p, rotX<T>(c, s, x1, y1), 16);
+      v128.store(p, rotX<T>(c, s, x2, y2), 32);
+      v128.store(p, rotX<T>(c, s, x3, y3), 48);
+      x0 = rotY<T>(c, s, x0, y0);
+      x1 = rotY<T>(c, s, x1, y1);
+      x2 = rotY<T>(c, s, x2, y2);
+      x3 = rotY<T>(c, s, x3, y3);
+      p = q;
+    }
+    v128.store(p, x0);
+    v128.store(p, x1, 16);
+    v128.store(p, x2, 32);
+    v128.store(p, x3, 48);
+  } else {
+    let p = z;
+    let y0 = v128.load(p), y1 = v128.load(p, 16), y2 = v128.load(p, 32), y3 = v128.load(p, 48);
+    for (let j: usize = 0; j < count; j++) {
+      const c = v128.splat<T>(<T>load<f64>(cs + (j << 3))), s = v128.splat<T>(<T>load<f64>(sn + (j << 3)));
+      const q = p + ldzB;
+      const x0 = v128.load(q), x1 = v128.load(q, 16), x2 = v128.load(q, 32), x3 = v128.load(q, 48);
+      v128.store(p, rotY<T>(c, s, x0, y0));
+      v128.store(p, rotY<T>(c, s, x1, y1), 16);
+      v128.store(p, rotY<T>(c, s, x2, y2), 32);
+      v128.store(p, rotY<T>(c, s, x3, y3), 48);
+      y0 = rotX<T>(c, s, x0, y0);
+      y1 = rotX<T>(c, s, x1, y1);
+      y2 = rotX<T>(c, s, x2, y2);
+      y3 = rotX<T>(c, s, x3, y3);
+      p = q;
+    }
+    v128.store(p, y0);
+    v128.store(p, y1, 16);
+    v128.store(p, y2, 32);
+    v128.store(p, y3, 48);
+  }
+}
+
+/** Rows [r0, rows) of the sequence, one element at a time, rotation by rotation. */
+function columns<T>(r0: usize, rows: usize, z: usize, ldz: usize, cs: usize, sn: usize, count: usize, backward: bool): void {
+  for (let t: usize = 0; t < count; t++) {
+    const j = backward ? count - 1 - t : t;
+    const c = <T>load<f64>(cs + (j << 3)), s = <T>load<f64>(sn + (j << 3));
+    const py = at<T>(z, j * ldz), px = at<T>(z, (j + 1) * ldz);
+    for (let i = r0; i < rows; i++) {
+      const x = load<T>(at<T>(px, i)), y = load<T>(at<T>(py, i));
+      store<T>(at<T>(px, i), c * x - s * y);
+      store<T>(at<T>(py, i), s * x + c * y);
+    }
+  }
+}
+
+/**
+ * Applies rotations c[0..count), s[0..count) (f64) to columns 0 … count of the rows×(count+1)
+ * column-major block z (leading dimension ldz), backward or forward (see the file header).
+ */
+export function rotateSequence<T>(rows: usize, z: usize, ldz: usize, cs: usize, sn: usize, count: usize, backward: bool): void {
+  if (count == 0) return;
+  let r: usize = 0;
+  if (ASC_FEATURE_SIMD) {
+    const R: usize = 64 / sizeof<T>(); // rows per strip: four vectors
+    const ldzB = ldz << alignof<T>();
+    for (; r + R <= rows; r += R) strip<T>(at<T>(z, r), ldzB, cs, sn, count, backward);
+  }
+  columns<T>(r, rows, z, ldz, cs, sn, count, backward);
+}
