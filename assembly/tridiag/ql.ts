@@ -14,7 +14,7 @@
  * data; Z is in the element type. Mirror of `src/backend/js/tridiag-ql.ts`.
  */
 import { writeStatus } from '../jacobi/rotation';
-import { rotateSequence } from './rotseq';
+import { queueC, queueFlush, queueInit, queuePush, queueReserve, queueS, rotQueueScratch } from './rotseq';
 
 const SAFMIN: f64 = 2.2250738585072014e-308;
 
@@ -130,9 +130,9 @@ function eig2(a: f64, b: f64, c: f64): void {
   store<f64>(p + (i << 3), x);
 }
 
-/** Bytes of f64 scratch {@link tridiagQL} needs: one sweep's cosines and sines (2n). */
+/** Bytes of scratch {@link tridiagQL} needs: the queue of deferred sweeps (see rotseq.ts). */
 export function tridiagQLScratch(n: f64): f64 {
-  return 16 * n;
+  return rotQueueScratch(n);
 }
 
 /**
@@ -145,9 +145,8 @@ export function tridiagQLScratch(n: f64): f64 {
 export function tridiagQL<T>(
   n: usize, d: usize, e: usize, z: usize, rows: usize, work: usize, eps: f64, maxIter: i32, status: usize,
 ): bool {
-  const cw = work, sw = work + (n << 3);
   const eps2 = eps * eps;
-  const zB = rows << alignof<T>();
+  if (z) queueInit(work, n);
   let jtot: i32 = 0;
   let l1: usize = 0;
   while (l1 < n) {
@@ -193,9 +192,10 @@ export function tridiagQL<T>(
           // A 2×2 block: solve it directly.
           eig2(ld(d, l), ld(e, l), ld(d, l + 1));
           if (z) {
-            st(cw, l, gC);
-            st(sw, l, gS);
-            rotateSequence<T>(rows, z + l * zB, rows, cw + (l << 3), sw + (l << 3), 1, true);
+            queueReserve<T>(1, rows, z, rows);
+            store<f64>(queueC(0), gC);
+            store<f64>(queueS(0), gS);
+            queuePush(l, 1, true);
           }
           st(d, l, rt1);
           st(d, l + 1, rt2);
@@ -212,6 +212,7 @@ export function tridiagQL<T>(
         g = ld(d, mm) - p + ld(e, l) / (g + sign(r, g));
         let s: f64 = 1, c: f64 = 1;
         p = 0;
+        if (z) queueReserve<T>(mm - l, rows, z, rows);
         for (let i = <isize>mm - 1; i >= <isize>l; i--) {
           const ii = <usize>i;
           const f = s * ld(e, ii), b = c * ld(e, ii);
@@ -224,10 +225,12 @@ export function tridiagQL<T>(
           p = s * r;
           st(d, ii + 1, g + p);
           g = c * r - b;
-          st(cw, ii, c);
-          st(sw, ii, -s);
+          if (z) {
+            store<f64>(queueC(ii - l), c);
+            store<f64>(queueS(ii - l), -s);
+          }
         }
-        if (z) rotateSequence<T>(rows, z + l * zB, rows, cw + (l << 3), sw + (l << 3), mm - l, true);
+        if (z) queuePush(l, mm - l, true);
         st(d, l, ld(d, l) - p);
         st(e, l, g);
       }
@@ -250,9 +253,10 @@ export function tridiagQL<T>(
         if (mm == l - 1) {
           eig2(ld(d, l - 1), ld(e, l - 1), ld(d, l));
           if (z) {
-            st(cw, mm, gC);
-            st(sw, mm, gS);
-            rotateSequence<T>(rows, z + (l - 1) * zB, rows, cw + (mm << 3), sw + (mm << 3), 1, false);
+            queueReserve<T>(1, rows, z, rows);
+            store<f64>(queueC(0), gC);
+            store<f64>(queueS(0), gS);
+            queuePush(l - 1, 1, false);
           }
           st(d, l - 1, rt1);
           st(d, l, rt2);
@@ -268,6 +272,7 @@ export function tridiagQL<T>(
         g = ld(d, mm) - p + ld(e, l - 1) / (g + sign(r, g));
         let s: f64 = 1, c: f64 = 1;
         p = 0;
+        if (z) queueReserve<T>(l - mm, rows, z, rows);
         for (let i = mm; i < l; i++) {
           const f = s * ld(e, i), b = c * ld(e, i);
           givens(g, f);
@@ -279,16 +284,19 @@ export function tridiagQL<T>(
           p = s * r;
           st(d, i, g + p);
           g = c * r - b;
-          st(cw, i, c);
-          st(sw, i, s);
+          if (z) {
+            store<f64>(queueC(i - mm), c);
+            store<f64>(queueS(i - mm), s);
+          }
         }
-        if (z) rotateSequence<T>(rows, z + mm * zB, rows, cw + (mm << 3), sw + (mm << 3), l - mm, false);
+        if (z) queuePush(mm, l - mm, false);
         st(d, l, ld(d, l) - p);
         st(e, l - 1, g);
       }
     }
     if (jtot == maxIter) break;
   }
+  if (z) queueFlush<T>(rows, z, rows);
   // Converged when no off-diagonal is left.
   let off: f64 = 0;
   for (let i: usize = 0; i + 1 < n; i++) off = Math.max(off, Math.abs(ld(e, i)));

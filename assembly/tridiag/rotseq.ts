@@ -82,6 +82,85 @@ function columns<T>(r0: usize, rows: usize, z: usize, ldz: usize, cs: usize, sn:
 }
 
 /**
+ * Deferred sweeps. The QL/QR iteration needs Z only at the end, so whole sweeps are queued
+ * (their c, s in a buffer) and applied together: for each row strip, every queued sweep in
+ * order. A strip of Z (4 vectors × the active columns) then stays in L1/L2 across the queued
+ * sweeps instead of streaming all of Z through memory once per sweep. Each element still sees
+ * the same rotations in the same order, so the result is bitwise that of immediate application.
+ */
+/** Sweeps queued at most, and rotations buffered at most per column of Z (see rotQueueScratch). */
+const MAX_SWEEPS: usize = 32;
+const ROTS_PER_COLUMN: usize = 8;
+
+/** Bytes of the queue for an n-column Z: c and s for ROTS_PER_COLUMN·n rotations, plus the sweep table. */
+export function rotQueueScratch(n: f64): f64 {
+  return 16 * <f64>ROTS_PER_COLUMN * Math.max(n, 1) + 16 * <f64>MAX_SWEEPS;
+}
+
+/** Queue state (module globals: one queue is live at a time, and the kernels never allocate). */
+let qBase: usize = 0, qCap: usize = 0, qUsed: usize = 0, qSweeps: usize = 0;
+
+/** Starts an empty queue in `buf` (rotQueueScratch(n) bytes) for a Z of n columns. */
+export function queueInit(buf: usize, n: usize): void {
+  qBase = buf;
+  qCap = ROTS_PER_COLUMN * max<usize>(n, 1);
+  qUsed = 0;
+  qSweeps = 0;
+}
+
+/** Cosine slot of rotation i of the sweep being built (after queueReserve). */
+@inline export function queueC(i: usize): usize {
+  return qBase + ((qUsed + i) << 3);
+}
+
+/** Sine slot of rotation i of the sweep being built. */
+@inline export function queueS(i: usize): usize {
+  return qBase + ((qCap + qUsed + i) << 3);
+}
+
+/** Makes room for a sweep of `count` rotations, applying the queue to z first if it is full. */
+export function queueReserve<T>(count: usize, rows: usize, z: usize, ldz: usize): void {
+  if (qUsed + count > qCap || qSweeps == MAX_SWEEPS) queueFlush<T>(rows, z, ldz);
+}
+
+/** Queues the sweep whose c, s were written at queueC/queueS(0 … count): columns col0 … col0+count. */
+export function queuePush(col0: usize, count: usize, backward: bool): void {
+  const t = qBase + (qCap << 4) + (qSweeps << 4);
+  store<u32>(t, <u32>col0);
+  store<u32>(t, <u32>count, 4);
+  store<u32>(t, backward ? 1 : 0, 8);
+  store<u32>(t, <u32>qUsed, 12);
+  qUsed += count;
+  qSweeps++;
+}
+
+/** Applies every queued sweep to the rows×n column-major z (leading dimension ldz) and empties the queue. */
+export function queueFlush<T>(rows: usize, z: usize, ldz: usize): void {
+  const table = qBase + (qCap << 4);
+  let r: usize = 0;
+  if (ASC_FEATURE_SIMD) {
+    const R: usize = 64 / sizeof<T>();
+    const ldzB = ldz << alignof<T>();
+    for (; r + R <= rows; r += R) {
+      for (let q: usize = 0; q < qSweeps; q++) {
+        const t = table + (q << 4);
+        const col0 = <usize>load<u32>(t), count = <usize>load<u32>(t, 4), off = <usize>load<u32>(t, 12);
+        strip<T>(at<T>(z, col0 * ldz + r), ldzB, qBase + (off << 3), qBase + ((qCap + off) << 3), count, load<u32>(t, 8) != 0);
+      }
+    }
+  }
+  if (r < rows) {
+    for (let q: usize = 0; q < qSweeps; q++) {
+      const t = table + (q << 4);
+      const col0 = <usize>load<u32>(t), count = <usize>load<u32>(t, 4), off = <usize>load<u32>(t, 12);
+      columns<T>(r, rows, at<T>(z, col0 * ldz), ldz, qBase + (off << 3), qBase + ((qCap + off) << 3), count, load<u32>(t, 8) != 0);
+    }
+  }
+  qUsed = 0;
+  qSweeps = 0;
+}
+
+/**
  * Applies rotations c[0..count), s[0..count) (f64) to columns 0 … count of the rows×(count+1)
  * column-major block z (leading dimension ldz), backward or forward (see the file header).
  */
