@@ -28,7 +28,7 @@ import { completeBasis } from './jacobi/complete';
 import { twoSidedJacobi } from './jacobi/eigh';
 import { oneSidedJacobi, zeroColumns } from './jacobi/svd';
 import { applyQ, extractR, householderQR } from './qr/householder';
-import { formQ } from './tridiag/formq';
+import { formQ, formQScratch } from './tridiag/formq';
 import { tridiagQL, tridiagQLScratch } from './tridiag/ql';
 import { tridiagonalize } from './tridiag/reduce';
 
@@ -170,10 +170,11 @@ function eigh<T>(n: usize, a: usize, values: usize, vectors: usize, scratch: usi
 
 /**
  * Bytes of scratch {@link eighTridiag} needs: d, e, τ (n f64 each), the reduction's work vector
- * (n elements, sized as f64) and the QL sweep's rotations, each 16-aligned.
+ * (n elements, sized as f64), then the larger of formQ's workspace and the QL queue (formQ is
+ * done when QL starts), each 16-aligned.
  */
-function eighTridiagScratch(n: f64): f64 {
-  return 4 * align16f(n * 8) + align16f(tridiagQLScratch(n));
+function eighTridiagScratch<T>(n: f64): f64 {
+  return 4 * align16f(n * 8) + Math.max(align16f(tridiagQLScratch(n)), align16f(formQScratch<T>(n)));
 }
 
 /**
@@ -185,7 +186,7 @@ function eighTridiag<T>(n: usize, a: usize, values: usize, vectors: usize, scrat
   const nb = align16(n << 3);
   const d = scratch, e = d + nb, tau = e + nb, w = tau + nb, work = w + nb;
   tridiagonalize<T>(n, a, d, e, tau, w, tinySquaredNorm<T>());
-  if (vectors) formQ<T>(n, a, tau, vectors);
+  if (vectors) formQ<T>(n, a, tau, vectors, work);
   const ok = tridiagQL<T>(n, d, e, vectors, n, work, unitRoundoff<T>(), maxIter, status);
   if (!ok) return 1;
   for (let i: usize = 0; i < n; i++) store<T>(at<T>(values, i), <T>load<f64>(d + (i << 3)));
@@ -206,12 +207,12 @@ export function eighTridiagF32(n: usize, a: usize, values: usize, vectors: usize
 
 /** Scratch bytes of {@link eighTridiagF64}. */
 export function eighTridiagScratchF64(n: f64): f64 {
-  return eighTridiagScratch(n);
+  return eighTridiagScratch<f64>(n);
 }
 
 /** Scratch bytes of {@link eighTridiagF32}. */
 export function eighTridiagScratchF32(n: f64): f64 {
-  return eighTridiagScratch(n);
+  return eighTridiagScratch<f32>(n);
 }
 
 /** Entry point: float64 SVD (ABI in the file header). */

@@ -92,9 +92,12 @@ function columns<T>(r0: usize, rows: usize, z: usize, ldz: usize, cs: usize, sn:
 const MAX_SWEEPS: usize = 32;
 const ROTS_PER_COLUMN: usize = 8;
 
-/** Bytes of the queue for an n-column Z: c and s for ROTS_PER_COLUMN·n rotations, plus the sweep table. */
+/**
+ * Bytes of the queue for an n-column Z: c and s for ROTS_PER_COLUMN·n rotations, the sweep
+ * table, and one packed row strip (64 bytes a column).
+ */
 export function rotQueueScratch(n: f64): f64 {
-  return 16 * <f64>ROTS_PER_COLUMN * Math.max(n, 1) + 16 * <f64>MAX_SWEEPS;
+  return 16 * <f64>ROTS_PER_COLUMN * Math.max(n, 1) + 16 * <f64>MAX_SWEEPS + 64 * Math.max(n, 1);
 }
 
 /** Queue state (module globals: one queue is live at a time, and the kernels never allocate). */
@@ -134,18 +137,48 @@ export function queuePush(col0: usize, count: usize, backward: bool): void {
   qSweeps++;
 }
 
-/** Applies every queued sweep to the rows×n column-major z (leading dimension ldz) and empties the queue. */
+/**
+ * Applies every queued sweep to the rows×n column-major z (leading dimension ldz) and empties
+ * the queue. SIMD: each row strip of the columns the sweeps touch is first packed into a
+ * contiguous buffer (64 bytes a column): walking Z's own columns with a power-of-two stride
+ * (n = 256, 512, 1024 in f64) would map them all to a few cache sets and evict the strip.
+ */
 export function queueFlush<T>(rows: usize, z: usize, ldz: usize): void {
   const table = qBase + (qCap << 4);
   let r: usize = 0;
-  if (ASC_FEATURE_SIMD) {
+  if (ASC_FEATURE_SIMD && qSweeps > 0) {
     const R: usize = 64 / sizeof<T>();
     const ldzB = ldz << alignof<T>();
+    const pack = table + (MAX_SWEEPS << 4);
+    let c0 = <usize>load<u32>(table), c1 = c0;
+    for (let q: usize = 0; q < qSweeps; q++) {
+      const t = table + (q << 4);
+      c0 = min<usize>(c0, <usize>load<u32>(t));
+      c1 = max<usize>(c1, <usize>load<u32>(t) + <usize>load<u32>(t, 4));
+    }
     for (; r + R <= rows; r += R) {
+      let src = at<T>(z, c0 * ldz + r);
+      for (let j = c0; j <= c1; j++) {
+        const dst = pack + ((j - c0) << 6);
+        v128.store(dst, v128.load(src));
+        v128.store(dst, v128.load(src, 16), 16);
+        v128.store(dst, v128.load(src, 32), 32);
+        v128.store(dst, v128.load(src, 48), 48);
+        src += ldzB;
+      }
       for (let q: usize = 0; q < qSweeps; q++) {
         const t = table + (q << 4);
         const col0 = <usize>load<u32>(t), count = <usize>load<u32>(t, 4), off = <usize>load<u32>(t, 12);
-        strip<T>(at<T>(z, col0 * ldz + r), ldzB, qBase + (off << 3), qBase + ((qCap + off) << 3), count, load<u32>(t, 8) != 0);
+        strip<T>(pack + ((col0 - c0) << 6), 64, qBase + (off << 3), qBase + ((qCap + off) << 3), count, load<u32>(t, 8) != 0);
+      }
+      let dst = at<T>(z, c0 * ldz + r);
+      for (let j = c0; j <= c1; j++) {
+        const p = pack + ((j - c0) << 6);
+        v128.store(dst, v128.load(p));
+        v128.store(dst, v128.load(p, 16), 16);
+        v128.store(dst, v128.load(p, 32), 32);
+        v128.store(dst, v128.load(p, 48), 48);
+        dst += ldzB;
       }
     }
   }

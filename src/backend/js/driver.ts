@@ -126,7 +126,7 @@ function eighTridiag(task: EighTask): EighParts {
   let z: FloatArray | null = null;
   if (task.vectors) {
     z = allocate(dtype, n * n);
-    formQ(n, a, tau, z);
+    formQ(n, a, tau, z, dtype);
   }
   const maxIter = qlMaxIter(n, params.maxSweeps);
   const r = tridiagQL(n, d, e, z, n, unitRoundoff[dtype], maxIter);
