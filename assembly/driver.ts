@@ -30,7 +30,7 @@ import { oneSidedJacobi, zeroColumns } from './jacobi/svd';
 import { applyQ, extractR, householderQR } from './qr/householder';
 import { formQ, formQScratch } from './tridiag/formq';
 import { tridiagQL, tridiagQLScratch } from './tridiag/ql';
-import { tridiagonalize } from './tridiag/reduce';
+import { tridiagonalize, tridiagScratch } from './tridiag/reduce';
 
 /** Unit roundoff u of T: 2^-53 or 2^-24 (src/params.ts unitRoundoff). */
 @inline function unitRoundoff<T>(): f64 {
@@ -169,12 +169,13 @@ function eigh<T>(n: usize, a: usize, values: usize, vectors: usize, scratch: usi
 }
 
 /**
- * Bytes of scratch {@link eighTridiag} needs: d, e, τ (n f64 each), the reduction's work vector
- * (n elements, sized as f64), then the larger of formQ's workspace and the QL queue (formQ is
- * done when QL starts), each 16-aligned.
+ * Bytes of scratch {@link eighTridiag} needs: d, e, τ (n f64 each, and one spare), then the
+ * largest of the reduction's, formQ's and the QL queue's workspaces (each step is done when the
+ * next starts), each 16-aligned.
  */
 function eighTridiagScratch<T>(n: f64): f64 {
-  return 4 * align16f(n * 8) + Math.max(align16f(tridiagQLScratch(n)), align16f(formQScratch<T>(n)));
+  const work = Math.max(Math.max(align16f(tridiagQLScratch(n)), align16f(formQScratch<T>(n))), align16f(tridiagScratch<T>(n)));
+  return 4 * align16f(n * 8) + work;
 }
 
 /**
@@ -185,7 +186,7 @@ function eighTridiag<T>(n: usize, a: usize, values: usize, vectors: usize, scrat
   const e2 = normalizeExp2<T>(a, n * n);
   const nb = align16(n << 3);
   const d = scratch, e = d + nb, tau = e + nb, w = tau + nb, work = w + nb;
-  tridiagonalize<T>(n, a, d, e, tau, w, tinySquaredNorm<T>());
+  tridiagonalize<T>(n, a, d, e, tau, tinySquaredNorm<T>(), work);
   if (vectors) formQ<T>(n, a, tau, vectors, work);
   const ok = tridiagQL<T>(n, d, e, vectors, n, work, unitRoundoff<T>(), maxIter, status);
   if (!ok) return 1;

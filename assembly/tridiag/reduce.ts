@@ -1,20 +1,27 @@
 /**
- * Householder reduction of a symmetric matrix to tridiagonal form, QᵀAQ = T (LAPACK dsytd2,
- * lower triangle, unblocked). Step i builds H_i = I − τ_i·v_i·v_iᵀ that zeroes A(i+2:n, i),
- * then updates the trailing block A22 ← H_i·A22·H_i as one symmetric product and one rank-2
- * update: y = τ·A22·v, w = y − ½τ(yᵀv)·v, A22 ← A22 − v·wᵀ − w·vᵀ (lower triangle only).
+ * Householder reduction of a symmetric matrix to tridiagonal form, QᵀAQ = T (LAPACK dsytrd with
+ * dlatrd panels, lower triangle). Step i builds H_i = I − τ_i·v_i·v_iᵀ that zeroes A(i+2:n, i);
+ * the update A22 ← H_i·A22·H_i = A22 − v·wᵀ − w·vᵀ, w = y − ½τ(yᵀv)·v, y = τ·A22·v, is deferred
+ * over a panel of NB steps: each panel column is brought up to date from the panel's earlier
+ * v's and w's just before its reflector is built, y is the symmetric product with the trailing
+ * matrix as it was at the panel's start minus the panel's corrections (V·(Wᵀv) + W·(Vᵀv)), and
+ * the trailing matrix takes the whole rank-2·NB update A22 ← A22 − V·Wᵀ − W·Vᵀ at the panel's
+ * end as one matrix product on the wasm gemm kernel (dsyr2k). So the trailing matrix is read once
+ * per step (the symmetric product, memory-bound) and updated once per panel, instead of read
+ * twice and written once per step.
  * Q = H_0·H_1·…·H_{n−2}; v_i is stored in A(i+1:n, i) with v_i(0) = 1 written in place.
  * No iteration, so no stopping rule. A tail with ‖x‖² < tinySq (negligible beside the scaled
- * ‖A‖ ≥ 1) is left alone with H = I.
+ * ‖A‖ ≥ 1) is dropped: H = I, and the column below the subdiagonal is zeroed.
  * Accuracy: backward stable, T = Qᵀ(A + E)Q with ‖E‖ ≤ c·n²·u·‖A‖ (Higham, ASNA §19.3),
  * Q orthogonal to working precision.
- * Reference: LAPACK dsytd2 / dsymv / dsyr2; Golub & Van Loan 4th ed., §8.3.1.
+ * Reference: LAPACK dsytrd / dlatrd / dsymv / dsyr2k; Golub & Van Loan 4th ed., §8.3.1.
  * The diagonal d and off-diagonal e are returned in f64 (the tridiagonal solver works in f64);
- * the symmetric product and the rank-2 update run in the element type (SIMD).
- * Mirror of `src/backend/js/tridiag-reduce.ts`: the scalar build accumulates each dot in f64 in
- * index order, as the mirror does.
+ * the products run in the element type (SIMD). Mirror of `src/backend/js/tridiag-reduce.ts`:
+ * the scalar build sums each dot and each product entry in f64 (T for f32 products) in index
+ * order, as the mirror does.
  */
 import { nrm2 } from '../kernels/dot';
+import { gemmScratchBytes, macStrided } from '../kernels/gemm';
 import { at, hsum } from '../kernels/simd';
 
 /**
@@ -56,25 +63,59 @@ function symvLower<T>(len: usize, a22: usize, lda: usize, v: usize, y: usize, ta
   }
 }
 
-/** A22 ← A22 − v·wᵀ − w·vᵀ on the lower triangle (LAPACK dsyr2 with α = −1). */
-function syr2Lower<T>(len: usize, a22: usize, lda: usize, v: usize, w: usize): void {
-  for (let j: usize = 0; j < len; j++) {
-    const col = at<T>(a22, j * lda);
-    const vj = load<T>(at<T>(v, j)), wj = load<T>(at<T>(w, j));
-    let k = j;
+/** Steps per panel (the depth of the trailing update is 2·NB). */
+const NB: usize = 32;
+/** Columns of the trailing matrix per product call (rows from the block's diagonal down). */
+const CB: usize = 64;
+
+/** x rounded up to a multiple of 16 bytes. */
+@inline function align16(x: usize): usize {
+  return (x + 15) & ~(<usize>15);
+}
+
+/** Bytes of scratch {@link tridiagonalize} needs: W (n×NB), the packed update operands (2·n×2NB), NB f64, gemm workspace. */
+export function tridiagScratch<T>(n: f64): f64 {
+  const b = <f64>sizeof<T>(), nb = <f64>NB, up = (x: f64): f64 => Math.ceil(x / 16) * 16;
+  return up(n * nb * b) + 2 * up(n * 2 * nb * b) + up(nb * 8) + gemmScratchBytes<T>(n, n, 2 * nb);
+}
+
+/** y[0..len) −= Σ_{p<c} x_p[0..len)·s_p, x_p at x + p·ld (column by column, as dgemv 'N'). */
+function gemvSub<T>(len: usize, c: usize, x: usize, ld: usize, s: usize, y: usize): void {
+  for (let p: usize = 0; p < c; p++) {
+    const f = <T>load<f64>(s + (p << 3));
+    const xp = at<T>(x, p * ld);
+    let k: usize = 0;
     if (ASC_FEATURE_SIMD) {
       const L: usize = 16 / sizeof<T>();
-      const vv = v128.splat<T>(vj), vw = v128.splat<T>(wj);
+      const vf = v128.splat<T>(f);
       for (; k + L <= len; k += L) {
-        const pa = at<T>(col, k);
-        const t = v128.add<T>(v128.mul<T>(v128.load(at<T>(v, k)), vw), v128.mul<T>(v128.load(at<T>(w, k)), vv));
-        v128.store(pa, v128.sub<T>(v128.load(pa), t));
+        const py = at<T>(y, k);
+        v128.store(py, v128.sub<T>(v128.load(py), v128.mul<T>(v128.load(at<T>(xp, k)), vf)));
       }
     }
     for (; k < len; k++) {
-      const pa = at<T>(col, k);
-      store<T>(pa, load<T>(pa) - (load<T>(at<T>(v, k)) * wj + load<T>(at<T>(w, k)) * vj));
+      const py = at<T>(y, k);
+      store<T>(py, load<T>(py) - load<T>(at<T>(xp, k)) * f);
     }
+  }
+}
+
+/** s[p] = x_pᵀ·v over len entries for p < c, x_p at x + p·ld (f64, index order in the scalar build). */
+function gemvT<T>(len: usize, c: usize, x: usize, ld: usize, v: usize, s: usize): void {
+  for (let p: usize = 0; p < c; p++) {
+    const xp = at<T>(x, p * ld);
+    let k: usize = 0, t: f64 = 0;
+    if (ASC_FEATURE_SIMD) {
+      const L: usize = 16 / sizeof<T>();
+      let s0 = v128.splat<T>(<T>0), s1 = s0;
+      for (; k + 2 * L <= len; k += 2 * L) {
+        s0 = v128.add<T>(s0, v128.mul<T>(v128.load(at<T>(xp, k)), v128.load(at<T>(v, k))));
+        s1 = v128.add<T>(s1, v128.mul<T>(v128.load(at<T>(xp, k), 16), v128.load(at<T>(v, k), 16)));
+      }
+      t = hsum<T>(v128.add<T>(s0, s1));
+    }
+    for (; k < len; k++) t += <f64>load<T>(at<T>(xp, k)) * <f64>load<T>(at<T>(v, k));
+    store<f64>(s + (p << 3), t);
   }
 }
 
@@ -82,41 +123,82 @@ function syr2Lower<T>(len: usize, a22: usize, lda: usize, v: usize, w: usize): v
  * Reduces the symmetric n×n column-major `a` (lower triangle read; leading dimension n) to
  * tridiagonal form in place: d[0..n) and e[0..n−1) (f64) receive T's diagonal and
  * subdiagonal, tau[0..n−1) (f64) the reflector factors, a's strictly lower part the reflectors
- * (v_i(0) = 1 stored at A(i+1, i)). `w` is T scratch of n elements.
+ * (v_i(0) = 1 stored at A(i+1, i)). scratch: tridiagScratch bytes.
  */
-export function tridiagonalize<T>(n: usize, a: usize, d: usize, e: usize, tau: usize, w: usize, tinySq: f64): void {
-  for (let i: usize = 0; i + 1 < n; i++) {
-    const len = n - i - 1; // length of x = A(i+1:n, i)
-    const x = at<T>(a, i * n + i + 1);
-    const alpha = <f64>load<T>(x);
-    const xnorm = nrm2<T>(at<T>(x, 1), len - 1);
-    store<f64>(d + (i << 3), <f64>load<T>(at<T>(a, i * n + i)));
-    if (xnorm * xnorm < tinySq) {
-      store<f64>(e + (i << 3), alpha);
-      store<f64>(tau + (i << 3), 0);
-      continue;
+export function tridiagonalize<T>(n: usize, a: usize, d: usize, e: usize, tau: usize, tinySq: f64, scratch: usize): void {
+  const w = scratch, xn = w + align16((n * NB) << alignof<T>()), yp = xn + align16((n * 2 * NB) << alignof<T>());
+  const tmp = yp + align16((n * 2 * NB) << alignof<T>()), gs = tmp + align16(NB * 8);
+  let i0: usize = 0;
+  while (i0 + 1 < n) {
+    const nb = min<usize>(NB, n - 1 - i0);
+    for (let c: usize = 0; c < nb; c++) {
+      const i = i0 + c, rows = n - i;
+      const col = at<T>(a, i * n + i);
+      if (c > 0) {
+        // A(i:, i) −= V(i:, 0:c)·W(i, 0:c)ᵀ + W(i:, 0:c)·V(i, 0:c)ᵀ
+        for (let p: usize = 0; p < c; p++) store<f64>(tmp + (p << 3), <f64>load<T>(at<T>(w, p * n + i)));
+        gemvSub<T>(rows, c, at<T>(a, i0 * n + i), n, tmp, col);
+        for (let p: usize = 0; p < c; p++) store<f64>(tmp + (p << 3), <f64>load<T>(at<T>(a, (i0 + p) * n + i)));
+        gemvSub<T>(rows, c, at<T>(w, i), n, tmp, col);
+      }
+      store<f64>(d + (i << 3), <f64>load<T>(col));
+      const len = rows - 1; // x = A(i+1:n, i)
+      const x = at<T>(col, 1), y = at<T>(w, c * n + i + 1);
+      const alpha = <f64>load<T>(x);
+      const xnorm = nrm2<T>(at<T>(x, 1), len - 1);
+      if (xnorm * xnorm < tinySq) {
+        store<f64>(e + (i << 3), alpha);
+        store<f64>(tau + (i << 3), 0);
+        memory.fill(x, 0, len << alignof<T>());
+        memory.fill(y, 0, len << alignof<T>());
+        continue;
+      }
+      // sqrt, not hypot: sqrt is correctly rounded in every engine, hypot is not, and the
+      // mirror must match bitwise; xnorm² ≥ tinySq is normal and |α| ≤ ‖A‖ ≤ 2n after scaling.
+      const beta = -(alpha >= 0 ? 1.0 : -1.0) * Math.sqrt(alpha * alpha + xnorm * xnorm);
+      const t = (beta - alpha) / beta;
+      store<f64>(e + (i << 3), beta);
+      store<f64>(tau + (i << 3), t);
+      const r = <T>(1 / (alpha - beta));
+      for (let k: usize = 1; k < len; k++) store<T>(at<T>(x, k), load<T>(at<T>(x, k)) * r);
+      store<T>(x, <T>1);
+      // y = A22·v with A22 as at the panel's start, then the panel's corrections.
+      symvLower<T>(len, at<T>(a, (i + 1) * n + i + 1), n, x, y, 1.0);
+      if (c > 0) {
+        gemvT<T>(len, c, at<T>(w, i + 1), n, x, tmp);
+        gemvSub<T>(len, c, at<T>(a, i0 * n + i + 1), n, tmp, y);
+        gemvT<T>(len, c, at<T>(a, i0 * n + i + 1), n, x, tmp);
+        gemvSub<T>(len, c, at<T>(w, i + 1), n, tmp, y);
+      }
+      // w = τy − ½τ(τyᵀv)·v.
+      const tt = <T>t;
+      for (let k: usize = 0; k < len; k++) store<T>(at<T>(y, k), load<T>(at<T>(y, k)) * tt);
+      let yv: f64 = 0;
+      for (let k: usize = 0; k < len; k++) yv += <f64>load<T>(at<T>(y, k)) * <f64>load<T>(at<T>(x, k));
+      const cc = <T>(-0.5 * t * yv);
+      for (let k: usize = 0; k < len; k++) {
+        const py = at<T>(y, k);
+        store<T>(py, load<T>(py) + cc * load<T>(at<T>(x, k)));
+      }
     }
-    // sqrt, not hypot: sqrt is correctly rounded in every engine, hypot is not, and the mirror
-    // must match bitwise;
-    // xnorm² ≥ tinySq is normal and |α| ≤ ‖A‖ ≤ 2n after scaling, so nothing over- or underflows.
-    const beta = -(alpha >= 0 ? 1.0 : -1.0) * Math.sqrt(alpha * alpha + xnorm * xnorm);
-    const t = (beta - alpha) / beta;
-    store<f64>(e + (i << 3), beta);
-    store<f64>(tau + (i << 3), t);
-    const r = <T>(1 / (alpha - beta));
-    for (let k: usize = 1; k < len; k++) store<T>(at<T>(x, k), load<T>(at<T>(x, k)) * r);
-    store<T>(x, <T>1);
-    const a22 = at<T>(a, (i + 1) * n + i + 1);
-    symvLower<T>(len, a22, n, x, w, t);
-    // w ← y − ½τ(yᵀv)·v, so that H·A22·H = A22 − v·wᵀ − w·vᵀ.
-    let yv: f64 = 0;
-    for (let k: usize = 0; k < len; k++) yv += <f64>load<T>(at<T>(w, k)) * <f64>load<T>(at<T>(x, k));
-    const c = <T>(-0.5 * t * yv);
-    for (let k: usize = 0; k < len; k++) {
-      const pw = at<T>(w, k);
-      store<T>(pw, load<T>(pw) + c * load<T>(at<T>(x, k)));
+    // Trailing update A(s:, s:) −= V·Wᵀ + W·Vᵀ as C += X·Y with X = −[W V] (m×2nb), Y = [V W]ᵀ.
+    const s = i0 + nb, m = n - s, k2 = nb << 1;
+    if (m > 0) {
+      for (let j: usize = 0; j < m; j++) {
+        for (let p: usize = 0; p < nb; p++) {
+          const wv = load<T>(at<T>(w, p * n + s + j)), vv = load<T>(at<T>(a, (i0 + p) * n + s + j));
+          store<T>(at<T>(xn, j * k2 + p), -wv);
+          store<T>(at<T>(xn, j * k2 + nb + p), -vv);
+          store<T>(at<T>(yp, p * m + j), vv);
+          store<T>(at<T>(yp, (nb + p) * m + j), wv);
+        }
+      }
+      for (let cb: usize = 0; cb < m; cb += CB) {
+        macStrided<T>(min<usize>(CB, m - cb), m - cb, k2, at<T>(xn, cb * k2), k2, 1, at<T>(yp, cb), m,
+          at<T>(a, (s + cb) * n + s + cb), n, 1, gs, true);
+      }
     }
-    syr2Lower<T>(len, a22, n, x, w);
+    i0 += nb;
   }
   if (n > 0) store<f64>(d + ((n - 1) << 3), <f64>load<T>(at<T>(a, (n - 1) * n + n - 1)));
 }

@@ -122,7 +122,7 @@ function eighTridiag(task: EighTask): EighParts {
   const { dtype, n, a, params } = task;
   const e2 = normalizeExp2(a, n * n);
   const d = new Float64Array(n), e = new Float64Array(n), tau = new Float64Array(n);
-  tridiagonalize(n, a, d, e, tau, allocate(dtype, n), tinySquaredNorm[dtype]);
+  tridiagonalize(n, a, d, e, tau, tinySquaredNorm[dtype], dtype);
   let z: FloatArray | null = null;
   if (task.vectors) {
     z = allocate(dtype, n * n);
