@@ -169,13 +169,13 @@ function eigh<T>(n: usize, a: usize, values: usize, vectors: usize, scratch: usi
 }
 
 /**
- * Bytes of scratch {@link eighTridiag} needs: d, e, τ (n f64 each, and one spare), then the
+ * Bytes of scratch {@link eighTridiag} needs: d, e, τ (n f64 each), then the
  * largest of the reduction's, formQ's and the QL queue's workspaces (each step is done when the
  * next starts), each 16-aligned.
  */
 function eighTridiagScratch<T>(n: f64): f64 {
   const work = Math.max(Math.max(align16f(tridiagQLScratch(n)), align16f(formQScratch<T>(n))), align16f(tridiagScratch<T>(n)));
-  return 4 * align16f(n * 8) + work;
+  return 3 * align16f(n * 8) + work;
 }
 
 /**
@@ -185,7 +185,7 @@ function eighTridiagScratch<T>(n: f64): f64 {
 function eighTridiag<T>(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxIter: i32, status: usize): i32 {
   const e2 = normalizeExp2<T>(a, n * n);
   const nb = align16(n << 3);
-  const d = scratch, e = d + nb, tau = e + nb, w = tau + nb, work = w + nb;
+  const d = scratch, e = d + nb, tau = e + nb, work = tau + nb;
   tridiagonalize<T>(n, a, d, e, tau, tinySquaredNorm<T>(), work);
   if (vectors) formQ<T>(n, a, tau, vectors, work);
   const ok = tridiagQL<T>(n, d, e, vectors, n, work, unitRoundoff<T>(), maxIter, status);

@@ -89,8 +89,8 @@ function columns<T>(r0: usize, rows: usize, z: usize, ldz: usize, cs: usize, sn:
  * the same rotations in the same order, so the result is bitwise that of immediate application.
  */
 /** Sweeps queued at most, and rotations buffered at most per column of Z (see rotQueueScratch). */
-const MAX_SWEEPS: usize = 32;
-const ROTS_PER_COLUMN: usize = 8;
+const MAX_SWEEPS: usize = 64;
+const ROTS_PER_COLUMN: usize = 16;
 
 /**
  * Bytes of the queue for an n-column Z: c and s for ROTS_PER_COLUMN·n rotations, the sweep
