@@ -80,26 +80,31 @@ for (const n of sizes) {
 
 const fmt = (x: number | null | undefined) => (x == null ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? '–' : `${(a / b).toFixed(1)}×`);
-const out: string[] = [
+const note =
   `eigh: ${machine()}; wasm ${backendInfo().simd ? 'SIMD' : 'scalar'}; numpy ${np.ok ? np.version : '–'} (${blas}, 1 thread); ` +
-    `${new Date().toISOString().slice(0, 10)}; one run, medians of ${sizes.map(runsFor).join('/')} runs; ` +
-    'the 2 cores are shared with other jobs, so compare ratios within a row, not times across runs. ' +
-    'ml-matrix builds its matrix inside the timed call (about 1 % of its time).',
-  '',
-];
-for (const dtype of dtypes) {
-  for (const mode of modes) {
-    out.push(`**${dtype} · ${mode}** (median ms; ${mode === 'values only' ? 'svdkit eigvalsh, numpy eigvalsh' : 'svdkit eigh, numpy eigh'})`, '');
-    out.push('| n | wasm | js | wasm Jacobi | js Jacobi | ml-matrix | numpy | ml-matrix / wasm | wasm / numpy | js Jacobi / js |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const r of rows.filter((x) => x.dtype === dtype && x.mode === mode)) {
-      const m = r.ms;
-      out.push(`| ${r.n} | ${fmt(m.wasm)} | ${fmt(m.js)} | ${fmt(m.wasmJacobi)} | ${fmt(m.jsJacobi)} | ${fmt(m.mlMatrix)} | ${fmt(m.numpy)} | ${ratio(m.mlMatrix, m.wasm)} | ${ratio(m.wasm, m.numpy)} | ${ratio(m.jsJacobi, m.js)} |`);
+  `${new Date().toISOString().slice(0, 10)}; one run, medians of ${sizes.map(runsFor).join('/')} runs; ` +
+  'the 2 cores are shared with other jobs, so compare ratios within a row, not times across runs. ' +
+  'ml-matrix builds its matrix inside the timed call (about 1 % of its time).';
+
+/** One table per dtype × mode: medians in ms and the ratios the targets are stated in. */
+function tables(which: Dtype[]): string {
+  const out: string[] = [];
+  for (const dtype of which) {
+    for (const mode of modes) {
+      out.push(`**${dtype} · ${mode}** (median ms; ${mode === 'values only' ? 'svdkit eigvalsh, numpy eigvalsh' : 'svdkit eigh, numpy eigh'})`, '');
+      out.push('| n | wasm | js | wasm Jacobi | js Jacobi | ml-matrix | numpy | ml-matrix / wasm | wasm / numpy | js Jacobi / js |');
+      out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      for (const r of rows.filter((x) => x.dtype === dtype && x.mode === mode)) {
+        const m = r.ms;
+        out.push(`| ${r.n} | ${fmt(m.wasm)} | ${fmt(m.js)} | ${fmt(m.wasmJacobi)} | ${fmt(m.jsJacobi)} | ${fmt(m.mlMatrix)} | ${fmt(m.numpy)} | ${ratio(m.mlMatrix, m.wasm)} | ${ratio(m.wasm, m.numpy)} | ${ratio(m.jsJacobi, m.js)} |`);
+      }
+      out.push('');
     }
-    out.push('');
   }
+  return out.join('\n');
 }
-const md = out.join('\n');
+const md = `${note}\n\n${tables(dtypes)}`;
 process.stdout.write('\n' + md + '\n');
 process.stderr.write(`wrote ${save('eigh', { date: new Date().toISOString(), blas, rows }, md)}.{json,md}\n`);
-if (argv.includes('--update-readme')) updateReadme('eigh', md);
+// README keeps float64 only; float32 is in bench/results/eigh-*.md.
+if (argv.includes('--update-readme')) updateReadme('eigh', `${note}\n\n${tables(['float64'])}\nfloat32: \`bench/results/eigh-latest.md\`.`);
