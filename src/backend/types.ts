@@ -50,6 +50,7 @@ export interface EighTask {
 export interface EighParts {
   values: FloatArray;
   vectors?: FloatArray;
+  /** Jacobi sweeps, or tridiagonal QL/QR sweeps per eigenvalue (the unit maxSweeps caps). */
   sweeps: number;
 }
 

@@ -99,13 +99,17 @@ function eighLda(dtype: Dtype, n: number): number {
   return (n * bytes) % 256 === 0 ? n + 16 / bytes : n;
 }
 
-/** Throws the typed non-convergence error of the tridiagonal QL/QR (both backends). */
-export function checkQLConverged(r: JacobiResult, maxIter: number): void {
+/**
+ * Throws the typed non-convergence error of the tridiagonal QL/QR (both backends). Its sweeps
+ * are counted per eigenvalue (QL sweeps / n), the unit `maxSweeps` caps, so a cap of k reports
+ * k sweeps; the off-diagonal is measured on A scaled to its largest entry in [1, 2).
+ */
+export function checkQLConverged(r: JacobiResult, n: number, maxSweeps: number): void {
   if (r.converged) return;
   throw new ConvergenceError(
-    `eigh (tridiagonal QL/QR) did not converge within ${maxIter} sweeps (largest remaining ` +
-      `off-diagonal ${r.offMax.toExponential(2)}); raise the maxSweeps option or use method 'jacobi'`,
-    r.sweeps, r.offMax,
+    `eigh (tridiagonal QL/QR) did not converge within ${maxSweeps} sweeps (largest remaining ` +
+      `relative off-diagonal ${r.offMax.toExponential(2)}); raise the maxSweeps option or use method 'jacobi'`,
+    r.sweeps / n, r.offMax,
   );
 }
 
@@ -128,14 +132,13 @@ function eighTridiag(task: EighTask): EighParts {
     z = allocate(dtype, n * n);
     formQ(n, a, tau, z, dtype);
   }
-  const maxIter = qlMaxIter(n, params.maxSweeps);
-  const r = tridiagQL(n, d, e, z, n, unitRoundoff[dtype], maxIter);
-  checkQLConverged(r, maxIter);
+  const r = tridiagQL(n, d, e, z, n, unitRoundoff[dtype], qlMaxIter(n, params.maxSweeps));
+  checkQLConverged(r, n, params.maxSweeps);
   const values = allocate(dtype, n);
   values.set(d);
   sortDescending(n, values, z, n, null, 0);
   scaleExp2(values, n, e2);
-  return { values, vectors: z ?? undefined, sweeps: r.sweeps };
+  return { values, vectors: z ?? undefined, sweeps: r.sweeps / n };
 }
 
 /** Eigen-decomposition of the symmetric column-major task.a (n ≥ 1), by task.method. */

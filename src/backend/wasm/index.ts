@@ -91,11 +91,11 @@ function makeBackend(mod: LoadedModule): Backend {
     run(n, base + plan.a, base + plan.values, at(base, plan.vectors), base + plan.scratch, cap, base + plan.status);
     const status = arena.status(base + plan.status);
     if (jacobi) checkConverged('eigh (two-sided Jacobi)', status, params.maxSweeps);
-    else checkQLConverged(status, cap);
+    else checkQLConverged(status, n, params.maxSweeps);
     return {
       values: arena.read(dtype, base + plan.values, n),
       vectors: plan.vectors < 0 ? undefined : arena.read(dtype, base + plan.vectors, n * n),
-      sweeps: status.sweeps,
+      sweeps: jacobi ? status.sweeps : status.sweeps / n, // QL: sweeps per eigenvalue, as maxSweeps counts
     };
   }
 
