@@ -28,31 +28,53 @@ import { at, hsum } from '../kernels/simd';
  * y[0..len) = tau·A22·v for the symmetric A22 (lower triangle, leading dimension lda, starting
  * at a22) and v[0..len). One pass per column j: y(j+1:) += τv_j·A(j+1:, j) and
  * y_j += τ(A_jj·v_j + A(j+1:, j)ᵀv(j+1:)), fused so each column is read once (LAPACK dsymv).
+ * The SIMD build takes two columns per pass, so y is loaded and stored once for both: this
+ * product is memory-bound, and y's traffic is half of it.
  */
 function symvLower<T>(len: usize, a22: usize, lda: usize, v: usize, y: usize, tau: f64): void {
   memory.fill(y, 0, len << alignof<T>());
-  for (let j: usize = 0; j < len; j++) {
+  let j: usize = 0;
+  if (ASC_FEATURE_SIMD) {
+    const L: usize = 16 / sizeof<T>();
+    for (; j + 1 < len; j += 2) {
+      const ca = at<T>(a22, j * lda), cb = at<T>(a22, (j + 1) * lda);
+      const ta = tau * <f64>load<T>(at<T>(v, j)), tb = tau * <f64>load<T>(at<T>(v, j + 1));
+      // Row j+1 of column j, the one entry column j+1 does not share.
+      const x1 = <f64>load<T>(at<T>(ca, j + 1));
+      let sa: f64 = x1 * <f64>load<T>(at<T>(v, j + 1)), sb: f64 = 0;
+      const py1 = at<T>(y, j + 1);
+      store<T>(py1, <T>(<f64>load<T>(py1) + ta * x1));
+      const va = v128.splat<T>(<T>ta), vb = v128.splat<T>(<T>tb);
+      let acca = v128.splat<T>(<T>0), accb = acca;
+      let k = j + 2;
+      for (; k + L <= len; k += L) {
+        const xa = v128.load(at<T>(ca, k)), xb = v128.load(at<T>(cb, k)), vv = v128.load(at<T>(v, k));
+        const py = at<T>(y, k);
+        v128.store(py, v128.add<T>(v128.load(py), v128.add<T>(v128.mul<T>(va, xa), v128.mul<T>(vb, xb))));
+        acca = v128.add<T>(acca, v128.mul<T>(xa, vv));
+        accb = v128.add<T>(accb, v128.mul<T>(xb, vv));
+      }
+      sa += hsum<T>(acca);
+      sb += hsum<T>(accb);
+      for (; k < len; k++) {
+        const xa = <f64>load<T>(at<T>(ca, k)), xb = <f64>load<T>(at<T>(cb, k)), vk = <f64>load<T>(at<T>(v, k));
+        const py = at<T>(y, k);
+        store<T>(py, <T>(<f64>load<T>(py) + ta * xa + tb * xb));
+        sa += xa * vk;
+        sb += xb * vk;
+      }
+      const py0 = at<T>(y, j);
+      store<T>(py0, <T>(<f64>load<T>(py0) + ta * <f64>load<T>(at<T>(ca, j)) + tau * sa));
+      store<T>(py1, <T>(<f64>load<T>(py1) + tb * <f64>load<T>(at<T>(cb, j + 1)) + tau * sb));
+    }
+  }
+  for (; j < len; j++) {
     const col = at<T>(a22, j * lda);
     const vj = <f64>load<T>(at<T>(v, j));
     const t1 = tau * vj;
     let t2: f64 = 0;
-    let k = j + 1;
-    if (ASC_FEATURE_SIMD) {
-      const L: usize = 16 / sizeof<T>();
-      const vt1 = v128.splat<T>(<T>t1);
-      let acc0 = v128.splat<T>(<T>0), acc1 = acc0;
-      for (; k + 2 * L <= len; k += 2 * L) {
-        const pa = at<T>(col, k), py = at<T>(y, k), pv = at<T>(v, k);
-        const a0 = v128.load(pa), a1 = v128.load(pa, 16);
-        v128.store(py, v128.add<T>(v128.load(py), v128.mul<T>(vt1, a0)));
-        v128.store(py, v128.add<T>(v128.load(py, 16), v128.mul<T>(vt1, a1)), 16);
-        acc0 = v128.add<T>(acc0, v128.mul<T>(a0, v128.load(pv)));
-        acc1 = v128.add<T>(acc1, v128.mul<T>(a1, v128.load(pv, 16)));
-      }
-      t2 = hsum<T>(v128.add<T>(acc0, acc1));
-    }
     const t1t = <T>t1;
-    for (; k < len; k++) {
+    for (let k = j + 1; k < len; k++) {
       const x = load<T>(at<T>(col, k));
       const py = at<T>(y, k);
       store<T>(py, load<T>(py) + t1t * x);
