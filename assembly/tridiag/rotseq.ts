@@ -20,7 +20,10 @@ import { at } from '../kernels/simd';
   return v128.add<T>(v128.mul<T>(s, x), v128.mul<T>(c, y));
 }
 
-/** Rows [r0, r0 + 4L) of the sequence, SIMD, carrying the shared column in four registers. */
+/**
+ * One row strip (64 bytes a column, columns ldzB bytes apart) of the sequence, carrying the
+ * shared column in four registers (six measured 10–20 % slower: they spill).
+ */
 function strip<T>(z: usize, ldzB: usize, cs: usize, sn: usize, count: usize, backward: bool): void {
   if (backward) {
     let p = z + count * ldzB;
@@ -191,19 +194,4 @@ export function queueFlush<T>(rows: usize, z: usize, ldz: usize): void {
   }
   qUsed = 0;
   qSweeps = 0;
-}
-
-/**
- * Applies rotations c[0..count), s[0..count) (f64) to columns 0 … count of the rows×(count+1)
- * column-major block z (leading dimension ldz), backward or forward (see the file header).
- */
-export function rotateSequence<T>(rows: usize, z: usize, ldz: usize, cs: usize, sn: usize, count: usize, backward: bool): void {
-  if (count == 0) return;
-  let r: usize = 0;
-  if (ASC_FEATURE_SIMD) {
-    const R: usize = 64 / sizeof<T>(); // rows per strip: four vectors
-    const ldzB = ldz << alignof<T>();
-    for (; r + R <= rows; r += R) strip<T>(at<T>(z, r), ldzB, cs, sn, count, backward);
-  }
-  columns<T>(r, rows, z, ldz, cs, sn, count, backward);
 }
