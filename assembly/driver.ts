@@ -15,6 +15,10 @@
  *   eighF64/eighF32(n, a, values, vectors, scratch, maxSweeps, status) → 0 | 1
  *     a: n×n column-major symmetric, overwritten; values: n; vectors: n×n or 0;
  *     scratch: eighScratch*(n) bytes (a padded copy of A for n·sizeof = 0 mod 256, else 0).
+ *   eighTridiagF64/F32(n, a, values, vectors, scratch, maxIter, status) → 0 | 1
+ *     as eigh, by tridiagonal reduction and implicit QL/QR; vectors = 0 computes values only
+ *     (O(n²) after the reduction); maxIter caps QL sweeps over the whole matrix;
+ *     scratch: eighTridiagScratch*(n) bytes; status: converged, sweeps, largest remaining |e|.
  * Every region should be 16-byte aligned (unaligned works, slower).
  */
 import { nrm2 } from './kernels/dot';
@@ -27,6 +31,9 @@ import { twoSidedJacobi } from './jacobi/eigh';
 import { normalizeColumn, oneSidedJacobi } from './jacobi/svd';
 import { applyQ, extractR, householderQR } from './qr/householder';
 import { rotationFloor, tinySquaredNorm, unitRoundoff } from './params';
+import { formQ, formQScratch } from './tridiag/formq';
+import { tridiagQL, tridiagQLScratch } from './tridiag/ql';
+import { tridiagonalize, tridiagScratch } from './tridiag/reduce';
 
 /** x rounded up to a multiple of 16 (byte counts in f64, exact below 2^53). */
 @inline function align16f(x: f64): f64 {
@@ -163,6 +170,54 @@ function eigh<T>(n: usize, a: usize, values: usize, vectors: usize, scratch: usi
   sortDescending<T>(n, values, vectors, n, 0, 0);
   scaleExp2<T>(values, n, e);
   return 0;
+}
+
+/**
+ * Bytes of scratch {@link eighTridiag} needs: d, e, τ (n f64 each), then the
+ * largest of the reduction's, formQ's and the QL queue's workspaces (each step is done when the
+ * next starts), each 16-aligned.
+ */
+function eighTridiagScratch<T>(n: f64): f64 {
+  const work = Math.max(Math.max(align16f(tridiagQLScratch(n)), align16f(formQScratch<T>(n))), align16f(tridiagScratch<T>(n)));
+  return 3 * align16f(n * 8) + work;
+}
+
+/**
+ * Eigen-decomposition of the symmetric column-major a (n ≥ 1) by Householder tridiagonalization,
+ * Q formed explicitly and implicit QL/QR accumulating into it (dsytrd + dorgtr + dsteqr).
+ */
+function eighTridiag<T>(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxIter: i32, status: usize): i32 {
+  const e2 = normalizeExp2<T>(a, n * n);
+  const nb = align16(n << 3);
+  const d = scratch, e = d + nb, tau = e + nb, work = tau + nb;
+  tridiagonalize<T>(n, a, d, e, tau, tinySquaredNorm<T>(), work);
+  if (vectors) formQ<T>(n, a, tau, vectors, work);
+  const ok = tridiagQL<T>(n, d, e, vectors, n, work, unitRoundoff<T>(), maxIter, status);
+  if (!ok) return 1;
+  for (let i: usize = 0; i < n; i++) store<T>(at<T>(values, i), <T>load<f64>(d + (i << 3)));
+  sortDescending<T>(n, values, vectors, n, 0, 0);
+  scaleExp2<T>(values, n, e2);
+  return 0;
+}
+
+/** Entry point: float64 eigh by tridiagonal reduction (ABI in the file header). */
+export function eighTridiagF64(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxIter: i32, status: usize): i32 {
+  return eighTridiag<f64>(n, a, values, vectors, scratch, maxIter, status);
+}
+
+/** Entry point: float32 eigh by tridiagonal reduction (ABI in the file header). */
+export function eighTridiagF32(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxIter: i32, status: usize): i32 {
+  return eighTridiag<f32>(n, a, values, vectors, scratch, maxIter, status);
+}
+
+/** Scratch bytes of {@link eighTridiagF64}. */
+export function eighTridiagScratchF64(n: f64): f64 {
+  return eighTridiagScratch<f64>(n);
+}
+
+/** Scratch bytes of {@link eighTridiagF32}. */
+export function eighTridiagScratchF32(n: f64): f64 {
+  return eighTridiagScratch<f32>(n);
 }
 
 /** Entry point: float64 SVD (ABI in the file header). */

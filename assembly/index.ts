@@ -7,6 +7,7 @@ export { heapBase, simdBuild } from './build';
 export {
   svdF64, svdF32, svdScratchF64, svdScratchF32,
   eighF64, eighF32, eighScratchF64, eighScratchF32,
+  eighTridiagF64, eighTridiagF32, eighTridiagScratchF64, eighTridiagScratchF32,
 } from './driver';
 export { gemmF64, gemmF32, gemmScratchF64, gemmScratchF32 } from './kernels/gemm';
 export {

@@ -18,7 +18,10 @@ export interface NumpyCase {
   runs: number;
 }
 
-const script = fileURLToPath(new URL('./numpy_svd.py', import.meta.url));
+const scripts = {
+  svd: fileURLToPath(new URL('./numpy_svd.py', import.meta.url)),
+  eigh: fileURLToPath(new URL('./numpy_eigh.py', import.meta.url)),
+};
 
 /** Environment for a single-threaded BLAS; the machine's OPENBLAS_CORETYPE pin is lifted for speed. */
 function singleThreadEnv(): NodeJS.ProcessEnv {
@@ -36,8 +39,11 @@ export function numpyAvailable(): { ok: true; version: string } | { ok: false; r
   return { ok: true, version: r.stdout.trim() };
 }
 
-/** Median milliseconds per case key. */
-export function timeNumpy(cases: NumpyCase[]): Record<string, number> {
+/**
+ * Median milliseconds per case key: numpy.linalg.svd, or eigh / eigvalsh with `routine: 'eigh'`
+ * (whose output also names numpy's BLAS under the key `_blas`).
+ */
+export function timeNumpy(cases: NumpyCase[], routine: 'svd' | 'eigh' = 'svd'): Record<string, number> {
   const dir = mkdtempSync(join(tmpdir(), 'svdkit-bench-'));
   try {
     const spec = cases.map((c, i) => {
@@ -47,7 +53,7 @@ export function timeNumpy(cases: NumpyCase[]): Record<string, number> {
     });
     const specFile = join(dir, 'spec.json');
     writeFileSync(specFile, JSON.stringify(spec));
-    const r = spawnSync('python3', [script, specFile], { encoding: 'utf8', env: singleThreadEnv(), maxBuffer: 1 << 24 });
+    const r = spawnSync('python3', [scripts[routine], specFile], { encoding: 'utf8', env: singleThreadEnv(), maxBuffer: 1 << 24 });
     if (r.status !== 0) throw new Error(`numpy bench failed: ${r.stderr}`);
     return JSON.parse(r.stdout);
   } finally {

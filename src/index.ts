@@ -8,8 +8,8 @@ export type {
   SvdOptions, SvdResult, SvdValuesResult, SvdValuesOptions, SvdVectorsOptions, SvdvalsOptions, SvdValueMethods, SvdSolveMethods,
 } from './svd.js';
 export type { SolveOptions } from './factorization.js';
-export { eigh } from './eigh.js';
-export type { EighOptions, EighResult } from './eigh.js';
+export { eigh, eigvalsh } from './eigh.js';
+export type { EighMethod, EighOptions, EighResult } from './eigh.js';
 export {
   lowRank, LowRank, randomizedSvd, reconstruct, chooseRank,
 } from './lowrank/index.js';

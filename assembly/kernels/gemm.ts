@@ -80,23 +80,23 @@ function gemmScratch<T>(m: f64, n: f64, k: f64): f64 {
  */
 function macSimd<T>(
   rows: usize, cols: usize, k: usize, x: usize, xrs: usize, xcs: usize, y: usize,
-  c: usize, crs: usize, ccs: usize, scratch: usize,
+  c: usize, crs: usize, ccs: usize, scratch: usize, acc: bool, ldy: usize,
 ): void {
   const B: usize = sizeof<T>(), L: usize = 16 / sizeof<T>(), W: usize = 4 * L;
-  const xsB = xcs << alignof<T>(), ysB = cols << alignof<T>();
+  const xsB = xcs << alignof<T>(), ysB = ldy << alignof<T>();
   const crB = crs << alignof<T>(), ccB = ccs << alignof<T>(), vB = L * ccB;
   const full = cols - cols % W; // columns covered by whole panels
   const bpack = scratch;
   for (let p0: usize = 0; p0 < k; p0 += KC) {
     const kc = min<usize>(KC, k - p0);
     const apack = bpack + align16(kc * min<usize>(full, NC) * B);
-    const first = p0 == 0;
+    const first = p0 == 0 && !acc;
     for (let j0: usize = 0; j0 < full; j0 += NC) {
       const nc = min<usize>(NC, full - j0);
       // Pack Y[p0.., j0..j0+nc) as nc/W panels, each kc rows of W contiguous elements.
       let dst = bpack;
       for (let q: usize = 0; q < nc; q += W) {
-        let src = at<T>(y, p0 * cols + j0 + q);
+        let src = at<T>(y, p0 * ldy + j0 + q);
         for (let p: usize = 0; p < kc; p++) {
           v128.store(dst, v128.load(src));
           v128.store(dst, v128.load(src, 16), 16);
@@ -172,7 +172,7 @@ function macSimd<T>(
     }
     let j = full;
     for (; j + L <= cols; j += L) {
-      const y0 = at<T>(y, p0 * cols + j);
+      const y0 = at<T>(y, p0 * ldy + j);
       for (let i: usize = 0; i < rows; i++) {
         const cp = at<T>(c, i * crs + j * ccs);
         let c00 = loadC<T>(cp, ccB, first);
@@ -189,7 +189,7 @@ function macSimd<T>(
       for (let i: usize = 0; i < rows; i++) {
         const cp = at<T>(c, i * crs + j * ccs);
         let s: T = first ? <T>0 : load<T>(cp);
-        let xp = at<T>(x, i * xrs + p0 * xcs), yp = at<T>(y, p0 * cols + j);
+        let xp = at<T>(x, i * xrs + p0 * xcs), yp = at<T>(y, p0 * ldy + j);
         for (let p: usize = 0; p < kc; p++) {
           s += load<T>(xp) * load<T>(yp);
           xp += xsB;
@@ -313,12 +313,12 @@ function dotFormSimd<T>(m: usize, n: usize, k: usize, a: usize, b: usize, c: usi
  */
 function macScalar<T>(
   rows: usize, cols: usize, k: usize, x: usize, xrs: usize, xcs: usize, y: usize,
-  c: usize, crs: usize, ccs: usize,
+  c: usize, crs: usize, ccs: usize, acc: bool, ldy: usize,
 ): void {
-  const xsB = xcs << alignof<T>(), ysB = cols << alignof<T>(), ccB = ccs << alignof<T>();
+  const xsB = xcs << alignof<T>(), ysB = ldy << alignof<T>(), ccB = ccs << alignof<T>();
   for (let p0: usize = 0; p0 < k; p0 += KC) {
     const kc = min<usize>(KC, k - p0);
-    const first = p0 == 0;
+    const first = p0 == 0 && !acc;
     let j: usize = 0;
     for (; j + 4 <= cols; j += 4) {
       let i: usize = 0;
@@ -329,7 +329,7 @@ function macScalar<T>(
           c00 = load<T>(cp); c01 = load<T>(cp + ccB); c02 = load<T>(cp + 2 * ccB); c03 = load<T>(cp + 3 * ccB);
           c10 = load<T>(cq); c11 = load<T>(cq + ccB); c12 = load<T>(cq + 2 * ccB); c13 = load<T>(cq + 3 * ccB);
         }
-        let xp = at<T>(x, i * xrs + p0 * xcs), xq = at<T>(x, (i + 1) * xrs + p0 * xcs), yp = at<T>(y, p0 * cols + j);
+        let xp = at<T>(x, i * xrs + p0 * xcs), xq = at<T>(x, (i + 1) * xrs + p0 * xcs), yp = at<T>(y, p0 * ldy + j);
         for (let p: usize = 0; p < kc; p++) {
           const a0 = load<T>(xp), a1 = load<T>(xq);
           const b0 = load<T>(yp), b1 = load<T>(yp, sizeof<T>()), b2 = load<T>(yp, 2 * sizeof<T>()), b3 = load<T>(yp, 3 * sizeof<T>());
@@ -342,10 +342,10 @@ function macScalar<T>(
         store<T>(cp, c00); store<T>(cp + ccB, c01); store<T>(cp + 2 * ccB, c02); store<T>(cp + 3 * ccB, c03);
         store<T>(cq, c10); store<T>(cq + ccB, c11); store<T>(cq + 2 * ccB, c12); store<T>(cq + 3 * ccB, c13);
       }
-      for (; i < rows; i++) macScalarOne<T>(kc, first, at<T>(x, i * xrs + p0 * xcs), xsB, at<T>(y, p0 * cols + j), ysB, at<T>(c, i * crs + j * ccs), ccB, 4);
+      for (; i < rows; i++) macScalarOne<T>(kc, first, at<T>(x, i * xrs + p0 * xcs), xsB, at<T>(y, p0 * ldy + j), ysB, at<T>(c, i * crs + j * ccs), ccB, 4);
     }
     for (let i: usize = 0; i < rows && j < cols; i++) {
-      macScalarOne<T>(kc, first, at<T>(x, i * xrs + p0 * xcs), xsB, at<T>(y, p0 * cols + j), ysB, at<T>(c, i * crs + j * ccs), ccB, cols - j);
+      macScalarOne<T>(kc, first, at<T>(x, i * xrs + p0 * xcs), xsB, at<T>(y, p0 * ldy + j), ysB, at<T>(c, i * crs + j * ccs), ccB, cols - j);
     }
   }
 }
@@ -386,10 +386,30 @@ function dotFormScalar<T>(m: usize, n: usize, k: usize, a: usize, b: usize, c: u
 
 @inline function mac<T>(
   rows: usize, cols: usize, k: usize, x: usize, xrs: usize, xcs: usize, y: usize,
-  c: usize, crs: usize, ccs: usize, scratch: usize,
+  c: usize, crs: usize, ccs: usize, scratch: usize, acc: bool = false, ldy: usize = cols,
 ): void {
-  if (ASC_FEATURE_SIMD) macSimd<T>(rows, cols, k, x, xrs, xcs, y, c, crs, ccs, scratch);
-  else macScalar<T>(rows, cols, k, x, xrs, xcs, y, c, crs, ccs);
+  if (ASC_FEATURE_SIMD) macSimd<T>(rows, cols, k, x, xrs, xcs, y, c, crs, ccs, scratch, acc, ldy);
+  else macScalar<T>(rows, cols, k, x, xrs, xcs, y, c, crs, ccs, acc, ldy);
+}
+
+/**
+ * C (+)= X·Y on strided operands, for blocked algorithms working inside larger arrays:
+ * X(i, p) at x + i·xrs + p·xcs, Y(p, j) at y + p·ldy + j (rows of Y contiguous), C(i, j) at
+ * c + i·crs + j·ccs (strides in elements); `acc` adds to C instead of overwriting it. Each C
+ * entry is summed over p in order from its old value (acc) or from the first product, in the
+ * scalar build exactly as a plain loop. scratch: gemmScratch bytes for max(rows, cols) columns.
+ */
+export function macStrided<T>(
+  rows: usize, cols: usize, k: usize, x: usize, xrs: usize, xcs: usize, y: usize, ldy: usize,
+  c: usize, crs: usize, ccs: usize, scratch: usize, acc: bool,
+): void {
+  if (rows == 0 || cols == 0 || k == 0) return;
+  mac<T>(rows, cols, k, x, xrs, xcs, y, c, crs, ccs, scratch, acc, ldy);
+}
+
+/** Workspace bytes of {@link macStrided} (and gemm) for up to m, n columns and depth k. */
+export function gemmScratchBytes<T>(m: f64, n: f64, k: f64): f64 {
+  return gemmScratch<T>(m, n, k);
 }
 
 /** C (m×n, row-major) = op(A)·op(B); see the file header for the three forms. */

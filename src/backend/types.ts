@@ -32,12 +32,17 @@ export interface SvdParts {
   sweeps: number;
 }
 
+/** The two eigh algorithms: two-sided Jacobi, or tridiagonal reduction + implicit QL/QR. */
+export type EighKernel = 'jacobi' | 'tridiagonal';
+
 /** Symmetric eigenproblem of an n×n matrix (column-major, exactly symmetric). */
 export interface EighTask {
   dtype: Dtype;
   n: number;
   a: FloatArray;
+  /** Whether to compute the eigenvectors (values only when false: no accumulation at all). */
   vectors: boolean;
+  method: EighKernel;
   params: JacobiParams;
 }
 
@@ -45,6 +50,7 @@ export interface EighTask {
 export interface EighParts {
   values: FloatArray;
   vectors?: FloatArray;
+  /** Jacobi sweeps, or tridiagonal QL/QR sweeps per eigenvalue (the unit maxSweeps caps). */
   sweeps: number;
 }
 
@@ -72,7 +78,7 @@ export interface Backend {
   /** Bytes of working memory an {@link SvdTask} of this shape needs. */
   svdBytes(dtype: Dtype, rows: number, cols: number, u: UMode, v: boolean): number;
   /** Bytes of working memory an {@link EighTask} of this shape needs. */
-  eighBytes(dtype: Dtype, n: number, vectors: boolean): number;
+  eighBytes(dtype: Dtype, n: number, vectors: boolean, method: EighKernel): number;
   /** Bytes of working memory a {@link GemmTask} of this shape needs. */
   gemmBytes(dtype: Dtype, m: number, n: number, k: number): number;
   svdTall(task: SvdTask): SvdParts;

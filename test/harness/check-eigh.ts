@@ -1,14 +1,14 @@
 /** The eigh harness: residual, orthogonality and ordering of a symmetric eigen-decomposition. */
 import { expect } from 'vitest';
-import { eigh, type BackendName, type Dtype, type Matrix } from '../../src/index.js';
+import { eigh, type BackendName, type Dtype, type EighMethod, type Matrix } from '../../src/index.js';
 import { asDtype } from './cases.js';
 import { RATIO_LIMIT } from './check-svd.js';
 import { eigenResidualRatio, eps, orthogonalityRatio } from './ratios.js';
 
-export function checkEigh(a0: Matrix, backend: BackendName, dtype: Dtype): void {
+export function checkEigh(a0: Matrix, backend: BackendName, dtype: Dtype, method?: EighMethod): void {
   const a = asDtype(a0, dtype);
   const e = eps[dtype];
-  const { values, vectors, backend: used } = eigh(a, { backend, dtype });
+  const { values, vectors, backend: used } = eigh(a, { backend, dtype, method });
   expect(used).toBe(backend);
   expect(values.length).toBe(a.rows);
   expect([vectors.rows, vectors.cols]).toEqual([a.rows, a.rows]);

@@ -13,9 +13,12 @@ import { divide, nrm2 } from './blas.js';
 import { completeBasis } from './complete.js';
 import { applyQ, extractR, householderQR } from './householder.js';
 import { twoSidedJacobi } from './jacobi-eigh.js';
-import { checkConverged } from '../shared.js';
+import { checkConverged, checkQLConverged, qlMaxIter } from '../shared.js';
 import { normalizeColumn, oneSidedJacobi } from './jacobi-svd.js';
 import { ldexp, normalizeExp2, scaleExp2 } from './scale.js';
+import { formQ } from './tridiag-formq.js';
+import { tridiagQL } from './tridiag-ql.js';
+import { tridiagonalize } from './tridiag-reduce.js';
 import { sortDescending } from './sort.js';
 
 /**
@@ -94,8 +97,36 @@ function eighLda(dtype: Dtype, n: number): number {
   return (n * bytes) % 256 === 0 ? n + 16 / bytes : n;
 }
 
-/** Eigen-decomposition of the symmetric column-major task.a (n ≥ 1). */
+/**
+ * Eigen-decomposition by Householder tridiagonalization, Q formed explicitly, then implicit
+ * QL/QR accumulating its rotations into Q (mirror of eighTridiag in assembly/driver.ts).
+ */
+function eighTridiag(task: EighTask): EighParts {
+  const { dtype, n, a, params } = task;
+  const e2 = normalizeExp2(a, n * n);
+  const d = new Float64Array(n), e = new Float64Array(n), tau = new Float64Array(n);
+  tridiagonalize(n, a, d, e, tau, tinySquaredNorm[dtype], dtype);
+  let z: FloatArray | null = null;
+  if (task.vectors) {
+    z = allocate(dtype, n * n);
+    formQ(n, a, tau, z, dtype);
+  }
+  const r = tridiagQL(n, d, e, z, n, unitRoundoff[dtype], qlMaxIter(n, params.maxSweeps));
+  checkQLConverged(r, n, params.maxSweeps);
+  const values = allocate(dtype, n);
+  values.set(d);
+  sortDescending(n, values, z, n, null, 0);
+  scaleExp2(values, n, e2);
+  return { values, vectors: z ?? undefined, sweeps: r.sweeps / n };
+}
+
+/** Eigen-decomposition of the symmetric column-major task.a (n ≥ 1), by task.method. */
 export function eighSym(task: EighTask): EighParts {
+  return task.method === 'jacobi' ? eighJacobi(task) : eighTridiag(task);
+}
+
+/** Eigen-decomposition by cyclic two-sided Jacobi. */
+function eighJacobi(task: EighTask): EighParts {
   const { dtype, n, a, params } = task;
   const unit = unitRoundoff[dtype];
   const e = normalizeExp2(a, n * n);

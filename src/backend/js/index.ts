@@ -1,6 +1,6 @@
 /** The pure-JavaScript backend: always available. @module */
 import type { Dtype } from '../../types.js';
-import type { Backend, UMode } from '../types.js';
+import type { Backend, EighKernel, UMode } from '../types.js';
 import { eighSym, svdTall } from './driver.js';
 import { gemm } from './gemm.js';
 
@@ -11,7 +11,9 @@ export const jsBackend: Backend = {
   memoryLimit: Infinity,
   svdBytes: (dtype: Dtype, m: number, n: number, u: UMode) =>
     bytesOf(dtype) * (m * n + 2 * n * n + (u === 'full' ? m * m : u === 'thin' ? m * n : 0)) + 8 * n,
-  eighBytes: (dtype: Dtype, n: number) => bytesOf(dtype) * (2 * n * n + (n * bytesOf(dtype) % 256 === 0 ? (n + 16 / bytesOf(dtype)) * n : 0)),
+  eighBytes: (dtype: Dtype, n: number, vectors: boolean, method: EighKernel) => method === 'jacobi'
+    ? bytesOf(dtype) * (2 * n * n + (n * bytesOf(dtype) % 256 === 0 ? (n + 16 / bytesOf(dtype)) * n : 0))
+    : bytesOf(dtype) * ((vectors ? 2 : 1) * n * n + n) + 40 * n,
   gemmBytes: (dtype: Dtype, m: number, n: number, k: number) => bytesOf(dtype) * (m * n + m * k + k * n),
   svdTall,
   eighSym,

@@ -6,8 +6,8 @@
  * @module
  */
 import type { Dtype, FloatArray } from '../../types.js';
-import { checkConverged } from '../shared.js';
-import type { Backend, EighParts, EighTask, GemmTask, SvdParts, SvdTask, UMode } from '../types.js';
+import { checkConverged, checkQLConverged, qlMaxIter } from '../shared.js';
+import type { Backend, EighKernel, EighParts, EighTask, GemmTask, SvdParts, SvdTask, UMode } from '../types.js';
 import { Plan, bytesOf } from './arena.js';
 import { currentModule, initWasm, loadError, loadedModule, type LoadedModule, type SvdkitExports } from './load.js';
 
@@ -32,12 +32,14 @@ function svdPlan(x: SvdkitExports, dtype: Dtype, m: number, n: number, u: UMode,
 
 interface EighPlan { a: number; values: number; vectors: number; scratch: number; status: number; total: number }
 
-function eighPlan(x: SvdkitExports, dtype: Dtype, n: number, vectors: boolean): EighPlan {
-  const b = bytesOf(dtype), p = new Plan();
+function eighPlan(x: SvdkitExports, dtype: Dtype, n: number, vectors: boolean, method: EighKernel): EighPlan {
+  const b = bytesOf(dtype), p = new Plan(), f64 = dtype === 'float64';
   const a = p.take(n * n * b);
   const values = p.take(n * b);
   const vo = vectors ? p.take(n * n * b) : -1;
-  const scratch = p.take(dtype === 'float64' ? x.eighScratchF64(n) : x.eighScratchF32(n));
+  const scratch = p.take(method === 'jacobi'
+    ? (f64 ? x.eighScratchF64(n) : x.eighScratchF32(n))
+    : (f64 ? x.eighTridiagScratchF64(n) : x.eighTridiagScratchF32(n)));
   const status = p.take(24);
   return { a, values, vectors: vo, scratch, status, total: p.total };
 }
@@ -80,18 +82,21 @@ function makeBackend(mod: LoadedModule): Backend {
 
   function eighSym(task: EighTask): EighParts {
     const { dtype, n, params } = task;
-    const plan = eighPlan(x, dtype, n, task.vectors);
+    const jacobi = task.method === 'jacobi';
+    const plan = eighPlan(x, dtype, n, task.vectors, task.method);
     const base = arena.reserve(plan.total);
     arena.write(dtype, base + plan.a, task.a, n * n);
-    const run = dtype === 'float64' ? x.eighF64 : x.eighF32;
-    run(n, base + plan.a, base + plan.values, at(base, plan.vectors), base + plan.scratch, params.maxSweeps,
-      base + plan.status);
+    const f64 = dtype === 'float64';
+    const run = jacobi ? (f64 ? x.eighF64 : x.eighF32) : (f64 ? x.eighTridiagF64 : x.eighTridiagF32);
+    const cap = jacobi ? params.maxSweeps : qlMaxIter(n, params.maxSweeps);
+    run(n, base + plan.a, base + plan.values, at(base, plan.vectors), base + plan.scratch, cap, base + plan.status);
     const status = arena.status(base + plan.status);
-    checkConverged('eigh (two-sided Jacobi)', status, params.maxSweeps);
+    if (jacobi) checkConverged('eigh (two-sided Jacobi)', status, params.maxSweeps);
+    else checkQLConverged(status, n, params.maxSweeps);
     return {
       values: arena.read(dtype, base + plan.values, n),
       vectors: plan.vectors < 0 ? undefined : arena.read(dtype, base + plan.vectors, n * n),
-      sweeps: status.sweeps,
+      sweeps: jacobi ? status.sweeps : status.sweeps / n, // QL: sweeps per eigenvalue, as maxSweeps counts
     };
   }
 
@@ -110,7 +115,7 @@ function makeBackend(mod: LoadedModule): Backend {
     name: 'wasm',
     memoryLimit: arena.limit,
     svdBytes: (dtype, rows, cols, u, v) => svdPlan(x, dtype, rows, cols, u, v).total,
-    eighBytes: (dtype, n, vectors) => eighPlan(x, dtype, n, vectors).total,
+    eighBytes: (dtype, n, vectors, method) => eighPlan(x, dtype, n, vectors, method).total,
     gemmBytes: (dtype, m, n, k) => gemmPlan(x, dtype, m, n, k).total,
     svdTall,
     eighSym,

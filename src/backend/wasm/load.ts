@@ -51,6 +51,10 @@ export interface SvdkitExports {
   eighF32(n: number, a: number, values: number, vectors: number, scratch: number, maxSweeps: number, status: number): number;
   eighScratchF64(n: number): number;
   eighScratchF32(n: number): number;
+  eighTridiagF64(n: number, a: number, values: number, vectors: number, scratch: number, maxIter: number, status: number): number;
+  eighTridiagF32(n: number, a: number, values: number, vectors: number, scratch: number, maxIter: number, status: number): number;
+  eighTridiagScratchF64(n: number): number;
+  eighTridiagScratchF32(n: number): number;
   gemmF64(m: number, n: number, k: number, a: number, transA: number, b: number, transB: number, c: number,
     scratch: number): void;
   gemmF32(m: number, n: number, k: number, a: number, transA: number, b: number, transB: number, c: number,
@@ -61,7 +65,8 @@ export interface SvdkitExports {
 
 const REQUIRED: readonly (keyof SvdkitExports)[] = [
   'heapBase', 'simdBuild', 'svdF64', 'svdF32', 'svdScratchF64', 'svdScratchF32', 'eighF64', 'eighF32',
-  'eighScratchF64', 'eighScratchF32', 'gemmF64', 'gemmF32', 'gemmScratchF64', 'gemmScratchF32',
+  'eighScratchF64', 'eighScratchF32', 'eighTridiagF64', 'eighTridiagF32', 'eighTridiagScratchF64',
+  'eighTridiagScratchF32', 'gemmF64', 'gemmF32', 'gemmScratchF64', 'gemmScratchF32',
 ];
 
 /** A loaded module: its exports, which build it is, and its memory arena. */
