@@ -9,6 +9,7 @@ import { InvalidMatrixError } from './errors.js';
 import { defaultParams, unitRoundoff } from './params.js';
 import { selectBackend } from './backend/select.js';
 import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrix, resolveDtype } from './validate.js';
+import { positiveColumns } from './signs.js';
 import type { Backend, EighKernel, EighParts } from './backend/types.js';
 import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from './types.js';
 
@@ -81,15 +82,6 @@ function symmetrize(a: FloatArray, n: number, dtype: Dtype, fn: string): void {
   }
 }
 
-/** Flips each eigenvector (column of the row-major n×n `v`) so its largest-magnitude entry is positive. */
-function fixSigns(v: FloatArray, n: number): void {
-  for (let j = 0; j < n; j++) {
-    let best = 0;
-    for (let i = 1; i < n; i++) if (Math.abs(v[i * n + j]) > Math.abs(v[best * n + j])) best = i;
-    if (v[best * n + j] < 0) for (let i = 0; i < n; i++) v[i * n + j] = -v[i * n + j];
-  }
-}
-
 /**
  * Eigenvalues (descending) and orthonormal eigenvectors (columns) of a real symmetric matrix.
  * The input must be symmetric to within rounding; its two triangles are averaged.
@@ -104,7 +96,7 @@ export function eigh(a: MatrixLike, opts: EighOptions = {}): EighResult {
   const { dtype, n, backend, parts } = decompose('eigh', a, opts, true);
   if (n === 0) return { values: allocate(dtype, 0), vectors: { rows: 0, cols: 0, data: allocate(dtype, 0) }, backend: backend.name };
   const v = transpose(dtype, parts!.vectors!, n, n);
-  fixSigns(v, n);
+  positiveColumns({ rows: n, cols: n, data: v });
   return { values: parts!.values, vectors: { rows: n, cols: n, data: v }, backend: backend.name };
 }
 

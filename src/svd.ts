@@ -10,6 +10,7 @@ import { allocate, identity, transpose } from './arrays.js';
 import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { defaultParams } from './params.js';
 import { selectBackend } from './backend/select.js';
+import { negateRow, positiveColumns, positiveRows } from './signs.js';
 import type { UMode } from './backend/types.js';
 import { SvdFactorization, type SolveOptions, type SvdParts } from './factorization.js';
 import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrixAs, resolveDtype } from './validate.js';
@@ -112,31 +113,10 @@ const svdChecks = {
   k: (v: unknown) => (Number.isSafeInteger(v) && (v as number) >= 1 ? null : 'must be an integer from 1 to min(m, n)'),
 };
 
-/**
- * Sign convention: flips each left singular vector so that its entry of largest magnitude
- * (the first, on ties) is positive, and the matching row of Vt with it. Columns of U past p
- * (fullMatrices) and rows of Vt past p are normalised the same way on their own.
- */
+/** The sign convention (src/signs.ts) on U, with the matching rows of Vt; Vt's extra rows (fullMatrices) on their own. */
 function fixSigns(U: Matrix, Vt: Matrix, p: number): void {
-  for (let j = 0; j < U.cols; j++) {
-    let best = 0, big = -1;
-    for (let i = 0; i < U.rows; i++) {
-      const x = Math.abs(U.data[i * U.cols + j]);
-      if (x > big) { big = x; best = i; }
-    }
-    if (U.data[best * U.cols + j] >= 0) continue;
-    for (let i = 0; i < U.rows; i++) U.data[i * U.cols + j] = -U.data[i * U.cols + j];
-    if (j < p) negateRow(Vt, j);
-  }
-  for (let i = p; i < Vt.rows; i++) {
-    let best = 0;
-    for (let j = 1; j < Vt.cols; j++) if (Math.abs(Vt.data[i * Vt.cols + j]) > Math.abs(Vt.data[i * Vt.cols + best])) best = j;
-    if (Vt.data[i * Vt.cols + best] < 0) negateRow(Vt, i);
-  }
-}
-
-function negateRow(a: Matrix, i: number): void {
-  for (let j = 0; j < a.cols; j++) a.data[i * a.cols + j] = -a.data[i * a.cols + j];
+  positiveColumns(U, (j) => { if (j < p) negateRow(Vt, j); });
+  positiveRows(Vt, p);
 }
 
 function emptySvd(dtype: Dtype, m: number, n: number, full: boolean, computeUV: boolean, backend: BackendName): AnySvd {

@@ -25,6 +25,7 @@ import { svd } from '../svd.js';
 import { checkInRange, checkOptions, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
 import { selectBackend } from '../backend/select.js';
 import { exponentOf, maxAbs, scaleExp2 } from '../backend/js/scale.js';
+import { negateRow, positiveColumns } from '../signs.js';
 import type { BackendChoice, BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from '../types.js';
 
 /** Options of {@link randomizedSvd}. */
@@ -70,17 +71,6 @@ export function randomizedParams(o: Partial<RandomizedParams>, k: number, p: num
     powerIterations: o.powerIterations ?? (k < 0.1 * p ? 7 : 4),
     seed: o.seed ?? 0,
   };
-}
-
-/** Flips each column of U (and the matching row of Vt) so its largest-magnitude entry is positive, as svd does. */
-function fixSigns(U: Matrix, Vt: Matrix): void {
-  for (let j = 0; j < U.cols; j++) {
-    let best = 0;
-    for (let i = 1; i < U.rows; i++) if (Math.abs(U.data[i * U.cols + j]) > Math.abs(U.data[best * U.cols + j])) best = i;
-    if (U.data[best * U.cols + j] >= 0) continue;
-    for (let i = 0; i < U.rows; i++) U.data[i * U.cols + j] = -U.data[i * U.cols + j];
-    for (let t = 0; t < Vt.cols; t++) Vt.data[j * Vt.cols + t] = -Vt.data[j * Vt.cols + t];
-  }
 }
 
 /** Orthonormal rows spanning (approximately) the leading row space of Aᵀ, i.e. Qᵀ (ℓ×m). */
@@ -146,7 +136,7 @@ export function randomizedFactors(fn: string, A0: Matrix, k: number, dtype: Dtyp
   for (let i = 0; i < l; i++) UbK.data.set(Ub.data.subarray(i * Ub.cols, i * Ub.cols + k), i * k);
   const U = matmul(fn, backend, dtype, qT, true, UbK, false); // Q·Ũ_k, m×k
   const Vt = { rows: k, cols: A.cols, data: Vb.data.slice(0, k * A.cols) };
-  fixSigns(U, Vt);
+  positiveColumns(U, (j) => negateRow(Vt, j));
   onStep(++done);
   return { U, S: small.S.slice(0, k), Vt, backend: small.backend };
 }
