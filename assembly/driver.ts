@@ -23,7 +23,7 @@
  */
 import { nrm2 } from './kernels/dot';
 import { ldexp, normalizeExp2, scaleExp2 } from './kernels/scale';
-import { at } from './kernels/simd';
+import { align16, align16f, at } from './kernels/simd';
 import { sortDescending } from './kernels/sort';
 import { divide, setIdentity } from './kernels/vec';
 import { completeBasis } from './jacobi/complete';
@@ -34,16 +34,6 @@ import { rotationFloor, tinySquaredNorm, unitRoundoff } from './params';
 import { formQ, formQScratch } from './tridiag/formq';
 import { tridiagQL, tridiagQLScratch } from './tridiag/ql';
 import { tridiagonalize, tridiagScratch } from './tridiag/reduce';
-
-/** x rounded up to a multiple of 16 (byte counts in f64, exact below 2^53). */
-@inline function align16f(x: f64): f64 {
-  return Math.ceil(x / 16) * 16;
-}
-
-/** x rounded up to a multiple of 16. */
-@inline function align16(x: usize): usize {
-  return (x + 15) & ~(<usize>15);
-}
 
 /**
  * Bytes of scratch {@link svd} needs for an m×n problem: R / U_R (n×n, only when m > n), τ

@@ -2,6 +2,11 @@
 import { SizeLimitError } from './errors.js';
 import type { Dtype, FloatArray } from './types.js';
 
+/** The dtype an array holds: float32 for a Float32Array, else float64. */
+export function dtypeOf(data: unknown): Dtype {
+  return data instanceof Float32Array ? 'float32' : 'float64';
+}
+
 /**
  * A zeroed typed array of the dtype. The engine's own limits (elements per typed array, memory
  * it will reserve) are the js backend's size limit; hitting one is a {@link SizeLimitError}

@@ -6,7 +6,7 @@
  * A = (V_W)·Σ·(U_W)ᵀ.
  * @module
  */
-import { allocate, identity, transpose } from './arrays.js';
+import { allocate, dtypeOf, identity, transpose } from './arrays.js';
 import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { defaultParams } from './params.js';
 import { selectBackend } from './backend/select.js';
@@ -142,7 +142,7 @@ function truncate(r: AnySvd, k: number): AnySvd {
   const S = r.S.slice(0, k);
   if (!r.U || !r.Vt) return { S, backend: r.backend };
   const { rows: m, cols: p } = r.U, n = r.Vt.cols;
-  const U = allocate(S instanceof Float32Array ? 'float32' : 'float64', m * k);
+  const U = allocate(dtypeOf(S), m * k);
   for (let i = 0; i < m; i++) U.set(r.U.data.subarray(i * p, i * p + k), i * k);
   return { U: { rows: m, cols: k, data: U }, S, Vt: { rows: k, cols: n, data: r.Vt.data.slice(0, k * n) }, backend: r.backend };
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { InvalidMatrixError, InvalidOptionError } from './errors.js';
-import { allocate, transpose } from './arrays.js';
+import { allocate, dtypeOf, transpose } from './arrays.js';
 import type { Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
 
 /** Largest element count accepted at all: typed arrays in V8 stop at 2^32 − 1 elements. */
@@ -50,7 +50,7 @@ function checkCount(rows: number, cols: number, name: string): void {
 /** The dtype a call computes in: the explicit option, else float32 for Float32Array data, else float64. */
 export function resolveDtype(a: MatrixLike, dtype: Dtype | undefined): Dtype {
   if (dtype !== undefined) return dtype;
-  return a !== null && typeof a === 'object' && 'data' in a && a.data instanceof Float32Array ? 'float32' : 'float64';
+  return dtypeOf(a !== null && typeof a === 'object' && 'data' in a ? a.data : undefined);
 }
 
 function badEntry(name: string, i: number, j: number, x: unknown, dtype: Dtype): InvalidMatrixError {

@@ -17,7 +17,7 @@
  * ABI: gemmF64/gemmF32(m, n, k, a, transA, b, transB, c, scratch): byte addresses; scratch holds
  * gemmScratch*(m, n, k) bytes.
  */
-import { at, hsum } from './simd';
+import { align16, at, hsum } from './simd';
 
 /** Depth of one k-block: the packed panels of A and B cover KC steps of p. */
 const KC: usize = 256;
@@ -50,11 +50,6 @@ const NC: usize = 256;
     store<f32>(p + 2 * strideB, f32x4.extract_lane(v, 2));
     store<f32>(p + 3 * strideB, f32x4.extract_lane(v, 3));
   }
-}
-
-/** x rounded up to a multiple of 16. */
-@inline function align16(x: usize): usize {
-  return (x + 15) & ~(<usize>15);
 }
 
 /**

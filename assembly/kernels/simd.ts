@@ -1,8 +1,18 @@
 /**
- * Small helpers shared by the kernels: element addressing and the horizontal sum of a v128.
+ * Small helpers shared by the kernels: alignment, element addressing and the horizontal sum of a v128.
  * Everything here is inlined; the SIMD helpers are only referenced from `if (ASC_FEATURE_SIMD)`
  * branches, so the scalar build never compiles them.
  */
+
+/** x rounded up to a multiple of 16 bytes (scratch regions stay 16-byte aligned for v128 loads). */
+@inline export function align16(x: usize): usize {
+  return (x + 15) & ~(<usize>15);
+}
+
+/** x rounded up to a multiple of 16, in f64: scratch sizes beyond 4 GiB are reported, not wrapped. */
+@inline export function align16f(x: f64): f64 {
+  return Math.ceil(x / 16) * 16;
+}
 
 /** Address of element i of a T array starting at p. */
 @inline export function at<T>(p: usize, i: usize): usize {

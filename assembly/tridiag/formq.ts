@@ -14,7 +14,7 @@
  * the same blocks, sums in the same order (the scalar gemm sums each entry in index order).
  */
 import { gemmScratchBytes, macStrided } from '../kernels/gemm';
-import { at, hsum } from '../kernels/simd';
+import { align16, at, hsum } from '../kernels/simd';
 
 /** vᵀx over v[0..len), x[0..len): f64 in index order (scalar build), or T lanes then f64. */
 @inline function dotT<T>(v: usize, x: usize, len: usize): f64 {
@@ -58,11 +58,6 @@ const KB: usize = 32;
   const s = t * dotT<T>(at<T>(v, 1), at<T>(x, 1), len - 1);
   store<T>(x, <T>(-s));
   axmy<T>(s, at<T>(v, 1), at<T>(x, 1), len - 1);
-}
-
-/** x rounded up to a multiple of 16 bytes. */
-@inline function align16(x: usize): usize {
-  return (x + 15) & ~(<usize>15);
 }
 
 /** Bytes of scratch {@link formQ} needs: V twice (row-major and transposed), W, T and the gemm workspace. */

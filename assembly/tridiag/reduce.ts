@@ -22,7 +22,7 @@
  */
 import { nrm2 } from '../kernels/dot';
 import { gemmScratchBytes, macStrided } from '../kernels/gemm';
-import { at, hsum } from '../kernels/simd';
+import { align16, at, hsum } from '../kernels/simd';
 
 /**
  * y[0..len) = tau·A22·v for the symmetric A22 (lower triangle, leading dimension lda, starting
@@ -89,11 +89,6 @@ function symvLower<T>(len: usize, a22: usize, lda: usize, v: usize, y: usize, ta
 const NB: usize = 32;
 /** Columns of the trailing matrix per product call (rows from the block's diagonal down). */
 const CB: usize = 64;
-
-/** x rounded up to a multiple of 16 bytes. */
-@inline function align16(x: usize): usize {
-  return (x + 15) & ~(<usize>15);
-}
 
 /** Bytes of scratch {@link tridiagonalize} needs: W (n×NB), the packed update operands (2·n×2NB), NB f64, gemm workspace. */
 export function tridiagScratch<T>(n: f64): f64 {

@@ -8,6 +8,8 @@
  * in the span of the output).
  * @module
  */
+import { dtypeOf } from '../arrays.js';
+import { unitRoundoff } from '../params.js';
 import type { FloatArray } from '../types.js';
 
 function project(q: FloatArray, m: number, i: number): void {
@@ -32,7 +34,7 @@ function norm(q: FloatArray, off: number, m: number): number {
 /** In place: rows of q (r×m) become orthonormal, spanning at least the span of the input rows. */
 export function orthonormalizeRows(q: FloatArray, r: number, m: number): void {
   let probe = 0;
-  const tiny = 64 * (q instanceof Float32Array ? 2 ** -24 : 2 ** -53);
+  const tiny = 64 * unitRoundoff[dtypeOf(q)];
   for (let i = 0; i < r; i++) {
     const before = norm(q, i * m, m);
     project(q, m, i);

@@ -10,7 +10,7 @@
 import { checkOptions, computeOptionChecks } from '../validate.js';
 import type { ComputeOptions, Matrix } from '../types.js';
 import type { MatrixLike } from '../types.js';
-import { allocate, transpose } from '../arrays.js';
+import { allocate, dtypeOf, transpose } from '../arrays.js';
 import { decompose } from './decompose.js';
 import { countAbove, nonNegative } from './tolerance.js';
 
@@ -38,7 +38,7 @@ export interface Subspaces {
 
 /** Columns [from, to) of the row-major `a` as a new matrix. */
 function columnRange(a: Matrix, from: number, to: number): Matrix {
-  const w = to - from, data = a.data instanceof Float32Array ? new Float32Array(a.rows * w) : new Float64Array(a.rows * w);
+  const w = to - from, data = allocate(dtypeOf(a.data), a.rows * w);
   for (let i = 0; i < a.rows; i++) data.set(a.data.subarray(i * a.cols + from, i * a.cols + to), i * w);
   return { rows: a.rows, cols: w, data };
 }

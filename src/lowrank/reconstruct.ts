@@ -8,7 +8,7 @@
  * @module
  */
 import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
-import { allocate } from '../arrays.js';
+import { allocate, dtypeOf } from '../arrays.js';
 import { matmul } from '../linalg/matmul.js';
 import { selectBackend } from '../backend/select.js';
 import { leadingBlock, readVector } from '../linalg/take.js';
@@ -80,7 +80,7 @@ export function scaleColumns(a: Matrix, s: ArrayLike<number>): void {
 
 /** left·right on the chosen backend, for matrices already in one dtype. */
 export function product(fn: string, opts: ComputeOptions, left: Matrix, right: Matrix): Matrix {
-  const dtype = left.data instanceof Float32Array ? 'float32' : 'float64';
+  const dtype = dtypeOf(left.data);
   if (left.rows * right.cols === 0) return { rows: left.rows, cols: right.cols, data: allocate(dtype, 0) };
   return matmul(fn, opts.backend, dtype, left, false, right, false);
 }
