@@ -7,7 +7,7 @@
  * @module
  */
 import { allocate, dtypeOf, identity, transpose } from './arrays.js';
-import { InvalidMatrixError, InvalidOptionError } from './errors.js';
+import { InvalidOptionError } from './errors.js';
 import { defaultParams } from './params.js';
 import { selectBackend } from './backend/select.js';
 import { negateRow, positiveColumns, positiveRows } from './signs.js';

@@ -20,7 +20,6 @@
  * @module
  */
 import { InvalidOptionError } from '../errors.js';
-import { chooseRank } from '../lowrank/rank.js';
 import { randomizedFactors, randomizedSteps, type RandomizedParams } from '../lowrank/randomized.js';
 import { reconstruct } from '../lowrank/reconstruct.js';
 import { svd } from '../svd.js';

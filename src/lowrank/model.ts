@@ -4,7 +4,6 @@
  * on the gemm kernel), the balanced factors U√Σ and √ΣVt, and (de)serialisation.
  * @module
  */
-import { allocate } from '../arrays.js';
 import { InvalidMatrixError } from '../errors.js';
 import { matmul } from '../linalg/matmul.js';
 import { isVector, readVector as readVectorArg } from '../linalg/take.js';
