@@ -78,7 +78,7 @@ export async function benchAccuracy(argv: string[]): Promise<string> {
   const np = numpyAvailable();
   const ref = np.ok ? numpyAccuracy(cases) : {};
   const e = (x: number | undefined) => (x == null ? '–' : x.toExponential(1));
-  const r = (a: number, b: number | undefined) => (b == null ? '–' : `${(a / b).toFixed(0)}×`);
+  const r = (a: number, b: number | undefined) => (b == null ? '–' : `${(a / b).toFixed(1)}×`);
   const out = ['Accuracy, float64 thin U,S,Vt of the uniform matrices (wasm; numpy ' + (np.ok ? np.version : 'skipped') + ').', '',
     '| shape | max\\|UᵀU−I\\| wasm | numpy | max\\|VᵀV−I\\| wasm | numpy | ratio | max\\|A−UΣVᵀ\\|/σ₁ wasm | numpy | ratio |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
