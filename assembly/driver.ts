@@ -64,13 +64,12 @@ function svdScratch<T>(m: f64, n: f64): f64 {
 }
 
 /**
- * σⱼ = ‖w̃ⱼ‖·2^ex[j] (divided by ‖vⱼ‖ when `vn` holds V's column norms, see {@link normalizeV})
- * of the n stored columns of `work` (rows × n) into s, normalising the columns when `unit` is
- * set; a column whose last stored squared norm `nrm` is zero gets σ = 0 and a u8 flag in
- * `missing`. Returns whether any column is missing.
+ * σⱼ = ‖w̃ⱼ‖·2^ex[j] of the n stored columns of `work` (rows × n) into s, normalising the
+ * columns when `unit` is set; a column whose last stored squared norm `nrm` is zero gets σ = 0
+ * and a u8 flag in `missing`. Returns whether any column is missing.
  */
 function columnNorms<T>(
-  rows: usize, n: usize, work: usize, s: usize, unit: bool, nrm: usize, ex: usize, missing: usize, vn: usize,
+  rows: usize, n: usize, work: usize, s: usize, unit: bool, nrm: usize, ex: usize, missing: usize,
 ): bool {
   let any = false;
   for (let j: usize = 0; j < n; j++) {
@@ -83,25 +82,21 @@ function columnNorms<T>(
     }
     const col = at<T>(work, j * rows);
     const norm = nrm2<T>(col, rows);
-    const sj = vn ? norm / load<f64>(at<f64>(vn, j)) : norm;
-    store<T>(at<T>(s, j), <T>ldexp(sj, <i32>load<f64>(at<f64>(ex, j))));
+    store<T>(at<T>(s, j), <T>ldexp(norm, <i32>load<f64>(at<f64>(ex, j))));
     if (unit) divide<T>(col, rows, norm);
   }
   return any;
 }
 
 /**
- * Normalises the columns of the accumulated V (n×n) and writes their norms (f64) to `vn`. W and
- * V take the same rotations, whose rounded (c, s) have c² + s² = 1 + O(u): both drift in norm
- * alike, about u per rotation touching the column (max|VᵀV − I| 7e-14 at 300², against 4e-15
- * off the diagonal), so σⱼ = ‖wⱼ‖/‖vⱼ‖ and vⱼ/‖vⱼ‖ undo the drift exactly where it arose.
+ * Normalises the columns of the accumulated V (n×n). A rounded rotation has c² + s² = 1 + O(u),
+ * so V's columns drift in norm by about u per rotation touching them (max|VᵀV − I| 7e-14 at
+ * 300², against 4e-15 off the diagonal). σ stays ‖wⱼ‖, so `svdvals` equals `svd(…).S` bit for bit.
  */
-function normalizeV<T>(n: usize, v: usize, vn: usize): void {
+function normalizeV<T>(n: usize, v: usize): void {
   for (let j: usize = 0; j < n; j++) {
     const col = at<T>(v, j * n);
-    const norm = nrm2<T>(col, n);
-    store<f64>(at<f64>(vn, j), norm);
-    divide<T>(col, n, norm);
+    divide<T>(col, n, nrm2<T>(col, n));
   }
 }
 
@@ -151,8 +146,8 @@ function svd<T>(
   const ok = oneSidedJacobi<T>(rows, n, work, vv, tol, unit, maxSweeps, status, nrm, ex, mark);
   if (!ok) return 1;
   const wantU = uMode != 0;
-  if (vv) normalizeV<T>(n, vv, rowSq); // rowSq is free until completeBasis
-  const anyMissing = columnNorms<T>(rows, n, work, s, wantU, nrm, ex, missing, vv ? rowSq : 0);
+  if (vv) normalizeV<T>(n, vv);
+  const anyMissing = columnNorms<T>(rows, n, work, s, wantU, nrm, ex, missing);
   if (anyMissing && wantU) {
     completeBasis<T>(n, work, missing, rowSq);
   }

@@ -1,7 +1,7 @@
 // Issue: V accumulated every Jacobi rotation, whose rounded (c, s) satisfy c² + s² = 1 + O(u),
 // so V's columns drifted in norm by about u per rotation: max|VᵀV − I| was 7e-14 at 300×300
-// (40× numpy's), all of it on the diagonal. V's columns are now normalised after Jacobi and
-// σⱼ = ‖wⱼ‖/‖vⱼ‖ (W drifted alike), which leaves rounding-level orthogonality.
+// (40× numpy's), all of it on the diagonal. V's columns are now normalised after Jacobi, which
+// leaves rounding-level orthogonality (σ is unchanged, so svdvals still equals svd(…).S).
 import { describe, expect, it } from 'vitest';
 import { svd } from '../../src/index.js';
 import { cases } from '../harness/cases.js';

@@ -35,7 +35,7 @@ export function checkConverged(what: string, r: JacobiResult, maxSweeps: number)
  */
 function columnNorms(
   rows: number, n: number, work: FloatArray, s: FloatArray, unit: boolean, nrm: Float64Array, ex: Float64Array,
-  missing: Uint8Array, vn: Float64Array | null,
+  missing: Uint8Array,
 ): boolean {
   let any = false;
   for (let j = 0; j < n; j++) {
@@ -46,25 +46,19 @@ function columnNorms(
       continue;
     }
     const norm = nrm2(work, j * rows, rows);
-    s[j] = ldexp(vn ? norm / vn[j] : norm, ex[j]);
+    s[j] = ldexp(norm, ex[j]);
     if (unit) divide(work, j * rows, rows, norm);
   }
   return any;
 }
 
 /**
- * Normalises the columns of the accumulated V (n×n) and returns their norms. W and V take the
- * same rotations, whose rounded (c, s) have c² + s² = 1 + O(u): both drift in norm alike, about
- * u per rotation touching the column (max|VᵀV − I| 7e-14 at 300², against 4e-15 off the
- * diagonal), so σⱼ = ‖wⱼ‖/‖vⱼ‖ and vⱼ/‖vⱼ‖ undo the drift exactly where it arose.
+ * Normalises the columns of the accumulated V (n×n). A rounded rotation has c² + s² = 1 + O(u),
+ * so V's columns drift in norm by about u per rotation touching them (max|VᵀV − I| 7e-14 at
+ * 300², against 4e-15 off the diagonal). σ stays ‖wⱼ‖, so `svdvals` equals `svd(…).S` bit for bit.
  */
-function normalizeV(n: number, v: FloatArray): Float64Array {
-  const vn = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    vn[j] = nrm2(v, j * n, n);
-    divide(v, j * n, n, vn[j]);
-  }
-  return vn;
+function normalizeV(n: number, v: FloatArray): void {
+  for (let j = 0; j < n; j++) divide(v, j * n, n, nrm2(v, j * n, n));
 }
 
 /** Full U from the QR reflectors and U_R: Q·[U_R; 0] (thin) or Q·[U_R 0; 0 I] (full). */
@@ -117,8 +111,8 @@ function svdOn(task: SvdTask): SvdParts {
   const s = new Float64Array(n);
   const wantU = task.u !== 'none';
   const missing = new Uint8Array(n);
-  const vn = v ? normalizeV(n, v) : null;
-  const anyMissing = columnNorms(rows, n, work, s, wantU, nrm, ex, missing, vn);
+  if (v) normalizeV(n, v);
+  const anyMissing = columnNorms(rows, n, work, s, wantU, nrm, ex, missing);
   if (anyMissing && wantU) {
     completeBasis(n, work, missing, new Float64Array(n));
   }
