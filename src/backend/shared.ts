@@ -10,6 +10,8 @@ export interface JacobiResult {
   converged: boolean;
   sweeps: number;
   offMax: number;
+  /** Rotations (and Gram–Schmidt steps) done over all sweeps, where the kernel counts them. */
+  rotations?: number;
 }
 
 /** Throws the typed non-convergence error that both backends share. */

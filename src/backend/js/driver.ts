@@ -45,45 +45,73 @@ function columnNorms(
   return any;
 }
 
+/**
+ * Normalises the columns of the accumulated V (n×n). A rounded rotation has c² + s² = 1 + O(u),
+ * so V's columns drift in norm by about u per rotation touching them (max|VᵀV − I| 7e-14 at
+ * 300², against 4e-15 off the diagonal). σ stays ‖wⱼ‖, so `svdvals` equals `svd(…).S` bit for bit.
+ */
+function normalizeV(n: number, v: FloatArray): void {
+  for (let j = 0; j < n; j++) divide(v, j * n, n, nrm2(v, j * n, n));
+}
+
 /** Full U from the QR reflectors and U_R: Q·[U_R; 0] (thin) or Q·[U_R 0; 0 I] (full). */
-function formU(m: number, n: number, full: boolean, qr: FloatArray, tau: FloatArray, ur: FloatArray, dtype: Dtype): FloatArray {
+function formU(m: number, n: number, full: boolean, qr: FloatArray, tau: FloatArray, ur: FloatArray): FloatArray {
   const k = full ? m : n;
-  const u = allocate(dtype, m * k);
+  const u = allocate('float64', m * k);
   for (let j = 0; j < n; j++) u.set(ur.subarray(j * n, j * n + n), j * m);
   for (let j = n; j < k; j++) u[j * m + j] = 1;
   applyQ(m, n, qr, tau, u, k);
   return u;
 }
 
-/** SVD of the tall column-major task.w (M ≥ N ≥ 1). */
+/**
+ * SVD of the tall column-major task.w (M ≥ N ≥ 1). A float32 task runs on float64 storage with
+ * float32's constants (tolerance, thresholds) and is rounded to float32 once at the end, so the
+ * SVD kernels only ever see Float64Array: V8 keeps them monomorphic (one element type per load
+ * and store site) in a process that runs both dtypes, where mixed feedback once cost 20–80%.
+ * (The wasm f32 kernels round every product to f32; this path never did, see test/mirror.test.ts.)
+ */
 export function svdTall(task: SvdTask): SvdParts {
+  if (task.dtype === 'float64') return svdOn(task);
+  const p = svdOn({ ...task, w: Float64Array.from(task.w) });
+  return {
+    s: Float32Array.from(p.s),
+    u: p.u && Float32Array.from(p.u),
+    v: p.v && Float32Array.from(p.v),
+    sweeps: p.sweeps,
+  };
+}
+
+/** {@link svdTall} on Float64Array storage; task.dtype selects only the constants. */
+function svdOn(task: SvdTask): SvdParts {
   const { dtype, rows: m, cols: n, w, params } = task;
   const unit = unitRoundoff[dtype], tinySq = tinySquaredNorm[dtype];
   const ex = new Float64Array(n);
   for (let j = 0; j < n; j++) normalizeColumn(w, j * m, m, ex, j);
   const tall = m > n;
-  const tau = allocate(dtype, n);
+  const tau = new Float64Array(n);
   let work = w;
   if (tall) {
     householderQR(m, n, w, tau, tinySq);
-    work = allocate(dtype, n * n);
+    work = allocate('float64', n * n);
     extractR(m, n, w, work);
   }
   const rows = tall ? n : m;
-  const v = task.v ? identity(dtype, n) : null;
+  const v = task.v ? identity('float64', n) : null;
   const nrm = new Float64Array(n), tol = Math.sqrt(rows) * unit;
   const r = oneSidedJacobi(rows, n, work, v, tol, unit, params.maxSweeps, nrm, ex);
   checkConverged('SVD (one-sided Jacobi)', r, params.maxSweeps);
-  const s = allocate(dtype, n);
+  const s = new Float64Array(n);
   const wantU = task.u !== 'none';
   const missing = new Uint8Array(n);
+  if (v) normalizeV(n, v);
   const anyMissing = columnNorms(rows, n, work, s, wantU, nrm, ex, missing);
   if (anyMissing && wantU) {
     completeBasis(n, work, missing, new Float64Array(n));
   }
   sortDescending(n, s, wantU ? work : null, rows, v, n);
   let u: FloatArray | undefined;
-  if (wantU) u = tall ? formU(m, n, task.u === 'full', w, tau, work, dtype) : work;
+  if (wantU) u = tall ? formU(m, n, task.u === 'full', w, tau, work) : work;
   return { s, u, v: v ?? undefined, sweeps: r.sweeps };
 }
 

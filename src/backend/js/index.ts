@@ -9,8 +9,12 @@ const bytesOf = (dtype: Dtype) => (dtype === 'float64' ? 8 : 4);
 export const jsBackend: Backend = {
   name: 'js',
   memoryLimit: Infinity,
-  svdBytes: (dtype: Dtype, m: number, n: number, u: UMode) =>
-    bytesOf(dtype) * (m * n + 2 * n * n + (u === 'full' ? m * m : u === 'thin' ? m * n : 0)) + 8 * n,
+  // float32 SVD runs on float64 storage (see driver.ts svdTall) and rounds once into the outputs
+  svdBytes: (dtype: Dtype, m: number, n: number, u: UMode) => {
+    const uSize = u === 'full' ? m * m : u === 'thin' ? m * n : 0;
+    const working = 8 * (m * n + 2 * n * n + uSize) + 8 * n;
+    return dtype === 'float64' ? working : working + 4 * (n + n * n + uSize);
+  },
   eighBytes: (dtype: Dtype, n: number, vectors: boolean, method: EighKernel) => method === 'jacobi'
     ? bytesOf(dtype) * (2 * n * n + (n * bytesOf(dtype) % 256 === 0 ? (n + 16 / bytesOf(dtype)) * n : 0))
     : bytesOf(dtype) * ((vectors ? 2 : 1) * n * n + n) + 40 * n,

@@ -80,7 +80,7 @@ export function oneSidedJacobi(
   m: number, n: number, w: FloatArray, v: FloatArray | null, tol: number, unit: number,
   maxSweeps: number, nrm: Float64Array, ex: Float64Array, mark: Float64Array = new Float64Array(n),
 ): JacobiResult {
-  let offMax = 0;
+  let offMax = 0, total = 0;
   const tolExp = exponentOf(tol * tol);
   mark.fill(-Infinity);
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
@@ -154,7 +154,8 @@ export function oneSidedJacobi(
         rotations++;
       }
     }
-    if (rotations === 0) return { converged: true, sweeps: sweep, offMax };
+    total += rotations;
+    if (rotations === 0) return { converged: true, sweeps: sweep, offMax, rotations: total };
   }
-  return { converged: false, sweeps: maxSweeps, offMax };
+  return { converged: false, sweeps: maxSweeps, offMax, rotations: total };
 }

@@ -16,32 +16,36 @@ export function maxAbs(a: FloatArray, n: number): number {
   return m;
 }
 
-/** One double and its two 32-bit halves (little-endian, as every JS engine here), for bit access. */
-const bits = new Float64Array(1);
-const words = new Uint32Array(bits.buffer);
-
-/** The exponent e with 2^e ≤ x < 2^(e+1), for finite x > 0 (subnormals included); from the bits. */
-export function exponentOf(x: number): number {
-  bits[0] = x;
-  const biased = (words[1] >>> 20) & 0x7ff;
-  if (biased !== 0) return biased - 1023;
-  // subnormal: x = mantissa·2^-1074, mantissa < 2^52 in the low 52 bits
-  const hi = words[1] & 0xfffff;
-  return hi !== 0 ? 31 - Math.clz32(hi) + 32 - 1074 : 31 - Math.clz32(words[0]) - 1074;
-}
-
-/** 2^e for -1022 ≤ e ≤ 1023 (a normal double), built from its bits. */
-function pow2(e: number): number {
-  words[0] = 0;
-  words[1] = (e + 1023) << 20;
-  return bits[0];
-}
-
 /**
- * x·2^e without an intermediate overflow or underflow, as two normal factors 2^e1·2^(e−e1) with
- * |e1| ≤ 1000 (|e| ≤ 2023), so x·f1·f2 rounds at most once. Mirror of ldexp in
- * assembly/kernels/scale.ts.
+ * 2^k for k in [-POW2_BIAS, POW2_BIAS], exact (subnormals, 0 and Infinity at the ends), so that
+ * {@link exponentOf} and {@link ldexp} run without Math.log2 or `**` in Jacobi's inner loop
+ * (they cost about a fifth of the JS SVD's time as calls to the math library).
  */
+const POW2_BIAS = 1100;
+const POW2 = new Float64Array(2 * POW2_BIAS + 1);
+for (let k = -POW2_BIAS; k <= POW2_BIAS; k++) POW2[k + POW2_BIAS] = 2 ** k;
+
+/** 2^k for any integer k (a table entry inside its range, `**` outside). */
+function pow2(k: number): number {
+  return k >= -POW2_BIAS && k <= POW2_BIAS ? POW2[k + POW2_BIAS] : 2 ** k;
+}
+
+/** One f64 viewed as its two 32-bit halves, for reading the biased exponent. */
+const bits64 = new Float64Array(1);
+const bits32 = new Uint32Array(bits64.buffer);
+/** Index of the half that holds the sign and exponent (1 on little-endian hosts). */
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/** The exponent e with 2^e ≤ x < 2^(e+1), for finite x > 0 (subnormals included); exact. */
+export function exponentOf(x: number): number {
+  bits64[0] = x;
+  const biased = (bits32[HIGH] >>> 20) & 0x7ff;
+  if (biased !== 0) return biased - 1023;
+  bits64[0] = x * 18446744073709551616; // subnormal: scale by 2^64 (exact) into the normal range
+  return ((bits32[HIGH] >>> 20) & 0x7ff) - 1023 - 64;
+}
+
+/** x·2^e without an intermediate overflow or underflow (two normal factors, as in the wasm twin). */
 export function ldexp(x: number, e: number): number {
   const e1 = Math.max(-1000, Math.min(1000, e));
   return x * pow2(e1) * pow2(e - e1);
