@@ -18,7 +18,8 @@ import { LowRank } from './model.js';
 import { checkSketchFits, randomizedChecks, randomizedFactors, randomizedParams, type RandomizedSvdResult } from './randomized.js';
 import { applyRule } from './rank.js';
 import { parseSpec, type ParsedSpec, type RankSpec } from './spec.js';
-import { maxAbs, scaledSumSquares, statsFromNorm, statsFromTail } from './stats.js';
+import { maxAbs } from '../scale.js';
+import { scaledSumSquares, statsFromNorm, statsFromTail } from './stats.js';
 
 /** Options of {@link lowRank}. */
 export interface LowRankOptions extends ComputeOptions {
@@ -62,7 +63,7 @@ function exact(a: MatrixLike, m: number, n: number, spec: ParsedSpec, dtype: Dty
 
 /** The randomized rank search for energy / relativeError specs: doubling sketches. */
 function adaptive(A: Matrix, spec: ParsedSpec, dtype: Dtype, opts: LowRankOptions): { r: RandomizedSvdResult; k: number } {
-  const p = Math.min(A.rows, A.cols), c = maxAbs(A.data);
+  const p = Math.min(A.rows, A.cols), c = maxAbs(A.data, A.data.length);
   const total = c === 0 ? 0 : scaledSumSquares(A.data, A.data.length, c);
   for (let kk = Math.min(p, 16); ; kk = Math.min(p, 2 * kk)) {
     const r = randomizedFactors('lowRank', A, kk, dtype, opts.backend, randomizedParams(opts, kk, p));

@@ -24,7 +24,7 @@ import { createRng, fillNormal } from '../random.js';
 import { svd } from '../svd.js';
 import { checkInRange, checkOptions, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
 import { selectBackend } from '../backend/select.js';
-import { exponentOf, maxAbs, scaleExp2 } from '../backend/js/scale.js';
+import { exponentOf, maxAbs, scaleExp2 } from '../scale.js';
 import { negateRow, positiveColumns } from '../signs.js';
 import type { BackendChoice, BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from '../types.js';
 

@@ -12,6 +12,7 @@
  * A zero matrix has error 0, relativeError 0 and energy 1 (A_k = A), never NaN.
  * @module
  */
+import { maxAbs } from '../scale.js';
 import type { FloatArray } from '../types.js';
 import { scaledTails } from './rank.js';
 
@@ -41,16 +42,9 @@ export function scaledSumSquares(x: ArrayLike<number>, count: number, scale: num
   return s + c;
 }
 
-/** max |x_i|. */
-export function maxAbs(x: FloatArray): number {
-  let big = 0;
-  for (let i = 0; i < x.length; i++) big = Math.max(big, Math.abs(x[i]));
-  return big;
-}
-
 /** From ‖A‖_F (data of A) and the leading k values of S, when the tail is unknown. */
 export function statsFromNorm(a: FloatArray, S: ArrayLike<number>, k: number): TruncationStats {
-  const c = maxAbs(a);
+  const c = maxAbs(a, a.length);
   if (c === 0) return { error: 0, relativeError: 0, energy: 1 };
   const total = scaledSumSquares(a, a.length, c), head = scaledSumSquares(S, k, c);
   const tail = Math.max(0, total - head);

@@ -15,7 +15,7 @@ import { applyQ, extractR, householderQR } from './householder.js';
 import { twoSidedJacobi } from './jacobi-eigh.js';
 import { checkConverged, checkQLConverged, qlMaxIter } from '../shared.js';
 import { normalizeColumn, oneSidedJacobi } from './jacobi-svd.js';
-import { ldexp, normalizeExp2, scaleExp2 } from './scale.js';
+import { ldexp, normalizeExp2, scaleExp2 } from '../../scale.js';
 import { formQ } from './tridiag-formq.js';
 import { tridiagQL } from './tridiag-ql.js';
 import { tridiagonalize } from './tridiag-reduce.js';

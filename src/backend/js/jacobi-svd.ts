@@ -11,7 +11,7 @@ import type { FloatArray } from '../../types.js';
 import type { JacobiResult } from '../shared.js';
 import { dot, rot, rotDot, swap } from './blas.js';
 import { jacobiTangent } from './rotation.js';
-import { exponentOf, ldexp, maxAbs, scaleExp2 } from './scale.js';
+import { exponentOf, ldexp, maxAbs, scaleExp2 } from '../../scale.js';
 
 
 

@@ -1,10 +1,11 @@
 /**
  * Exact power-of-two scaling, so that entries near 1e±300 neither overflow nor underflow while
  * iterating, and scaling back restores the exact magnitudes (a power of two changes only the
- * exponent). Mirror of `assembly/kernels/scale.ts`.
+ * exponent). Shared by the JS backend (its mirror of `assembly/kernels/scale.ts`, bit for bit) and
+ * the toolkit (randomizedSvd scales its input the same way), so neither imports the other.
  * @module
  */
-import type { FloatArray } from '../../types.js';
+import type { FloatArray } from './types.js';
 
 /** Largest |a[k]| over a[0..n). */
 export function maxAbs(a: FloatArray, n: number): number {
