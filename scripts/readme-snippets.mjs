@@ -12,6 +12,7 @@ export const FREE_NAMES = {
   b: 'declare const b: number[];',
   big: 'declare const big: { rows: number; cols: number; data: Float32Array };',
   symmetricMatrix: 'declare const symmetricMatrix: number[][];',
+  gradedSPD: 'declare const gradedSPD: number[][];',
   x: 'declare const x: number[];',
   W: 'declare const W: { rows: number; cols: number; data: Float32Array };',
   S: 'declare const S: Float64Array;',
