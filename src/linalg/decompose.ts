@@ -1,17 +1,12 @@
 /** The SVD step shared by the linear-algebra functions: read and validate once, decompose, keep the shape. @module */
 import { svd } from '../svd.js';
 import { matrixShape, resolveDtype } from '../validate.js';
-import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
+import type { BackendChoice, Dtype, MatrixLike } from '../types.js';
+import type { SolveInput } from './factors.js';
 import { defaultRcond } from './tolerance.js';
 
 /** A decomposed matrix with its shape and the default relative cutoff max(m, n)·ε. */
-export interface Decomposed {
-  m: number;
-  n: number;
-  dtype: Dtype;
-  S: FloatArray;
-  U?: Matrix;
-  Vt?: Matrix;
+export interface Decomposed extends SolveInput {
   /** max(m, n)·ε of the dtype (numpy's default rcond). */
   rcond: number;
 }

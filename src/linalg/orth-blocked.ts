@@ -14,20 +14,12 @@
  * Cost: 2·r²·m multiply-accumulates on gemm, about b·r·m in JS (b = 16) (MGS twice: 2·r²·m in JS).
  * @module
  */
+import { norm } from './orth.js';
 import { matmul } from './matmul.js';
 import type { BackendChoice, Dtype, FloatArray } from '../types.js';
 
 /** Rows per block: large enough that the products dominate, small enough that MGS within stays cheap. */
 const BLOCK = 16;
-
-function norm(q: FloatArray, off: number, m: number): number {
-  let big = 0;
-  for (let t = 0; t < m; t++) big = Math.max(big, Math.abs(q[off + t]));
-  if (big === 0) return 0;
-  let s = 0;
-  for (let t = 0; t < m; t++) { const x = q[off + t] / big; s += x * x; }
-  return big * Math.sqrt(s);
-}
 
 /** Row i −= (row j · row i)·row j for j in [from, i), once. */
 function mgs(q: FloatArray, m: number, from: number, i: number): void {

@@ -22,7 +22,8 @@ function project(q: FloatArray, m: number, i: number): void {
   }
 }
 
-function norm(q: FloatArray, off: number, m: number): number {
+/** Euclidean norm of q[off..off+m), scaled by its largest entry so it neither over- nor underflows. */
+export function norm(q: FloatArray, off: number, m: number): number {
   let big = 0;
   for (let t = 0; t < m; t++) big = Math.max(big, Math.abs(q[off + t]));
   if (big === 0) return 0;
