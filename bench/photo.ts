@@ -51,12 +51,13 @@ const sizes = (arg('--sizes') ?? '1920x1080,4032x3024').split(',').map((s) => s.
 const ranks = arg('--ranks') ?? '10,50,100';
 const backend = arg('--backend') ?? 'wasm';
 const extra = process.argv.includes('--exact') ? ['--exact'] : [];
-const runPath = fileURLToPath(new URL('../dist/cli/run.js', import.meta.url));
+// the CLI ships bundled (dist/cli/main.js runs on import), so the runner calls its source's run()
+const runPath = fileURLToPath(new URL('../src/cli/run.ts', import.meta.url));
 const lines = ['| size | backend | ranks | wall s | CPU s | peak RSS MB | method |', '|---|---|---|---:|---:|---:|---|'];
 for (const [W, H] of sizes) {
   const file = photoFile(W, H), outDir = join(tmpdir(), 'svdkit-bench-photo', `out-${W}x${H}`);
   const argv = ['compress', file, '--ranks', ranks, '--backend', backend, '--out', outDir, '--force', ...extra];
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', RUNNER, runPath, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RUNNER, runPath, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`runner failed: ${r.stderr}`);
   const res = JSON.parse(r.stdout.trim().split('\n').pop()!);
   if (res.code !== 0) throw new Error(`svdkit compress exited ${res.code}: ${res.out}`);
