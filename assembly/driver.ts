@@ -34,6 +34,9 @@ import { rotationFloor, tinySquaredNorm, unitRoundoff } from './params';
 import { formQ, formQScratch } from './tridiag/formq';
 import { tridiagQL, tridiagQLScratch } from './tridiag/ql';
 import { tridiagonalize, tridiagScratch } from './tridiag/reduce';
+import { bidiagonalize, bidiagScratch } from './bidiag/reduce';
+import { formBidiagP, formBidiagQ, formQPScratch } from './bidiag/formqp';
+import { bidiagQR, bidiagQRScratch } from './bidiag/qr';
 
 /**
  * Bytes of scratch {@link svd} needs for an m×n problem: R / U_R (n×n, only when m > n), τ
@@ -221,6 +224,139 @@ export function eighTridiagScratchF64(n: f64): f64 {
 /** Scratch bytes of {@link eighTridiagF32}. */
 export function eighTridiagScratchF32(n: f64): f64 {
   return eighTridiagScratch<f32>(n);
+}
+
+/**
+ * Bytes of scratch {@link svdBidiag} needs for an m×n problem: the QR's R and τ (only when
+ * m > n), U_B (n×n, when U is wanted), d, e, τ_Q, τ_P (n f64 each), then the largest of the
+ * reduction's, the forming's and the bidiagonal QR's workspaces (each step is done when the
+ * next starts), each 16-aligned.
+ */
+function svdBidiagScratch<T>(m: f64, n: f64, wantU: bool): f64 {
+  const b = <f64>sizeof<T>(), nn = align16f(n * n * b);
+  const qr = m > n ? nn + align16f(n * b) : 0;
+  const work = Math.max(Math.max(align16f(bidiagScratch<T>(n)), align16f(formQPScratch<T>(n))), align16f(bidiagQRScratch(n)));
+  return qr + (wantU ? nn : 0) + 4 * align16f(n * 8) + work;
+}
+
+/**
+ * SVD of the tall column-major w (m ≥ n ≥ 1) by Householder QR when tall, bidiagonalization of
+ * the square factor, Q and P formed explicitly and implicit QR on the bidiagonal accumulating
+ * into them (dgeqrf + dgebrd + dorgbr + dbdsqr). Same ABI as {@link svd} with maxIter capping
+ * the QR sweeps over the whole bidiagonal and scratch from svdBidiagScratch*(m, n, uMode ≠ 0).
+ */
+function svdBidiag<T>(
+  m: usize, n: usize, w: usize, s: usize, u: usize, v: usize, uMode: i32, wantV: bool,
+  scratch: usize, maxIter: i32, status: usize,
+): i32 {
+  const tinySq = tinySquaredNorm<T>(), wantU = uMode != 0, tall = m > n;
+  const e2 = normalizeExp2<T>(w, m * n);
+  const nn = align16((n * n) << alignof<T>()), nb = align16(n << 3);
+  let p = scratch, work = w, tau: usize = 0, ub: usize = 0;
+  if (tall) {
+    work = p;
+    tau = p + nn;
+    p = tau + align16(n << alignof<T>());
+    householderQR<T>(m, n, w, tau, tinySq);
+    extractR<T>(m, n, w, work);
+  }
+  if (wantU) {
+    ub = p;
+    p += nn;
+  }
+  const d = p, e = d + nb, tq = e + nb, tp = tq + nb, ws = tp + nb;
+  bidiagonalize<T>(n, work, d, e, tq, tp, tinySq, ws);
+  if (wantU) formBidiagQ<T>(n, work, tq, ub, ws);
+  if (wantV) formBidiagP<T>(n, work, tp, v, ws);
+  const ok = bidiagQR<T>(n, d, e, ub, n, n, wantV ? v : 0, n, n, ws, unitRoundoff<T>(), maxIter, status);
+  if (!ok) return 1;
+  for (let i: usize = 0; i < n; i++) store<T>(at<T>(s, i), <T>load<f64>(d + (i << 3)));
+  sortDescending<T>(n, s, ub, n, wantV ? v : 0, n);
+  scaleExp2<T>(s, n, e2);
+  if (wantU) {
+    if (tall) formU<T>(m, n, uMode == 2, w, tau, ub, u);
+    else memory.copy(u, ub, (n * n) << alignof<T>());
+  }
+  return 0;
+}
+
+/** Entry point: float64 SVD by bidiagonalization (ABI in the file header). */
+export function svdBidiagF64(
+  m: usize, n: usize, w: usize, s: usize, u: usize, v: usize, uMode: i32, wantV: bool,
+  scratch: usize, maxIter: i32, status: usize,
+): i32 {
+  return svdBidiag<f64>(m, n, w, s, u, v, uMode, wantV, scratch, maxIter, status);
+}
+
+/** Entry point: float32 SVD by bidiagonalization (ABI in the file header). */
+export function svdBidiagF32(
+  m: usize, n: usize, w: usize, s: usize, u: usize, v: usize, uMode: i32, wantV: bool,
+  scratch: usize, maxIter: i32, status: usize,
+): i32 {
+  return svdBidiag<f32>(m, n, w, s, u, v, uMode, wantV, scratch, maxIter, status);
+}
+
+/** Scratch bytes of {@link svdBidiagF64}. */
+export function svdBidiagScratchF64(m: f64, n: f64, wantU: bool): f64 {
+  return svdBidiagScratch<f64>(m, n, wantU);
+}
+
+/** Scratch bytes of {@link svdBidiagF32}. */
+export function svdBidiagScratchF32(m: f64, n: f64, wantU: bool): f64 {
+  return svdBidiagScratch<f32>(m, n, wantU);
+}
+
+/**
+ * Building block, exported for tests: bidiagonalizes the n×n a in place (d, e: n f64) and, when
+ * q / p ≠ 0, forms Q and P (n×n each) so that A = Q·B·Pᵀ. scratch: bidiagBlockScratch*(n).
+ */
+function bidiagBlock<T>(n: usize, a: usize, d: usize, e: usize, q: usize, p: usize, scratch: usize): void {
+  const nb = align16(n << 3), tq = scratch, tp = tq + nb, ws = tp + nb;
+  bidiagonalize<T>(n, a, d, e, tq, tp, tinySquaredNorm<T>(), ws);
+  if (q) formBidiagQ<T>(n, a, tq, q, ws);
+  if (p) formBidiagP<T>(n, a, tp, p, ws);
+}
+
+function bidiagBlockScratch<T>(n: f64): f64 {
+  return 2 * align16f(n * 8) + Math.max(align16f(bidiagScratch<T>(n)), align16f(formQPScratch<T>(n)));
+}
+
+/** Building block, exported for tests: float64 {@link bidiagBlock}. */
+export function bidiagBlockF64(n: usize, a: usize, d: usize, e: usize, q: usize, p: usize, scratch: usize): void {
+  bidiagBlock<f64>(n, a, d, e, q, p, scratch);
+}
+
+/** Building block, exported for tests: float32 {@link bidiagBlock}. */
+export function bidiagBlockF32(n: usize, a: usize, d: usize, e: usize, q: usize, p: usize, scratch: usize): void {
+  bidiagBlock<f32>(n, a, d, e, q, p, scratch);
+}
+
+/** Scratch bytes of {@link bidiagBlockF64}. */
+export function bidiagBlockScratchF64(n: f64): f64 {
+  return bidiagBlockScratch<f64>(n);
+}
+
+/** Scratch bytes of {@link bidiagBlockF32}. */
+export function bidiagBlockScratchF32(n: f64): f64 {
+  return bidiagBlockScratch<f32>(n);
+}
+
+/**
+ * Building block, exported for tests: the bidiagonal QR on (d, e) accumulating into the n×n u
+ * and v (either may be 0), unit roundoff of T. scratch: bidiagQRScratch(n).
+ */
+export function bidiagQRF64(n: usize, d: usize, e: usize, u: usize, v: usize, scratch: usize, maxIter: i32, status: usize): i32 {
+  return bidiagQR<f64>(n, d, e, u, n, n, v, n, n, scratch, unitRoundoff<f64>(), maxIter, status) ? 0 : 1;
+}
+
+/** Building block, exported for tests: float32 {@link bidiagQRF64} (u, v in f32). */
+export function bidiagQRF32(n: usize, d: usize, e: usize, u: usize, v: usize, scratch: usize, maxIter: i32, status: usize): i32 {
+  return bidiagQR<f32>(n, d, e, u, n, n, v, n, n, scratch, unitRoundoff<f32>(), maxIter, status) ? 0 : 1;
+}
+
+/** Scratch bytes of {@link bidiagQRF64} / {@link bidiagQRF32}. */
+export function bidiagQRScratchBytes(n: f64): f64 {
+  return bidiagQRScratch(n);
 }
 
 /** Entry point: float64 SVD (ABI in the file header). */

@@ -8,6 +8,9 @@ export {
   svdF64, svdF32, svdScratchF64, svdScratchF32,
   eighF64, eighF32, eighScratchF64, eighScratchF32,
   eighTridiagF64, eighTridiagF32, eighTridiagScratchF64, eighTridiagScratchF32,
+  svdBidiagF64, svdBidiagF32, svdBidiagScratchF64, svdBidiagScratchF32,
+  bidiagBlockF64, bidiagBlockF32, bidiagBlockScratchF64, bidiagBlockScratchF32,
+  bidiagQRF64, bidiagQRF32, bidiagQRScratchBytes,
 } from './driver';
 export { gemmF64, gemmF32, gemmScratchF64, gemmScratchF32 } from './kernels/gemm';
 export {

@@ -108,7 +108,7 @@ export async function benchKernels(argv: string[]): Promise<{ rows: KernelRow[];
   const wb = wasmBackend();
   if (mod && wb) {
     const N = 1024;
-    const planned = wb.svdBytes('float64', N, N, 'thin', true);
+    const planned = wb.svdBytes('float64', N, N, 'thin', true, 'jacobi');
     svd({ rows: N, cols: N, data: uniformData(N, N) }, { backend: 'wasm' });
     memory = {
       plannedSvdBytes: planned,

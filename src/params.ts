@@ -53,3 +53,14 @@ export const normHigh = 2 ** 200;
 
 /** Above this |ζ| the Jacobi tangent is 1/(2ζ) to full precision (ζ² would overflow). */
 export const hugeZeta = 1e150;
+
+/**
+ * `svd(…, { method: 'auto' })` takes the bidiagonal route (several times fewer flops than
+ * Jacobi) only when the largest column norm of the tall working matrix W is at most this times
+ * its smallest nonzero one. Bidiagonalization is backward stable in norm: each σ gets an error
+ * of O(u·‖A‖), which for A = B·D is O(u·‖B‖·max dⱼ) against σ ≥ σ_min(B)·min dⱼ, so its relative
+ * error is within spread · O(κ(B)·u) — Jacobi's column-graded guarantee up to this factor of 16.
+ * Matrices whose columns differ more (graded columns, mixed units) go to Jacobi, which keeps it
+ * without the factor.
+ */
+export const bidiagonalMaxSpread = 16;

@@ -10,8 +10,9 @@ import { allocate, dtypeOf, identity, transpose } from './arrays.js';
 import { InvalidOptionError } from './errors.js';
 import { defaultParams } from './params.js';
 import { selectBackend } from './backend/select.js';
+import { svdKernelFor, type SvdMethod } from './svd-method.js';
 import { negateRow, positiveColumns, positiveRows } from './signs.js';
-import type { UMode } from './backend/types.js';
+import type { Backend, UMode } from './backend/types.js';
 import { SvdFactorization, type SolveOptions, type SvdParts } from './factorization.js';
 import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrixAs, resolveDtype } from './validate.js';
 import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, NumericArray, ResultArray } from './types.js';
@@ -22,8 +23,18 @@ export interface SvdOptions extends ComputeOptions {
   fullMatrices?: boolean;
   /** true (default): compute U and Vt. false: only S (faster); U and Vt are absent. */
   computeUV?: boolean;
-  /** Cap on Jacobi sweeps before {@link ConvergenceError}; default 60 (see params.ts). */
+  /**
+   * Cap before {@link ConvergenceError}: Jacobi sweeps, or for the bidiagonal method QR sweeps
+   * per singular value on average (maxSweeps·p in all); default 60 (see params.ts).
+   */
   maxSweeps?: number;
+  /**
+   * 'auto' (default): bidiagonalization and implicit QR (LAPACK's route, fastest), unless the
+   * columns of A (rows, when m < n) differ in norm by more than 16×: then one-sided Jacobi, which
+   * computes the small singular values of such graded matrices to high relative accuracy.
+   * 'jacobi' or 'bidiagonal' force one.
+   */
+  method?: SvdMethod;
   /**
    * Keep only the k largest singular triplets, 1 ≤ k ≤ min(m, n): U is m×k, S has k values, Vt
    * is k×n. Exact (the thin SVD is computed, then truncated). Not allowed with fullMatrices.
@@ -110,6 +121,7 @@ const svdChecks = {
   ...computeOptionChecks,
   fullMatrices: is.boolean,
   computeUV: is.boolean,
+  method: is.oneOf('auto', 'jacobi', 'bidiagonal'),
   k: (v: unknown) => (Number.isSafeInteger(v) && (v as number) >= 1 ? null : 'must be an integer from 1 to min(m, n)'),
 };
 
@@ -193,12 +205,16 @@ function svdParts(a: MatrixLike, opts: SvdOptions): AnySvd {
   const k = checkK('svd', opts.k, m, n, full);
   const tall = m >= n, M = tall ? m : n, N = tall ? n : m;
   const uMode: UMode = computeUV ? (full ? 'full' : 'thin') : 'none';
-  const backend = selectBackend('svd', opts.backend, (b) => b.svdBytes(dtype, M, N, uMode, computeUV));
+  // Planned for the larger route before the copy: a size beyond the limit fails (or falls back) first.
+  const bytes = (b: Backend) => Math.max(b.svdBytes(dtype, M, N, uMode, computeUV, 'jacobi'),
+    b.svdBytes(dtype, M, N, uMode, computeUV, 'bidiagonal'));
+  const backend = selectBackend('svd', opts.backend, bytes);
   // W in column-major order: A itself when tall, Aᵀ (A's row-major storage) when wide.
   const w = readMatrixAs(a, dtype, tall ? 'col' : 'row');
   if (M === 0 || N === 0) return emptySvd(dtype, m, n, full, computeUV, backend.name);
   const params = { ...defaultParams, maxSweeps: opts.maxSweeps ?? defaultParams.maxSweeps };
-  const parts = backend.svdTall({ dtype, rows: M, cols: N, w, u: uMode, v: computeUV, params });
+  const method = svdKernelFor(opts.method, w, M, N);
+  const parts = backend.svdTall({ dtype, method, rows: M, cols: N, w, u: uMode, v: computeUV, params });
   checkInRange(parts.s, dtype, 'singular value');
   if (!computeUV) return k === null ? { S: parts.s, backend: backend.name } : truncate({ S: parts.s, backend: backend.name }, k);
   const K = full ? M : N;
@@ -225,6 +241,6 @@ export type SvdvalsOptions = Omit<SvdOptions, 'fullMatrices' | 'computeUV'>;
  */
 export function svdvals<A extends MatrixLike, O extends SvdvalsOptions = {}>(a: A, opts?: O): ResultArray<A, O>;
 export function svdvals(a: MatrixLike, opts: SvdvalsOptions = {}): FloatArray {
-  checkOptions('svdvals', opts, { ...computeOptionChecks, k: svdChecks.k });
+  checkOptions('svdvals', opts, { ...computeOptionChecks, method: svdChecks.method, k: svdChecks.k });
   return svd(a, { ...opts, computeUV: false }).S;
 }

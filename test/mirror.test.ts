@@ -5,7 +5,7 @@
 // f32 kernels round each product to f32, the JS kernels accumulate in f64.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsBackend } from '../src/backend/js/index.js';
-import type { Backend } from '../src/backend/types.js';
+import type { Backend, SvdKernel } from '../src/backend/types.js';
 import { wasmBackend } from '../src/backend/wasm/index.js';
 import { init } from '../src/index.js';
 import { defaultParams } from '../src/params.js';
@@ -25,13 +25,13 @@ function sameBits(a: ArrayLike<number> | undefined, b: ArrayLike<number> | undef
 }
 
 /** Raw svdTall on a backend: the column-major M×N working copy (M ≥ N) as the wrapper builds it. */
-function rawSvd(b: Backend, a: M64, u: 'none' | 'thin' | 'full') {
+function rawSvd(b: Backend, a: M64, u: 'none' | 'thin' | 'full', method: SvdKernel) {
   const { rows: m, cols: n } = a;
   const M = Math.max(m, n), N = Math.min(m, n);
   const w = new Float64Array(M * N);
   if (m >= n) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = a.data[i * n + j];
   else w.set(a.data);
-  return b.svdTall({ dtype: 'float64', rows: M, cols: N, w, u, v: u !== 'none', params: defaultParams });
+  return b.svdTall({ dtype: 'float64', method, rows: M, cols: N, w, u, v: u !== 'none', params: defaultParams });
 }
 
 const shapes: [number, number][] = [[1, 1], [2, 2], [3, 7], [7, 3], [17, 5], [5, 17], [33, 33], [40, 12], [64, 64], [120, 40], [40, 120]];
@@ -48,11 +48,11 @@ describe('float64: backend js and the scalar wasm build return identical bits', 
     if (!b) throw new Error('the wasm module did not load');
     return b;
   };
-  describe.each(Object.keys(kinds))('svd, %s', (kind) => {
+  describe.each(Object.keys(kinds).flatMap((k) => (['jacobi', 'bidiagonal'] as const).map((m) => [k, m] as const)))('svd, %s, %s', (kind, method) => {
     it.each(shapes)('%i×%i: S, U, V and sweeps', (m, n) => {
       const a = kinds[kind](m, n);
       for (const u of ['thin', 'full', 'none'] as const) {
-        const w = rawSvd(wasm(), a, u), j = rawSvd(jsBackend, a, u);
+        const w = rawSvd(wasm(), a, u, method), j = rawSvd(jsBackend, a, u, method);
         expect(w.sweeps).toBe(j.sweeps);
         expect(sameBits(w.s, j.s)).toBe(true);
         expect(sameBits(w.u, j.u)).toBe(true);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { svd, type Dtype } from '../src/index.js';
 import { jsBackend } from '../src/backend/js/index.js';
 import { wasmBackend } from '../src/backend/wasm/index.js';
+import { svdKernelFor, type SvdMethod } from '../src/svd-method.js';
 import type { Backend, SvdParts } from '../src/backend/types.js';
 import { defaultParams } from '../src/params.js';
 import { eps } from './harness/ratios.js';
@@ -39,18 +40,22 @@ function working(dtype: Dtype) {
   return w;
 }
 
-function raw(b: Backend, dtype: Dtype): SvdParts {
-  return b.svdTall({ dtype, rows: m, cols: n, w: working(dtype), u: 'thin', v: true, params: { ...defaultParams } });
+/** The backend's svdTall with the kernel `method` picks for W (as svd() does). */
+function raw(b: Backend, dtype: Dtype, method: SvdMethod): SvdParts {
+  const w = working(dtype);
+  const kernel = svdKernelFor(method, w, m, n);
+  return b.svdTall({ dtype, method: kernel, rows: m, cols: n, w, u: 'thin', v: true, params: { ...defaultParams } });
 }
 
-describe.each(['float64', 'float32'] as Dtype[])('raw backend output (%s)', (dtype) => {
+const cases = (['float64', 'float32'] as Dtype[]).flatMap((d) => (['auto', 'jacobi', 'bidiagonal'] as SvdMethod[]).map((k) => [d, k] as const));
+describe.each(cases)('raw backend output (%s, method %s)', (dtype, method) => {
   const u = eps[dtype];
   describe.each(backends)('%s', (name, b) => {
     const run = it.skipIf(!b); // only without a wasm build; test/package.test.ts fails CI then
 
     run('S matches numpy to S_TOL·u·σ₁, raw and through svd()', () => {
-      const parts = raw(b!, dtype);
-      const wrapped = svd(A, { backend: name as 'wasm' | 'js', dtype });
+      const parts = raw(b!, dtype, method);
+      const wrapped = svd(A, { backend: name as 'wasm' | 'js', dtype, method });
       for (const s of [parts.s, wrapped.S]) {
         expect(s.length).toBe(n);
         for (let i = 0; i < n; i++) expect(Math.abs(s[i] - NUMPY_S[i]) / NUMPY_S[0]).toBeLessThanOrEqual(S_TOL[dtype] * u);
@@ -58,8 +63,8 @@ describe.each(['float64', 'float32'] as Dtype[])('raw backend output (%s)', (dty
     });
 
     run('svd() returns the backend\'s S, U and V unchanged but for one sign per triplet', () => {
-      const parts = raw(b!, dtype);
-      const r = svd(A, { backend: name as 'wasm' | 'js', dtype });
+      const parts = raw(b!, dtype, method);
+      const r = svd(A, { backend: name as 'wasm' | 'js', dtype, method });
       expect(Array.from(r.S)).toEqual(Array.from(parts.s));
       for (let j = 0; j < n; j++) {
         // The sign the wrapper chose for triplet j, read off U's largest entry; Vt's row j carries the same sign.
@@ -71,12 +76,12 @@ describe.each(['float64', 'float32'] as Dtype[])('raw backend output (%s)', (dty
       }
       // wide input: svd(Aᵀ) is the same working matrix, so the same S bit for bit
       const at = A[0].map((_, j) => A.map((row) => row[j]));
-      expect(Array.from(svd(at, { backend: name as 'wasm' | 'js', dtype }).S)).toEqual(Array.from(parts.s));
+      expect(Array.from(svd(at, { backend: name as 'wasm' | 'js', dtype, method }).S)).toEqual(Array.from(parts.s));
     });
   });
 
   it.skipIf(!backends[0][1])('wasm and js raw S agree to S_TOL·u·σ₁', () => {
-    const w = raw(backends[0][1]!, dtype).s, j = raw(jsBackend, dtype).s;
+    const w = raw(backends[0][1]!, dtype, method).s, j = raw(jsBackend, dtype, method).s;
     for (let i = 0; i < n; i++) expect(Math.abs(w[i] - j[i]) / NUMPY_S[0]).toBeLessThanOrEqual(S_TOL[dtype] * u);
   });
 });

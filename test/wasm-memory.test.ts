@@ -91,7 +91,7 @@ describe('wasm arena', () => {
     for (const [m, n] of shapes) {
       const M = Math.max(m, n), N = Math.min(m, n);
       for (const dtype of ['float64', 'float32'] as const) {
-        plan = Math.max(plan, b.svdBytes(dtype, M, N, 'full', true), b.eighBytes(dtype, N, true), b.gemmBytes(dtype, m, n, 7));
+        plan = Math.max(plan, b.svdBytes(dtype, M, N, 'full', true, 'jacobi'), b.svdBytes(dtype, M, N, 'full', true, 'bidiagonal'), b.eighBytes(dtype, N, true), b.gemmBytes(dtype, m, n, 7));
       }
     }
     expect(settled).toBeLessThanOrEqual(Math.max(65536, Math.ceil((arena.base + plan) / 65536) * 65536));
@@ -120,9 +120,11 @@ describe('wasm arena', () => {
     for (const dtype of ['float64', 'float32'] as const) {
       for (const [m, n] of [[1, 1], [9, 4], [7, 7], [50, 13], [13, 13]]) {
         for (const u of ['none', 'thin', 'full'] as const) {
-          const w = Float64Array.from({ length: m * n }, rng(m * n));
-          const task: SvdTask = { dtype, rows: m, cols: n, w: dtype === 'float64' ? w : Float32Array.from(w), u, v: u !== 'none', params: { maxSweeps: 60 } };
-          cases.push({ what: `svd ${dtype} ${m}×${n} ${u}`, bytes: b.svdBytes(dtype, m, n, u, u !== 'none'), run: () => b.svdTall(task) });
+          for (const method of ['jacobi', 'bidiagonal'] as const) {
+            const w = Float64Array.from({ length: m * n }, rng(m * n));
+            const task: SvdTask = { dtype, method, rows: m, cols: n, w: dtype === 'float64' ? w : Float32Array.from(w), u, v: u !== 'none', params: { maxSweeps: 60 } };
+            cases.push({ what: `svd ${method} ${dtype} ${m}×${n} ${u}`, bytes: b.svdBytes(dtype, m, n, u, u !== 'none', method), run: () => b.svdTall(task) });
+          }
         }
         const k = n;
         const A = Float64Array.from({ length: m * k }, rng(3)), B = Float64Array.from({ length: k * m }, rng(4));
@@ -160,7 +162,7 @@ describe('wasm arena', () => {
     const b = wasm();
     const before = memory().buffer.byteLength;
     expect(b.memoryLimit).toBe(2 ** 32 - currentModule()!.arena.base);
-    expect(b.svdBytes('float64', 30000, 20000, 'thin', true)).toBeGreaterThan(b.memoryLimit);
+    expect(b.svdBytes('float64', 30000, 20000, 'thin', true, 'bidiagonal')).toBeGreaterThan(b.memoryLimit);
     expect(() => currentModule()!.arena.reserve(2 ** 32)).toThrow(SizeLimitError);
     expect(memory().buffer.byteLength).toBe(before);
   });

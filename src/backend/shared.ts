@@ -25,20 +25,21 @@ export function checkConverged(what: string, r: JacobiResult, maxSweeps: number)
 }
 
 /**
- * Throws the typed non-convergence error of the tridiagonal QL/QR (both backends). Its sweeps
- * are counted per eigenvalue (QL sweeps / n), the unit `maxSweeps` caps, so a cap of k reports
- * k sweeps; the off-diagonal is measured on A scaled to its largest entry in [1, 2).
+ * Throws the typed non-convergence error of an implicit QL/QR iteration on a tridiagonal or
+ * bidiagonal matrix (both backends). Its sweeps are counted per eigen- or singular value
+ * (sweeps / n), the unit `maxSweeps` caps, so a cap of k reports k sweeps; the off-diagonal is
+ * measured on A scaled to its largest entry in [1, 2).
  */
-export function checkQLConverged(r: JacobiResult, n: number, maxSweeps: number): void {
+export function checkQLConverged(r: JacobiResult, n: number, maxSweeps: number, what: string): void {
   if (r.converged) return;
   throw new ConvergenceError(
-    `eigh (tridiagonal QL/QR) did not converge within ${maxSweeps} sweeps (largest remaining ` +
+    `${what} did not converge within ${maxSweeps} sweeps (largest remaining ` +
       `relative off-diagonal ${r.offMax.toExponential(2)}); raise the maxSweeps option or use method 'jacobi'`,
     r.sweeps / n, r.offMax,
   );
 }
 
-/** Cap on QL/QR sweeps over an n×n tridiagonal: maxSweeps per eigenvalue on average (dsteqr: 30). */
+/** Cap on QL/QR sweeps over an n×n tri- or bidiagonal: maxSweeps per value on average (dsteqr: 30). */
 export function qlMaxIter(n: number, maxSweeps: number): number {
   return Math.min(maxSweeps * n, 2 ** 31 - 1);
 }

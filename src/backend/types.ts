@@ -9,9 +9,16 @@ import type { JacobiParams } from '../params.js';
 /** What the U factor should hold: nothing, the thin M×N factor, or the full M×M one. */
 export type UMode = 'none' | 'thin' | 'full';
 
+/**
+ * The two SVD algorithms: one-sided Jacobi (high relative accuracy on graded columns), or
+ * bidiagonalization + implicit bidiagonal QR (LAPACK's route, several times fewer flops).
+ */
+export type SvdKernel = 'jacobi' | 'bidiagonal';
+
 /** SVD of a tall working matrix W (M×N, M ≥ N ≥ 1), column-major. */
 export interface SvdTask {
   dtype: Dtype;
+  method: SvdKernel;
   rows: number;
   cols: number;
   /** Column-major M×N copy of the input, owned by the backend (it may overwrite it). */
@@ -29,6 +36,7 @@ export interface SvdParts {
   u?: FloatArray;
   /** N×N column-major; absent when `v` was false. */
   v?: FloatArray;
+  /** Jacobi sweeps, or bidiagonal QR sweeps per singular value (the unit maxSweeps caps). */
   sweeps: number;
 }
 
@@ -76,7 +84,7 @@ export interface Backend {
   /** Most bytes of working memory one call may use (wasm32: 4 GiB less the module's own). */
   readonly memoryLimit: number;
   /** Bytes of working memory an {@link SvdTask} of this shape needs. */
-  svdBytes(dtype: Dtype, rows: number, cols: number, u: UMode, v: boolean): number;
+  svdBytes(dtype: Dtype, rows: number, cols: number, u: UMode, v: boolean, method: SvdKernel): number;
   /** Bytes of working memory an {@link EighTask} of this shape needs. */
   eighBytes(dtype: Dtype, n: number, vectors: boolean, method: EighKernel): number;
   /** Bytes of working memory a {@link GemmTask} of this shape needs. */

@@ -20,6 +20,9 @@ import { formQ } from './tridiag-formq.js';
 import { tridiagQL } from './tridiag-ql.js';
 import { tridiagonalize } from './tridiag-reduce.js';
 import { sortDescending } from './sort.js';
+import { bidiagonalize } from './bidiag-reduce.js';
+import { formBidiagP, formBidiagQ } from './bidiag-formqp.js';
+import { bidiagQR } from './bidiag-qr.js';
 
 /**
  * σⱼ = ‖w̃ⱼ‖·2^ex[j] of the n stored columns of `work` (rows × n) into s, normalising the columns
@@ -84,6 +87,43 @@ export function svdTall(task: SvdTask): SvdParts {
 
 /** {@link svdTall} on Float64Array storage; task.dtype selects only the constants. */
 function svdOn(task: SvdTask): SvdParts {
+  return task.method === 'jacobi' ? svdJacobi(task) : svdBidiag(task);
+}
+
+/**
+ * SVD by Householder QR when tall, bidiagonalization of the square factor, Q and P formed and
+ * implicit bidiagonal QR accumulating into them (mirror of svdBidiag in assembly/driver.ts).
+ */
+function svdBidiag(task: SvdTask): SvdParts {
+  const { dtype, rows: m, cols: n, params } = task;
+  const w = task.w as Float64Array<ArrayBuffer>;
+  const tinySq = tinySquaredNorm[dtype], wantU = task.u !== 'none', tall = m > n;
+  const e2 = normalizeExp2(w, m * n);
+  const tau = new Float64Array(n);
+  let work = w;
+  if (tall) {
+    householderQR(m, n, w, tau, tinySq);
+    work = new Float64Array(n * n);
+    extractR(m, n, w, work);
+  }
+  const d = new Float64Array(n), e = new Float64Array(n), tq = new Float64Array(n), tp = new Float64Array(n);
+  bidiagonalize(n, work, d, e, tq, tp, tinySq);
+  const ub = wantU ? new Float64Array(n * n) : null;
+  const v = task.v ? new Float64Array(n * n) : null;
+  if (ub) formBidiagQ(n, work, tq, ub);
+  if (v) formBidiagP(n, work, tp, v);
+  const r = bidiagQR(n, d, e, ub, n, n, v, n, n, unitRoundoff[dtype], qlMaxIter(n, params.maxSweeps));
+  checkQLConverged(r, n, params.maxSweeps, 'SVD (bidiagonal QR)');
+  const s = Float64Array.from(d);
+  sortDescending(n, s, ub, n, v, n);
+  scaleExp2(s, n, e2);
+  let u: FloatArray | undefined;
+  if (ub) u = tall ? formU(m, n, task.u === 'full', w, tau, ub) : ub;
+  return { s, u, v: v ?? undefined, sweeps: r.sweeps / n };
+}
+
+/** SVD by one-sided Jacobi on Float64Array storage (mirror of svd in assembly/driver.ts). */
+function svdJacobi(task: SvdTask): SvdParts {
   const { dtype, rows: m, cols: n, w, params } = task;
   const unit = unitRoundoff[dtype], tinySq = tinySquaredNorm[dtype];
   const ex = new Float64Array(n);
@@ -140,7 +180,7 @@ function eighTridiag(task: EighTask): EighParts {
     formQ(n, a, tau, z, dtype);
   }
   const r = tridiagQL(n, d, e, z, n, unitRoundoff[dtype], qlMaxIter(n, params.maxSweeps));
-  checkQLConverged(r, n, params.maxSweeps);
+  checkQLConverged(r, n, params.maxSweeps, 'eigh (tridiagonal QL/QR)');
   const values = allocate(dtype, n);
   values.set(d);
   sortDescending(n, values, z, n, null, 0);

@@ -1,6 +1,6 @@
 /** The pure-JavaScript backend: always available. @module */
 import type { Dtype } from '../../types.js';
-import type { Backend, EighKernel, UMode } from '../types.js';
+import type { Backend, EighKernel, SvdKernel, UMode } from '../types.js';
 import { eighSym, svdTall } from './driver.js';
 import { gemm } from './gemm.js';
 
@@ -10,9 +10,9 @@ export const jsBackend: Backend = {
   name: 'js',
   memoryLimit: Infinity,
   // float32 SVD runs on float64 storage (see driver.ts svdTall) and rounds once into the outputs
-  svdBytes: (dtype: Dtype, m: number, n: number, u: UMode) => {
+  svdBytes: (dtype: Dtype, m: number, n: number, u: UMode, _v: boolean, method: SvdKernel) => {
     const uSize = u === 'full' ? m * m : u === 'thin' ? m * n : 0;
-    const working = 8 * (m * n + 2 * n * n + uSize) + 8 * n;
+    const working = 8 * (m * n + (method === 'jacobi' ? 2 : 3) * n * n + uSize) + (method === 'jacobi' ? 8 : 48) * n;
     return dtype === 'float64' ? working : working + 4 * (n + n * n + uSize);
   },
   eighBytes: (dtype: Dtype, n: number, vectors: boolean, method: EighKernel) => method === 'jacobi'

@@ -7,7 +7,7 @@
  */
 import type { Dtype, FloatArray } from '../../types.js';
 import { checkConverged, checkQLConverged, qlMaxIter } from '../shared.js';
-import type { Backend, EighKernel, EighParts, EighTask, GemmTask, SvdParts, SvdTask, UMode } from '../types.js';
+import type { Backend, EighKernel, EighParts, EighTask, GemmTask, SvdKernel, SvdParts, SvdTask, UMode } from '../types.js';
 import { Plan, bytesOf } from './arena.js';
 import { currentModule, initWasm, loadError, loadedModule, type LoadedModule, type SvdkitExports } from './load.js';
 
@@ -18,14 +18,17 @@ export { simdSupported } from './load.js';
 /** Byte offsets (from the arena base) of an SVD call's regions; -1 when absent. */
 interface SvdPlan { w: number; s: number; u: number; v: number; scratch: number; status: number; total: number }
 
-function svdPlan(x: SvdkitExports, dtype: Dtype, m: number, n: number, u: UMode, v: boolean): SvdPlan {
-  const b = bytesOf(dtype), p = new Plan();
+function svdPlan(x: SvdkitExports, dtype: Dtype, m: number, n: number, u: UMode, v: boolean, method: SvdKernel): SvdPlan {
+  const b = bytesOf(dtype), p = new Plan(), f64 = dtype === 'float64', jacobi = method === 'jacobi';
   const w = p.take(m * n * b);
   const s = p.take(n * b);
-  // Square: the kernel normalises U in place in w, so U needs no region of its own.
-  const uo = u === 'none' ? -1 : m > n ? p.take(m * (u === 'full' ? m : n) * b) : w;
+  // Square Jacobi normalises U in place in w, so U needs no region of its own.
+  const uo = u === 'none' ? -1 : m > n || !jacobi ? p.take(m * (u === 'full' ? m : n) * b) : w;
   const vo = v ? p.take(n * n * b) : -1;
-  const scratch = p.take(dtype === 'float64' ? x.svdScratchF64(m, n) : x.svdScratchF32(m, n));
+  const wantU = u === 'none' ? 0 : 1;
+  const scratch = p.take(jacobi
+    ? (f64 ? x.svdScratchF64(m, n) : x.svdScratchF32(m, n))
+    : (f64 ? x.svdBidiagScratchF64(m, n, wantU) : x.svdBidiagScratchF32(m, n, wantU)));
   const status = p.take(24);
   return { w, s, u: uo, v: vo, scratch, status, total: p.total };
 }
@@ -63,20 +66,23 @@ function makeBackend(mod: LoadedModule): Backend {
 
   function svdTall(task: SvdTask): SvdParts {
     const { dtype, rows: m, cols: n, params } = task;
-    const plan = svdPlan(x, dtype, m, n, task.u, task.v);
+    const jacobi = task.method === 'jacobi', f64 = dtype === 'float64';
+    const plan = svdPlan(x, dtype, m, n, task.u, task.v, task.method);
     const base = arena.reserve(plan.total);
     arena.write(dtype, base + plan.w, task.w, m * n);
-    const run = dtype === 'float64' ? x.svdF64 : x.svdF32;
+    const run = jacobi ? (f64 ? x.svdF64 : x.svdF32) : (f64 ? x.svdBidiagF64 : x.svdBidiagF32);
+    const cap = jacobi ? params.maxSweeps : qlMaxIter(n, params.maxSweeps);
     run(m, n, base + plan.w, base + plan.s, at(base, plan.u), at(base, plan.v), UMODE[task.u], task.v ? 1 : 0,
-      base + plan.scratch, params.maxSweeps, base + plan.status);
+      base + plan.scratch, cap, base + plan.status);
     const status = arena.status(base + plan.status);
-    checkConverged('SVD (one-sided Jacobi)', status, params.maxSweeps);
+    if (jacobi) checkConverged('SVD (one-sided Jacobi)', status, params.maxSweeps);
+    else checkQLConverged(status, n, params.maxSweeps, 'SVD (bidiagonal QR)');
     const k = task.u === 'full' ? m : n;
     return {
       s: arena.read(dtype, base + plan.s, n),
       u: plan.u < 0 ? undefined : arena.read(dtype, base + plan.u, m * k),
       v: plan.v < 0 ? undefined : arena.read(dtype, base + plan.v, n * n),
-      sweeps: status.sweeps,
+      sweeps: jacobi ? status.sweeps : status.sweeps / n,
     };
   }
 
@@ -92,7 +98,7 @@ function makeBackend(mod: LoadedModule): Backend {
     run(n, base + plan.a, base + plan.values, at(base, plan.vectors), base + plan.scratch, cap, base + plan.status);
     const status = arena.status(base + plan.status);
     if (jacobi) checkConverged('eigh (two-sided Jacobi)', status, params.maxSweeps);
-    else checkQLConverged(status, n, params.maxSweeps);
+    else checkQLConverged(status, n, params.maxSweeps, 'eigh (tridiagonal QL/QR)');
     return {
       values: arena.read(dtype, base + plan.values, n),
       vectors: plan.vectors < 0 ? undefined : arena.read(dtype, base + plan.vectors, n * n),
@@ -114,7 +120,7 @@ function makeBackend(mod: LoadedModule): Backend {
   return {
     name: 'wasm',
     memoryLimit: arena.limit,
-    svdBytes: (dtype, rows, cols, u, v) => svdPlan(x, dtype, rows, cols, u, v).total,
+    svdBytes: (dtype, rows, cols, u, v, method) => svdPlan(x, dtype, rows, cols, u, v, method).total,
     eighBytes: (dtype, n, vectors, method) => eighPlan(x, dtype, n, vectors, method).total,
     gemmBytes: (dtype, m, n, k) => gemmPlan(x, dtype, m, n, k).total,
     svdTall,

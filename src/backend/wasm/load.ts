@@ -55,6 +55,19 @@ export interface SvdkitExports {
   eighTridiagF32(n: number, a: number, values: number, vectors: number, scratch: number, maxIter: number, status: number): number;
   eighTridiagScratchF64(n: number): number;
   eighTridiagScratchF32(n: number): number;
+  svdBidiagF64(m: number, n: number, w: number, s: number, u: number, v: number, uMode: number, wantV: number,
+    scratch: number, maxIter: number, status: number): number;
+  svdBidiagF32(m: number, n: number, w: number, s: number, u: number, v: number, uMode: number, wantV: number,
+    scratch: number, maxIter: number, status: number): number;
+  svdBidiagScratchF64(m: number, n: number, wantU: number): number;
+  svdBidiagScratchF32(m: number, n: number, wantU: number): number;
+  bidiagBlockF64(n: number, a: number, d: number, e: number, q: number, p: number, scratch: number): void;
+  bidiagBlockF32(n: number, a: number, d: number, e: number, q: number, p: number, scratch: number): void;
+  bidiagBlockScratchF64(n: number): number;
+  bidiagBlockScratchF32(n: number): number;
+  bidiagQRF64(n: number, d: number, e: number, u: number, v: number, scratch: number, maxIter: number, status: number): number;
+  bidiagQRF32(n: number, d: number, e: number, u: number, v: number, scratch: number, maxIter: number, status: number): number;
+  bidiagQRScratchBytes(n: number): number;
   gemmF64(m: number, n: number, k: number, a: number, transA: number, b: number, transB: number, c: number,
     scratch: number): void;
   gemmF32(m: number, n: number, k: number, a: number, transA: number, b: number, transB: number, c: number,
@@ -66,7 +79,9 @@ export interface SvdkitExports {
 const REQUIRED: readonly (keyof SvdkitExports)[] = [
   'heapBase', 'simdBuild', 'svdF64', 'svdF32', 'svdScratchF64', 'svdScratchF32', 'eighF64', 'eighF32',
   'eighScratchF64', 'eighScratchF32', 'eighTridiagF64', 'eighTridiagF32', 'eighTridiagScratchF64',
-  'eighTridiagScratchF32', 'gemmF64', 'gemmF32', 'gemmScratchF64', 'gemmScratchF32',
+  'eighTridiagScratchF32', 'svdBidiagF64', 'svdBidiagF32', 'svdBidiagScratchF64', 'svdBidiagScratchF32',
+  'bidiagBlockF64', 'bidiagBlockF32', 'bidiagBlockScratchF64', 'bidiagBlockScratchF32', 'bidiagQRF64',
+  'bidiagQRF32', 'bidiagQRScratchBytes', 'gemmF64', 'gemmF32', 'gemmScratchF64', 'gemmScratchF32',
 ];
 
 /** A loaded module: its exports, which build it is, and its memory arena. */
