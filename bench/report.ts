@@ -7,6 +7,8 @@ export interface Row {
   dtype: string;
   mode: 'U,S,Vt' | 'S only';
   ms: Record<string, number | null>;
+  /** The algorithm svd's 'auto' ran on wasm and its sweeps (Jacobi) or QR sweeps per σ (bidiagonal). */
+  route?: string;
 }
 
 export function machine(): string {
@@ -23,11 +25,11 @@ export function markdown(rows: Row[], note: string): string {
   const groups = [...new Set(rows.map((r) => `${r.dtype} · ${r.mode}`))];
   for (const g of groups) {
     out.push(`**${g}** (median ms)`, '');
-    out.push('| shape | wasm | js | ml-matrix | numpy | ml-matrix / wasm | js / wasm | wasm / numpy |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| shape | route (sweeps) | wasm | js | ml-matrix | numpy | ml-matrix / wasm | js / wasm | wasm / numpy |');
+    out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of rows.filter((x) => `${x.dtype} · ${x.mode}` === g)) {
       const { wasm, js, mlMatrix, numpy } = r.ms;
-      out.push(`| ${r.shape} | ${fmt(wasm)} | ${fmt(js)} | ${fmt(mlMatrix)} | ${fmt(numpy)} | ${ratio(mlMatrix, wasm)} | ${ratio(js, wasm)} | ${ratio(wasm, numpy)} |`);
+      out.push(`| ${r.shape} | ${r.route ?? '–'} | ${fmt(wasm)} | ${fmt(js)} | ${fmt(mlMatrix)} | ${fmt(numpy)} | ${ratio(mlMatrix, wasm)} | ${ratio(js, wasm)} | ${ratio(wasm, numpy)} |`);
     }
     out.push('');
   }

@@ -5,6 +5,9 @@
  */
 import { Matrix as MlMatrix, SVD } from 'ml-matrix';
 import { backendInfo, svd, type Dtype } from '../src/index.js';
+import { wasmBackend } from '../src/backend/wasm/index.js';
+import { defaultParams } from '../src/params.js';
+import { svdKernelFor } from '../src/svd-method.js';
 import { uniformData } from './data.js';
 import { numpyAvailable, timeNumpy, type NumpyCase } from './numpy.js';
 import { machine, markdown, save, updateReadme, type Row } from './report.js';
@@ -19,6 +22,20 @@ function parseSizes(argv: string[]): [number, number][] {
   const i = argv.indexOf('--sizes');
   if (i >= 0) return argv[i + 1].split(',').map((s) => s.split('x').map(Number) as [number, number]);
   return argv.includes('--quick') ? QUICK : ALL;
+}
+
+/** The kernel svd's 'auto' picks for this input and the sweeps it takes on wasm (one extra run). */
+function route(data: Float64Array, m: number, n: number, dtype: Dtype, computeUV: boolean): string {
+  const b = wasmBackend();
+  const M = Math.max(m, n), N = Math.min(m, n);
+  const w = dtype === 'float64' ? new Float64Array(M * N) : new Float32Array(M * N);
+  if (m >= n) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = data[i * n + j];
+  else w.set(data);
+  const method = svdKernelFor('auto', w, M, N);
+  if (!b) return method;
+  const u = computeUV ? 'thin' : 'none';
+  const p = b.svdTall({ dtype, method, rows: M, cols: N, w, u, v: computeUV, params: defaultParams });
+  return `${method} (${Number.isInteger(p.sweeps) ? p.sweeps : p.sweeps.toFixed(2)})`;
 }
 
 export async function benchSvd(argv: string[]): Promise<Row[]> {
@@ -46,7 +63,7 @@ export async function benchSvd(argv: string[]): Promise<Row[]> {
         } else ms.mlMatrix = null;
         const key = `${dtype} ${mode} ${shape}`;
         if (np.ok) numpyCases.push({ key, data, rows: m, cols: n, dtype, valuesOnly: !computeUV, runs });
-        rows.push({ shape, dtype, mode, ms });
+        rows.push({ shape, dtype, mode, ms, route: route(data, m, n, dtype, computeUV) });
         process.stderr.write(`${key}: ${JSON.stringify(ms)}\n`);
       }
     }

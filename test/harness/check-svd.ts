@@ -4,7 +4,7 @@
  * values-only S = full S, thin and full factors agree on the first p columns up to sign.
  */
 import { expect } from 'vitest';
-import { svd, type BackendChoice, type Dtype, type Matrix } from '../../src/index.js';
+import { svd, type BackendChoice, type Dtype, type Matrix, type SvdMethod } from '../../src/index.js';
 import { asDtype } from './cases.js';
 import { eps, isSortedNonNegative, orthogonalityRatio, reconstructionRatio, rowOrthogonalityRatio } from './ratios.js';
 
@@ -32,17 +32,31 @@ export function transposeM(a: Matrix): Matrix {
   return { rows: a.cols, cols: a.rows, data };
 }
 
+/** Both SVD algorithms; the harness holds each to the same invariants ('auto' picks one of them). */
+export const svdMethods = ['jacobi', 'bidiagonal'] as const;
+
 /**
- * Runs every SVD invariant on `a0` for one backend and dtype. `run` is the svd under test
- * (another module instance's, for the no-WebAssembly suite).
+ * Runs every SVD invariant on `a0` for one backend and dtype, once per algorithm, and checks
+ * that `method: 'auto'` returns one of them bit for bit. `run` is the svd under test (another
+ * module instance's, for the no-WebAssembly suite).
  */
 export function checkSvd(a0: Matrix, backend: BackendChoice, dtype: Dtype, run: typeof svd = svd): void {
+  const auto = run(asDtype(a0, dtype), { backend, dtype, computeUV: false }).S;
+  const same = svdMethods.filter((method) => {
+    const S = checkSvdWith(a0, backend, dtype, run, method);
+    return S.length === auto.length && S.every((x, i) => Object.is(x, auto[i]));
+  });
+  expect(same.length).toBeGreaterThan(0);
+}
+
+/** {@link checkSvd} for one algorithm; returns the values-only S. */
+function checkSvdWith(a0: Matrix, backend: BackendChoice, dtype: Dtype, run: typeof svd, method: SvdMethod): ArrayLike<number> {
   const a = asDtype(a0, dtype);
   const { rows: m, cols: n } = a;
   const p = Math.min(m, n), e = eps[dtype];
-  const thin = run(a, { backend, dtype });
-  const full = run(a, { backend, dtype, fullMatrices: true });
-  const values = run(a, { backend, dtype, computeUV: false });
+  const thin = run(a, { backend, dtype, method });
+  const full = run(a, { backend, dtype, method, fullMatrices: true });
+  const values = run(a, { backend, dtype, method, computeUV: false });
   if (backend !== 'auto') expect(thin.backend).toBe(backend);
   const ctor = dtype === 'float64' ? Float64Array : Float32Array;
   for (const r of [thin, full, values]) {
@@ -74,6 +88,7 @@ export function checkSvd(a0: Matrix, backend: BackendChoice, dtype: Dtype, run: 
   // where σ is repeated and the vectors themselves are not unique.
   expect(columnsDiffUpToSign(U, Uf, p)).toBeLessThanOrEqual(100 * p * e);
   expect(columnsDiffUpToSign(transposeM(Vt), transposeM(Vtf), p)).toBeLessThanOrEqual(100 * p * e);
+  return values.S;
 }
 
 /** Indices i whose σ is separated from its neighbours by more than √ε·σ₁ (vectors well defined). */
