@@ -97,7 +97,7 @@ export function tridiagScratch<T>(n: f64): f64 {
 }
 
 /** y[0..len) −= Σ_{p<c} x_p[0..len)·s_p, x_p at x + p·ld (column by column, as dgemv 'N'). */
-function gemvSub<T>(len: usize, c: usize, x: usize, ld: usize, s: usize, y: usize): void {
+export function gemvSub<T>(len: usize, c: usize, x: usize, ld: usize, s: usize, y: usize): void {
   for (let p: usize = 0; p < c; p++) {
     const f = <T>load<f64>(s + (p << 3));
     const xp = at<T>(x, p * ld);
@@ -118,7 +118,7 @@ function gemvSub<T>(len: usize, c: usize, x: usize, ld: usize, s: usize, y: usiz
 }
 
 /** s[p] = x_pᵀ·v over len entries for p < c, x_p at x + p·ld (f64, index order in the scalar build). */
-function gemvT<T>(len: usize, c: usize, x: usize, ld: usize, v: usize, s: usize): void {
+export function gemvT<T>(len: usize, c: usize, x: usize, ld: usize, v: usize, s: usize): void {
   for (let p: usize = 0; p < c; p++) {
     const xp = at<T>(x, p * ld);
     let k: usize = 0, t: f64 = 0;
