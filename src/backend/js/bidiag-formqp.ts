@@ -8,14 +8,17 @@
  */
 import { formQ } from './tridiag-formq.js';
 
+/** The JS SVD path's storage. */
+type F64 = Float64Array<ArrayBuffer>;
+
 /** q (n×n column-major) ← Q = H_0·…·H_{n−1}. */
-export function formBidiagQ(n: number, a: Float64Array, tauq: Float64Array, q: Float64Array): void {
+export function formBidiagQ(n: number, a: F64, tauq: F64, q: F64): void {
   q.fill(0, 0, n * n);
   formQ(n, a, tauq, q, 'float64', 0);
 }
 
 /** p (n×n column-major) ← P = G_0·…·G_{n−2}, so that A = Q·B·Pᵀ. */
-export function formBidiagP(n: number, a: Float64Array, taup: Float64Array, p: Float64Array): void {
+export function formBidiagP(n: number, a: F64, taup: F64, p: F64): void {
   // W(j, i) = A(i, j) for j ≥ i + 2: the right reflectors as columns, unit at row i + 1.
   const w = new Float64Array(n * n);
   for (let i = 0; i + 2 < n; i++) for (let j = i + 2; j < n; j++) w[i * n + j] = a[j * n + i];

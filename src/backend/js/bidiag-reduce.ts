@@ -10,11 +10,14 @@
 import { nrm2 } from './blas.js';
 import { gemvSub, gemvT } from './tridiag-reduce.js';
 
+/** The JS SVD path's storage. */
+type F64 = Float64Array<ArrayBuffer>;
+
 /** Steps per panel (NB in the wasm kernel). */
 const NB = 32;
 
 /** y[yo + j] = Σ_k A(k, j)·w[k], k < rows, j < cols; column j at a[o + j·lda]. */
-function colDots(rows: number, cols: number, a: Float64Array, o: number, lda: number, w: Float64Array, y: Float64Array, yo: number): void {
+function colDots(rows: number, cols: number, a: F64, o: number, lda: number, w: F64, y: F64, yo: number): void {
   for (let j = 0; j < cols; j++) {
     const cj = o + j * lda;
     let t = 0;
@@ -24,7 +27,7 @@ function colDots(rows: number, cols: number, a: Float64Array, o: number, lda: nu
 }
 
 /** z[k] = Σ_j u[j]·A(k, j), column by column. */
-function colAxpy(rows: number, cols: number, a: Float64Array, o: number, lda: number, u: Float64Array, z: Float64Array): void {
+function colAxpy(rows: number, cols: number, a: F64, o: number, lda: number, u: F64, z: F64): void {
   z.fill(0, 0, rows);
   for (let j = 0; j < cols; j++) {
     const cj = o + j * lda, f = u[j];
@@ -33,7 +36,7 @@ function colAxpy(rows: number, cols: number, a: Float64Array, o: number, lda: nu
 }
 
 /** Householder reflector for x[o..o+len) (see the wasm kernel); returns β, stores τ in tau[ti]. */
-function reflector(len: number, x: Float64Array, o: number, tinySq: number, tau: Float64Array, ti: number): number {
+function reflector(len: number, x: F64, o: number, tinySq: number, tau: F64, ti: number): number {
   const alpha = x[o];
   const xnorm = nrm2(x, o + 1, len - 1);
   x[o] = 1;
@@ -51,7 +54,7 @@ function reflector(len: number, x: Float64Array, o: number, tinySq: number, tau:
 
 /** Reduces the n×n column-major a in place; d, e, tauq, taup: n each (see the wasm header). */
 export function bidiagonalize(
-  n: number, a: Float64Array, d: Float64Array, e: Float64Array, tauq: Float64Array, taup: Float64Array, tinySq: number,
+  n: number, a: F64, d: F64, e: F64, tauq: F64, taup: F64, tinySq: number,
 ): void {
   const X = new Float64Array(n * NB), Y = new Float64Array(n * NB);
   const wb = new Float64Array(n), zb = new Float64Array(n), ub = new Float64Array(n);
