@@ -25,9 +25,16 @@ export function formBidiagQ<T>(n: usize, a: usize, tauq: usize, q: usize, scratc
 /** p (n×n column-major) ← P = G_0·…·G_{n−2}, so that A = Q·B·Pᵀ. scratch: formQPScratch bytes. */
 export function formBidiagP<T>(n: usize, a: usize, taup: usize, p: usize, scratch: usize): void {
   // W(j, i) = A(i, j) for j ≥ i + 2: u_i's stored part, in column i below W's unit row i + 1.
-  const w = scratch;
-  for (let i: usize = 0; i + 2 < n; i++) {
-    for (let j = i + 2; j < n; j++) store<T>(at<T>(w, i * n + j), load<T>(at<T>(a, j * n + i)));
+  // Copied in TB×TB tiles, so both the strided reads and the writes stay in L1.
+  const w = scratch, TB: usize = 32;
+  for (let i0: usize = 0; i0 + 2 < n; i0 += TB) {
+    const i1 = min<usize>(i0 + TB, n - 2);
+    for (let j0 = i0; j0 < n; j0 += TB) {
+      const j1 = min<usize>(j0 + TB, n);
+      for (let i = i0; i < i1; i++) {
+        for (let j = max<usize>(j0, i + 2); j < j1; j++) store<T>(at<T>(w, i * n + j), load<T>(at<T>(a, j * n + i)));
+      }
+    }
   }
   formQ<T>(n, w, taup, p, w + align16((n * n) << alignof<T>()), 1);
 }

@@ -42,16 +42,29 @@ export function bidiagScratch<T>(n: f64): f64 {
   return 2 * up(n * nb * b) + 2 * up(n * 2 * nb * b) + 3 * up(n * b) + 2 * up(nb * 8) + gemmScratchBytes<T>(n, n, 2 * nb);
 }
 
+/** g = A(c, j) − Σ_{p<c} A(p, j)·xi[p] for the column at cj (f64 in index order; xi: c f64). */
+@inline function gather<T>(cj: usize, c: usize, xi: usize, g: usize): void {
+  let s = <f64>load<T>(at<T>(cj, c));
+  for (let p: usize = 0; p < c; p++) s -= <f64>load<T>(at<T>(cj, p)) * load<f64>(xi + (p << 3));
+  store<T>(g, <T>s);
+}
+
 /**
  * y[j] = Σ_k A(k, j)·w[k] for j < cols, k < rows; column j at a + j·lda (Aᵀ·w, dgemv 'T',
- * each column read once). Scalar: f64 in index order. SIMD: four columns per pass share w's loads.
+ * each column read once), and beside it g[j] = A(c, j) − Σ_{p<c} A(p, j)·xi[p] (the row to
+ * reduce next, brought up to date from the rows above it while its cache lines are loaded).
+ * Scalar: f64 in index order. SIMD: four columns per pass share w's loads.
  */
-function colDots<T>(rows: usize, cols: usize, a: usize, lda: usize, w: usize, y: usize): void {
+function colDots<T>(rows: usize, cols: usize, a: usize, lda: usize, w: usize, y: usize, c: usize, xi: usize, g: usize): void {
   let j: usize = 0;
   if (ASC_FEATURE_SIMD) {
     const L: usize = 16 / sizeof<T>();
     for (; j + 4 <= cols; j += 4) {
       const c0 = at<T>(a, j * lda), c1 = at<T>(a, (j + 1) * lda), c2 = at<T>(a, (j + 2) * lda), c3 = at<T>(a, (j + 3) * lda);
+      gather<T>(c0, c, xi, at<T>(g, j));
+      gather<T>(c1, c, xi, at<T>(g, j + 1));
+      gather<T>(c2, c, xi, at<T>(g, j + 2));
+      gather<T>(c3, c, xi, at<T>(g, j + 3));
       let s0 = v128.splat<T>(<T>0), s1 = s0, s2 = s0, s3 = s0;
       let k: usize = 0;
       for (; k + L <= rows; k += L) {
@@ -77,6 +90,7 @@ function colDots<T>(rows: usize, cols: usize, a: usize, lda: usize, w: usize, y:
   }
   for (; j < cols; j++) {
     const cj = at<T>(a, j * lda);
+    gather<T>(cj, c, xi, at<T>(g, j));
     let t: f64 = 0;
     let k: usize = 0;
     if (ASC_FEATURE_SIMD) {
@@ -92,16 +106,21 @@ function colDots<T>(rows: usize, cols: usize, a: usize, lda: usize, w: usize, y:
 
 /**
  * z[k] = Σ_j u[j]·A(k, j) for k < rows, j < cols; column j at a + j·lda (A·u, dgemv 'N' in axpy
- * form, each column read once). Scalar: column by column in T. SIMD: four columns per pass, so
- * z is loaded and stored once for four columns.
+ * form, each column read once), after storing u[j] into A(c, j) (the reduced row written back
+ * while its cache line is loaded; z[c] is then meaningless). Scalar: column by column in T.
+ * SIMD: four columns per pass, so z is loaded and stored once for four columns.
  */
-function colAxpy<T>(rows: usize, cols: usize, a: usize, lda: usize, u: usize, z: usize): void {
+function colAxpy<T>(rows: usize, cols: usize, a: usize, lda: usize, u: usize, z: usize, c: usize): void {
   memory.fill(z, 0, rows << alignof<T>());
   let j: usize = 0;
   if (ASC_FEATURE_SIMD) {
     const L: usize = 16 / sizeof<T>();
     for (; j + 4 <= cols; j += 4) {
       const c0 = at<T>(a, j * lda), c1 = at<T>(a, (j + 1) * lda), c2 = at<T>(a, (j + 2) * lda), c3 = at<T>(a, (j + 3) * lda);
+      store<T>(at<T>(c0, c), load<T>(at<T>(u, j)));
+      store<T>(at<T>(c1, c), load<T>(at<T>(u, j + 1)));
+      store<T>(at<T>(c2, c), load<T>(at<T>(u, j + 2)));
+      store<T>(at<T>(c3, c), load<T>(at<T>(u, j + 3)));
       const f0 = load<T>(at<T>(u, j)), f1 = load<T>(at<T>(u, j + 1)), f2 = load<T>(at<T>(u, j + 2)), f3 = load<T>(at<T>(u, j + 3));
       const v0 = v128.splat<T>(f0), v1 = v128.splat<T>(f1), v2 = v128.splat<T>(f2), v3 = v128.splat<T>(f3);
       let k: usize = 0;
@@ -120,6 +139,7 @@ function colAxpy<T>(rows: usize, cols: usize, a: usize, lda: usize, u: usize, z:
   }
   for (; j < cols; j++) {
     const cj = at<T>(a, j * lda), f = load<T>(at<T>(u, j));
+    store<T>(at<T>(cj, c), f);
     let k: usize = 0;
     if (ASC_FEATURE_SIMD) {
       const L: usize = 16 / sizeof<T>();
@@ -198,13 +218,8 @@ export function bidiagonalize<T>(n: usize, a: usize, d: usize, e: usize, tauq: u
       gemvT<T>(rows, c, at<T>(X, i), n, col, t1);
       for (let p: usize = 0; p < c; p++) store<T>(at<T>(wb, p), <T>(-load<f64>(t1 + (p << 3))));
       memory.copy(at<T>(wb, c), col, rows << alignof<T>());
-      for (let j: usize = 0; j < m1; j++) {
-        const cj = at<T>(tail, j * n);
-        let s = <f64>load<T>(at<T>(cj, c));
-        for (let p: usize = 0; p < c; p++) s -= <f64>load<T>(at<T>(cj, p)) * <f64>load<T>(at<T>(X, p * n + i));
-        store<T>(at<T>(ub, j), <T>s);
-      }
-      colDots<T>(rows + c, m1, tail, n, wb, y);
+      for (let p: usize = 0; p < c; p++) store<f64>(t2 + (p << 3), <f64>load<T>(at<T>(X, p * n + i)));
+      colDots<T>(rows + c, m1, tail, n, wb, y, c, t2, ub);
       if (c > 0) {
         gemvT<T>(rows, c, at<T>(v0, i), n, col, t1);
         gemvSub<T>(m1, c, at<T>(Y, i + 1), n, t1, y);
@@ -215,14 +230,15 @@ export function bidiagonalize<T>(n: usize, a: usize, d: usize, e: usize, tauq: u
       gemvSub<T>(m1, c, at<T>(Y, i + 1), n, t1, ub);
       for (let k: usize = 0; k < m1; k++) store<T>(at<T>(ub, k), load<T>(at<T>(ub, k)) - load<T>(at<T>(y, k)));
       store<f64>(e + (i << 3), reflector<T>(m1, ub, tinySq, taup + (i << 3)));
-      for (let k: usize = 0; k < m1; k++) store<T>(at<T>(a, (i + 1 + k) * n + i), load<T>(at<T>(ub, k)));
       const tp = load<f64>(taup + (i << 3));
       if (tp == 0) {
+        for (let k: usize = 0; k < m1; k++) store<T>(at<T>(a, (i + 1 + k) * n + i), load<T>(at<T>(ub, k)));
         memory.fill(x, 0, m1 << alignof<T>());
         continue;
       }
-      // x = τp·(A22·u − V·(Yᵀu) − X·(U·u)), A22·u and U·u from one pass over A(i0:n, i+1:n).
-      colAxpy<T>(rows + c, m1, tail, n, ub, zb);
+      // x = τp·(A22·u − V·(Yᵀu) − X·(U·u)), A22·u and U·u from one pass over A(i0:n, i+1:n),
+      // which also stores u back into row i.
+      colAxpy<T>(rows + c, m1, tail, n, ub, zb, c);
       for (let p: usize = 0; p < c; p++) store<f64>(t2 + (p << 3), <f64>load<T>(at<T>(zb, p)));
       memory.copy(x, at<T>(zb, c + 1), m1 << alignof<T>());
       gemvT<T>(m1, c + 1, at<T>(Y, i + 1), n, ub, t1);

@@ -3,7 +3,9 @@
  * dlabrd, panels of NB steps). Mirror of `assembly/bidiag/reduce.ts` (full header there);
  * differs in: Float64Array storage only (the JS SVD path runs on float64), the trailing update
  * is a plain loop with each entry summed in the wasm gemm's order (V·Yᵀ terms, then X·U terms,
- * each in index order), and scratch is allocated here. Float64 results are bitwise those of
+ * each in index order), the update of the row to reduce and its write-back are loops of their
+ * own (the wasm kernel fuses them into the passes over the trailing columns; same values), and
+ * scratch is allocated here. Float64 results are bitwise those of
  * the scalar wasm build.
  * @module
  */
