@@ -93,10 +93,24 @@ function packV<T>(n: usize, a: usize, tau: usize, lo: usize, k: usize, vr: usize
 function formT<T>(len: usize, k: usize, vt: usize, tau: usize, lo: usize, t: usize, z: usize): void {
   for (let i: usize = 0; i < k; i++) {
     const ti = load<f64>(tau + ((lo + i) << 3));
-    for (let c: usize = 0; c < i; c++) {
-      // V(:, c)ᵀ·v_i over rows p ≥ i, where v_i is nonzero.
+    // z(c) = −τ_i·V(:, c)ᵀ·v_i over rows p ≥ i, where v_i is nonzero; two c at a time, so two
+    // independent sums (each in index order) hide the add latency.
+    const vi = at<T>(vt, i * len);
+    let c: usize = 0;
+    for (; c + 1 < i; c += 2) {
+      const va = at<T>(vt, c * len), vb = at<T>(vt, (c + 1) * len);
+      let sa: f64 = 0, sb: f64 = 0;
+      for (let p = i; p < len; p++) {
+        const x = <f64>load<T>(at<T>(vi, p));
+        sa += <f64>load<T>(at<T>(va, p)) * x;
+        sb += <f64>load<T>(at<T>(vb, p)) * x;
+      }
+      store<f64>(z + (c << 3), -ti * sa);
+      store<f64>(z + ((c + 1) << 3), -ti * sb);
+    }
+    for (; c < i; c++) {
       let s: f64 = 0;
-      for (let p = i; p < len; p++) s += <f64>load<T>(at<T>(vt, c * len + p)) * <f64>load<T>(at<T>(vt, i * len + p));
+      for (let p = i; p < len; p++) s += <f64>load<T>(at<T>(vt, c * len + p)) * <f64>load<T>(at<T>(vi, p));
       store<f64>(z + (c << 3), -ti * s);
     }
     for (let c: usize = 0; c < i; c++) {
@@ -111,7 +125,22 @@ function formT<T>(len: usize, k: usize, vt: usize, tau: usize, lo: usize, t: usi
 
 /** Each row w of W (cols×k row-major) ← −T·w, in place (T upper triangular: ascending rows). */
 function negTW<T>(cols: usize, k: usize, w: usize, t: usize): void {
-  for (let j: usize = 0; j < cols; j++) {
+  let j: usize = 0;
+  // Two rows at a time: two independent sums (each in order of d) hide the add latency.
+  for (; j + 1 < cols; j += 2) {
+    const ra = at<T>(w, j * k), rb = at<T>(w, (j + 1) * k);
+    for (let c: usize = 0; c < k; c++) {
+      let sa: f64 = 0, sb: f64 = 0;
+      for (let d = c; d < k; d++) {
+        const tv = load<f64>(t + ((c * k + d) << 3));
+        sa += tv * <f64>load<T>(at<T>(ra, d));
+        sb += tv * <f64>load<T>(at<T>(rb, d));
+      }
+      store<T>(at<T>(ra, c), <T>(-sa));
+      store<T>(at<T>(rb, c), <T>(-sb));
+    }
+  }
+  for (; j < cols; j++) {
     const row = at<T>(w, j * k);
     for (let c: usize = 0; c < k; c++) {
       let s: f64 = 0;
