@@ -9,8 +9,8 @@
  * panel's end the trailing matrix takes A22 ← A22 − V·Yᵀ − X·Uᵀ as one matrix product (depth
  * 2·NB) on the wasm gemm kernel. Each step reads the trailing columns twice (Aᵀ·v, then A·u;
  * both column-oriented, memory-bound), and each product's pass also covers the panel's rows
- * above (the U rows), so Uᵀ·(Xᵀv), U·u and the gather of the row to reduce come from the same
- * pass, not from extra strided ones.
+ * above (the U rows), so Uᵀ·(Xᵀv), U·u, the update of the row to reduce and its write-back
+ * come from the same passes, not from extra strided ones.
  * Layout on return (LAPACK's, upper case): d[i] = B(i, i), e[i] = B(i, i+1) (f64, e[n−1] = 0);
  * the left reflector H_i has v(0) = 1 implicit and v(1:) in A(i+1:n, i); the right reflector
  * G_i has u(0) = 1 implicit (at column i+1) and u(1:) in A(i, i+2:n); the entries at the unit
