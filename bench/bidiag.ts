@@ -28,7 +28,7 @@ for (const n of sizes) {
   const nn = align16(n * n * b), nv = align16(n * 8);
   const base = arena.reserve(3 * nn + 2 * nv + align16(scratchOf(n)));
   const pa = base, pd = pa + nn, pe = pd + nv, pq = pe + nv, pp = pq + nn, ps = pp + nn;
-  const src = f32 ? Float32Array.from(uniformData(n, n)) : uniformData(n, n);
+  const src = f32 ? Float32Array.from(uniformData(n, n)) : Float64Array.from(uniformData(n, n));
   const load = () => arena.write(dtype, pa, src, n * n);
   const runs = runsFor(n);
   const copy = await medianMs('copy', load, runs);

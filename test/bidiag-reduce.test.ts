@@ -17,7 +17,7 @@ interface Result { d: Float64Array; e: Float64Array; q: Float64Array; p: Float64
 const align16 = (x: number) => Math.ceil(x / 16) * 16;
 
 /** bidiagBlock on the loaded wasm module; a is n×n column-major (rounded to f32 for float32). */
-function runWasm(n: number, a: Float64Array, dtype: Dtype, forms = true): Result {
+function runWasm(n: number, a: Float64Array<ArrayBuffer>, dtype: Dtype, forms = true): Result {
   const mod = loadedModule();
   if (!mod) throw new Error('the wasm module did not load');
   const { exports: x, arena } = mod;
@@ -35,7 +35,7 @@ function runWasm(n: number, a: Float64Array, dtype: Dtype, forms = true): Result
 }
 
 /** The JS mirror on a copy of a. */
-function runJs(n: number, a: Float64Array): Result {
+function runJs(n: number, a: Float64Array<ArrayBuffer>): Result {
   const w = Float64Array.from(a), d = new Float64Array(n), e = new Float64Array(n);
   const tq = new Float64Array(n), tp = new Float64Array(n), q = new Float64Array(n * n), p = new Float64Array(n * n);
   bidiagonalize(n, w, d, e, tq, tp, tinySquaredNorm.float64);
@@ -82,7 +82,7 @@ function orthLoss(n: number, x: Float64Array): number {
 }
 
 /** a scaled by a power of two so its largest |entry| lies in [1, 2), as the SVD driver does. */
-function normalized(a: Float64Array): Float64Array {
+function normalized(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   let big = 0;
   for (let i = 0; i < a.length; i++) big = Math.max(big, Math.abs(a[i]));
   if (big === 0) return a;
@@ -90,8 +90,8 @@ function normalized(a: Float64Array): Float64Array {
   return a.map((v) => v * s);
 }
 
-const random = (n: number, seed: number) => uniformMatrix(n, n, seed).data;
-const kinds: Record<string, (n: number, dtype: Dtype) => Float64Array> = {
+const random = (n: number, seed: number) => Float64Array.from(uniformMatrix(n, n, seed).data);
+const kinds: Record<string, (n: number, dtype: Dtype) => Float64Array<ArrayBuffer>> = {
   random: (n) => random(n, 17 + n),
   'repeated and zero columns': (n) => {
     const a = random(n, 3 + n);
@@ -117,7 +117,7 @@ const kinds: Record<string, (n: number, dtype: Dtype) => Float64Array> = {
 };
 
 const sizes = [0, 1, 2, 3, 5, 31, 32, 33, 64, 65, 100, 130];
-const runners: [string, Dtype, (n: number, a: Float64Array) => Result][] = [
+const runners: [string, Dtype, (n: number, a: Float64Array<ArrayBuffer>) => Result][] = [
   ['wasm', 'float64', (n, a) => runWasm(n, a, 'float64')],
   ['wasm', 'float32', (n, a) => runWasm(n, a, 'float32')],
   ['js', 'float64', runJs],
