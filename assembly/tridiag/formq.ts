@@ -1,7 +1,9 @@
 /**
  * Forms the orthogonal Q = H_0·H_1·…·H_{n−2} of the tridiagonal reduction explicitly (LAPACK
  * dorgtr / dorgqr, lower, blocked), so the tridiagonal solver can accumulate its rotations
- * straight into the eigenvectors of A (Z = Q·G) instead of back-transforming afterwards.
+ * straight into the eigenvectors of A (Z = Q·G) instead of back-transforming afterwards. A shift
+ * parameter (the row of v_i's unit entry is i + shift) lets the same code form the bidiagonal
+ * reduction's Q (shift 0, dorgqr) and P (shift 1 on the transposed row reflectors, dorgbr).
  * Backward accumulation over blocks of KB reflectors H_lo … H_hi, last block first:
  *  - the columns right of the block take the whole block at once in compact WY form,
  *    H_lo·…·H_hi = I − V·T·Vᵀ (T upper triangular, LAPACK dlarft), as two matrix products
@@ -53,7 +55,7 @@ import { align16, at, hsum } from '../kernels/simd';
 /** Reflectors per block (the depth of the WY products). */
 const KB: usize = 32;
 
-/** H_i·x for x = Q(r:, j) whose first entry (row r = i+1) is still zero: x ← x − τ(vᵀx)·v. */
+/** H_i·x for x = Q(r:, j) whose first entry (row r = i + shift) is still zero: x ← x − τ(vᵀx)·v. */
 @inline function reflectZeroHead<T>(t: f64, v: usize, x: usize, len: usize): void {
   const s = t * dotT<T>(at<T>(v, 1), at<T>(x, 1), len - 1);
   store<T>(x, <T>(-s));
@@ -67,15 +69,15 @@ export function formQScratch<T>(n: f64): f64 {
 }
 
 /**
- * Packs the block's reflectors v_lo … v_hi (rows lo+1 … n−1 of A's columns lo … hi) as V
+ * Packs the block's reflectors v_lo … v_hi (rows lo+shift … n−1 of A's columns lo … hi) as V
  * (len×k row-major, vr) and Vᵀ (k×len row-major, vt): V(p, c) = 0 above the unit diagonal,
  * and a whole column is zero where τ = 0 (H = I, its tail was left in A unscaled).
  */
-function packV<T>(n: usize, a: usize, tau: usize, lo: usize, k: usize, vr: usize, vt: usize): void {
-  const len = n - lo - 1;
+function packV<T>(n: usize, a: usize, tau: usize, lo: usize, k: usize, vr: usize, vt: usize, shift: usize): void {
+  const len = n - lo - shift;
   for (let c: usize = 0; c < k; c++) {
     const i = lo + c, zero = load<f64>(tau + (i << 3)) == 0;
-    const col = at<T>(a, i * n + lo + 1);
+    const col = at<T>(a, i * n + lo + shift);
     for (let p: usize = 0; p < len; p++) {
       const x: T = zero || p < c ? <T>0 : p == c ? <T>1 : load<T>(at<T>(col, p));
       store<T>(at<T>(vr, p * k + c), x);
@@ -91,10 +93,24 @@ function packV<T>(n: usize, a: usize, tau: usize, lo: usize, k: usize, vr: usize
 function formT<T>(len: usize, k: usize, vt: usize, tau: usize, lo: usize, t: usize, z: usize): void {
   for (let i: usize = 0; i < k; i++) {
     const ti = load<f64>(tau + ((lo + i) << 3));
-    for (let c: usize = 0; c < i; c++) {
-      // V(:, c)ᵀ·v_i over rows p ≥ i, where v_i is nonzero.
+    // z(c) = −τ_i·V(:, c)ᵀ·v_i over rows p ≥ i, where v_i is nonzero; two c at a time, so two
+    // independent sums (each in index order) hide the add latency.
+    const vi = at<T>(vt, i * len);
+    let c: usize = 0;
+    for (; c + 1 < i; c += 2) {
+      const va = at<T>(vt, c * len), vb = at<T>(vt, (c + 1) * len);
+      let sa: f64 = 0, sb: f64 = 0;
+      for (let p = i; p < len; p++) {
+        const x = <f64>load<T>(at<T>(vi, p));
+        sa += <f64>load<T>(at<T>(va, p)) * x;
+        sb += <f64>load<T>(at<T>(vb, p)) * x;
+      }
+      store<f64>(z + (c << 3), -ti * sa);
+      store<f64>(z + ((c + 1) << 3), -ti * sb);
+    }
+    for (; c < i; c++) {
       let s: f64 = 0;
-      for (let p = i; p < len; p++) s += <f64>load<T>(at<T>(vt, c * len + p)) * <f64>load<T>(at<T>(vt, i * len + p));
+      for (let p = i; p < len; p++) s += <f64>load<T>(at<T>(vt, c * len + p)) * <f64>load<T>(at<T>(vi, p));
       store<f64>(z + (c << 3), -ti * s);
     }
     for (let c: usize = 0; c < i; c++) {
@@ -109,7 +125,22 @@ function formT<T>(len: usize, k: usize, vt: usize, tau: usize, lo: usize, t: usi
 
 /** Each row w of W (cols×k row-major) ← −T·w, in place (T upper triangular: ascending rows). */
 function negTW<T>(cols: usize, k: usize, w: usize, t: usize): void {
-  for (let j: usize = 0; j < cols; j++) {
+  let j: usize = 0;
+  // Two rows at a time: two independent sums (each in order of d) hide the add latency.
+  for (; j + 1 < cols; j += 2) {
+    const ra = at<T>(w, j * k), rb = at<T>(w, (j + 1) * k);
+    for (let c: usize = 0; c < k; c++) {
+      let sa: f64 = 0, sb: f64 = 0;
+      for (let d = c; d < k; d++) {
+        const tv = load<f64>(t + ((c * k + d) << 3));
+        sa += tv * <f64>load<T>(at<T>(ra, d));
+        sb += tv * <f64>load<T>(at<T>(rb, d));
+      }
+      store<T>(at<T>(ra, c), <T>(-sa));
+      store<T>(at<T>(rb, c), <T>(-sb));
+    }
+  }
+  for (; j < cols; j++) {
     const row = at<T>(w, j * k);
     for (let c: usize = 0; c < k; c++) {
       let s: f64 = 0;
@@ -120,21 +151,23 @@ function negTW<T>(cols: usize, k: usize, w: usize, t: usize): void {
 }
 
 /**
- * q (n×n column-major) ← Q from the reflectors stored in `a` by tridiagonalize (v_i at
- * A(i+1:n, i), v_i(0) = 1) and tau (f64). scratch: formQScratch bytes.
+ * q (n×n column-major) ← Q = H_0·…·H_{n−1−shift} from reflectors stored in the columns of `a`
+ * (leading dimension n): v_i at A(i+shift:n, i), v_i(0) = 1 implicit, τ_i in tau (f64).
+ * shift = 1: tridiagonalize's reflectors (dorgtr) and the bidiagonal P's (transposed, dorgbr);
+ * shift = 0: the bidiagonal Q's (dorgqr). scratch: formQScratch bytes.
  */
-export function formQ<T>(n: usize, a: usize, tau: usize, q: usize, scratch: usize): void {
+export function formQ<T>(n: usize, a: usize, tau: usize, q: usize, scratch: usize, shift: usize = 1): void {
   memory.fill(q, 0, (n * n) << alignof<T>());
   for (let j: usize = 0; j < n; j++) store<T>(at<T>(q, j * n + j), <T>1);
-  if (n < 2) return;
+  if (n <= shift) return;
   const vb = align16((KB * n) << alignof<T>());
   const vr = scratch, vt = vr + vb, w = vt + vb, t = w + vb, z = t + align16(KB * KB * 8), gs = z + align16(KB * 8);
-  let hi = <isize>n - 2;
+  let hi = <isize>(n - 1 - shift);
   while (hi >= 0) {
     const lo = <usize>max<isize>(0, hi - <isize>KB + 1), k = <usize>hi + 1 - lo;
-    const r0 = lo + 1, len = n - r0, c0 = <usize>hi + 2, cols = n - c0;
+    const r0 = lo + shift, len = n - r0, c0 = <usize>hi + 1 + shift, cols = n - c0;
     if (cols > 0) {
-      packV<T>(n, a, tau, lo, k, vr, vt);
+      packV<T>(n, a, tau, lo, k, vr, vt, shift);
       formT<T>(len, k, vt, tau, lo, t, z);
       // Wᵀ (cols×k) = Xᵀ·V with X = Q(r0:, c0:); then Xᵀ += (−T·W)ᵀ·Vᵀ.
       macStrided<T>(cols, k, len, at<T>(q, c0 * n + r0), n, 1, vr, k, w, k, 1, gs, false);
@@ -142,7 +175,7 @@ export function formQ<T>(n: usize, a: usize, tau: usize, q: usize, scratch: usiz
       macStrided<T>(cols, len, k, w, k, 1, vt, len, at<T>(q, c0 * n + r0), n, 1, gs, true);
     }
     for (let i = hi; i >= <isize>lo; i--) {
-      const r = <usize>i + 1, rl = n - r;
+      const r = <usize>i + shift, rl = n - r;
       const ti = load<f64>(tau + (<usize>i << 3));
       if (ti == 0) continue;
       const v = at<T>(a, <usize>i * n + r);

@@ -96,9 +96,38 @@ export function tridiagScratch<T>(n: f64): f64 {
   return up(n * nb * b) + 2 * up(n * 2 * nb * b) + up(nb * 8) + gemmScratchBytes<T>(n, n, 2 * nb);
 }
 
-/** y[0..len) −= Σ_{p<c} x_p[0..len)·s_p, x_p at x + p·ld (column by column, as dgemv 'N'). */
-function gemvSub<T>(len: usize, c: usize, x: usize, ld: usize, s: usize, y: usize): void {
-  for (let p: usize = 0; p < c; p++) {
+/**
+ * y[0..len) −= Σ_{p<c} x_p[0..len)·s_p, x_p at x + p·ld (column by column, as dgemv 'N'): each
+ * y_k takes its c subtractions in order of p. Four columns per pass keep y_k in a register
+ * across them (one load and store of y per four columns), same operations, same bits.
+ */
+export function gemvSub<T>(len: usize, c: usize, x: usize, ld: usize, s: usize, y: usize): void {
+  let p: usize = 0;
+  for (; p + 4 <= c; p += 4) {
+    const f0 = <T>load<f64>(s + (p << 3)), f1 = <T>load<f64>(s + ((p + 1) << 3));
+    const f2 = <T>load<f64>(s + ((p + 2) << 3)), f3 = <T>load<f64>(s + ((p + 3) << 3));
+    const x0 = at<T>(x, p * ld), x1 = at<T>(x, (p + 1) * ld), x2 = at<T>(x, (p + 2) * ld), x3 = at<T>(x, (p + 3) * ld);
+    let k: usize = 0;
+    if (ASC_FEATURE_SIMD) {
+      const L: usize = 16 / sizeof<T>();
+      const v0 = v128.splat<T>(f0), v1 = v128.splat<T>(f1), v2 = v128.splat<T>(f2), v3 = v128.splat<T>(f3);
+      for (; k + L <= len; k += L) {
+        const py = at<T>(y, k);
+        let t = v128.sub<T>(v128.load(py), v128.mul<T>(v128.load(at<T>(x0, k)), v0));
+        t = v128.sub<T>(t, v128.mul<T>(v128.load(at<T>(x1, k)), v1));
+        t = v128.sub<T>(t, v128.mul<T>(v128.load(at<T>(x2, k)), v2));
+        v128.store(py, v128.sub<T>(t, v128.mul<T>(v128.load(at<T>(x3, k)), v3)));
+      }
+    }
+    for (; k < len; k++) {
+      const py = at<T>(y, k);
+      let t: T = load<T>(py) - load<T>(at<T>(x0, k)) * f0;
+      t = t - load<T>(at<T>(x1, k)) * f1;
+      t = t - load<T>(at<T>(x2, k)) * f2;
+      store<T>(py, t - load<T>(at<T>(x3, k)) * f3);
+    }
+  }
+  for (; p < c; p++) {
     const f = <T>load<f64>(s + (p << 3));
     const xp = at<T>(x, p * ld);
     let k: usize = 0;
@@ -118,7 +147,7 @@ function gemvSub<T>(len: usize, c: usize, x: usize, ld: usize, s: usize, y: usiz
 }
 
 /** s[p] = x_pᵀ·v over len entries for p < c, x_p at x + p·ld (f64, index order in the scalar build). */
-function gemvT<T>(len: usize, c: usize, x: usize, ld: usize, v: usize, s: usize): void {
+export function gemvT<T>(len: usize, c: usize, x: usize, ld: usize, v: usize, s: usize): void {
   for (let p: usize = 0; p < c; p++) {
     const xp = at<T>(x, p * ld);
     let k: usize = 0, t: f64 = 0;

@@ -20,15 +20,19 @@ function reflectZeroHead(t: number, a: FloatArray, v0: number, q: FloatArray, x0
   for (let k = 1; k < len; k++) q[x0 + k] -= s * a[v0 + k];
 }
 
-/** q (n×n column-major, zero on entry) ← Q from the reflectors in `a` and tau. */
-export function formQ(n: number, a: FloatArray, tau: Float64Array, q: FloatArray, dtype: Dtype): void {
+/**
+ * q (n×n column-major, zero on entry) ← Q = H_0·…·H_{n−1−shift} from the reflectors in `a`
+ * (v_i at A(i+shift:n, i)) and tau; shift 1 for the tridiagonal Q and the bidiagonal P, 0 for
+ * the bidiagonal Q.
+ */
+export function formQ(n: number, a: FloatArray, tau: Float64Array, q: FloatArray, dtype: Dtype, shift = 1): void {
   for (let j = 0; j < n; j++) q[j * n + j] = 1;
-  if (n < 2) return;
+  if (n <= shift) return;
   const vt = allocate(dtype, KB * n), w = allocate(dtype, KB * n);
   const t = new Float64Array(KB * KB), z = new Float64Array(KB);
-  for (let hi = n - 2; hi >= 0;) {
+  for (let hi = n - 1 - shift; hi >= 0;) {
     const lo = Math.max(0, hi - KB + 1), k = hi + 1 - lo;
-    const r0 = lo + 1, len = n - r0, c0 = hi + 2, cols = n - c0;
+    const r0 = lo + shift, len = n - r0, c0 = hi + 1 + shift, cols = n - c0;
     if (cols > 0) {
       // Vᵀ (k×len): zero above the unit diagonal, a zero column where τ = 0.
       for (let c = 0; c < k; c++) {
@@ -64,7 +68,7 @@ export function formQ(n: number, a: FloatArray, tau: Float64Array, q: FloatArray
       }
     }
     for (let i = hi; i >= lo; i--) {
-      const r = i + 1, rl = n - r, ti = tau[i];
+      const r = i + shift, rl = n - r, ti = tau[i];
       if (ti === 0) continue;
       const v = i * n + r;
       for (let j = r + 1; j < c0; j++) reflectZeroHead(ti, a, v, q, j * n + r, rl);

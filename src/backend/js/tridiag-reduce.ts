@@ -31,7 +31,7 @@ function symvLower(len: number, a: FloatArray, o: number, lda: number, vo: numbe
 const NB = 32;
 
 /** y[yo..yo+len) −= Σ_{p<c} x[xo + p·ld ..]·s[p], column by column. */
-function gemvSub(len: number, c: number, x: FloatArray, xo: number, ld: number, s: Float64Array, y: FloatArray, yo: number): void {
+export function gemvSub(len: number, c: number, x: FloatArray, xo: number, ld: number, s: Float64Array, y: FloatArray, yo: number): void {
   for (let p = 0; p < c; p++) {
     const f = s[p], xp = xo + p * ld;
     for (let k = 0; k < len; k++) y[yo + k] -= x[xp + k] * f;
@@ -39,7 +39,7 @@ function gemvSub(len: number, c: number, x: FloatArray, xo: number, ld: number, 
 }
 
 /** s[p] = x[xo + p·ld ..]ᵀ·v[vo..] over len entries, p < c. */
-function gemvT(len: number, c: number, x: FloatArray, xo: number, ld: number, v: FloatArray, vo: number, s: Float64Array): void {
+export function gemvT(len: number, c: number, x: FloatArray, xo: number, ld: number, v: FloatArray, vo: number, s: Float64Array): void {
   for (let p = 0; p < c; p++) {
     const xp = xo + p * ld;
     let t = 0;
