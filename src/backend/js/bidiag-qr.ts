@@ -160,7 +160,8 @@ function shiftedUp(d: Float64Array, e: Float64Array, ll: number, m: number, shif
 /**
  * d ← the singular values of B = bidiag(d, e), all ≥ 0, unsorted; e destroyed. When u (v) is
  * given, its n columns (urows rows, leading dimension ldu) become U·G_U (V·G_V), so that
- * B = G_U·diag(d)·G_Vᵀ. maxIter caps the sweeps; offMax is the largest remaining |e| / max d.
+ * B = G_U·diag(d)·G_Vᵀ. maxIter caps the sweeps; offMax is the largest remaining |e| / max d;
+ * rotations counts the plane rotations each of U and V receives (for the bench's flop count).
  */
 export function bidiagQR(
   n: number, d: Float64Array, e: Float64Array, u: FloatArray | null, ldu: number, urows: number,
@@ -173,7 +174,7 @@ export function bidiagQR(
   const tol = relativeTolerance(eps);
   const thresh = n > 0 ? splitThreshold(n, d, e, tol) : 0;
   const zeroShiftBelow = Math.max(eps, 0.01 * tol);
-  let sweeps = 0, ok = true;
+  let sweeps = 0, rotations = 0, ok = true;
   let oldll = -1, oldm = -1, down = true;
   const maxPasses = maxIter + 2 * n + 2;
   let passes = 0;
@@ -215,6 +216,7 @@ export function bidiagQR(
         w.sv[0] = sR;
         rotateSequence(vrows, v, ll * ldv, ldv, w.cv, w.sv, 0, 1, false);
       }
+      rotations++;
       m -= 2;
       continue;
     }
@@ -287,6 +289,7 @@ export function bidiagQR(
       else shiftedUp(d, e, ll, m, shift, thresh, w);
     }
     const count = m - ll;
+    rotations += count;
     if (u) rotateSequence(urows, u, ll * ldu, ldu, w.cu, w.su, 0, count, !down);
     if (v) rotateSequence(vrows, v, ll * ldv, ldv, w.cv, w.sv, 0, count, !down);
   }
@@ -302,5 +305,5 @@ export function bidiagQR(
   for (let i = 0; i + 1 < n; i++) off = Math.max(off, Math.abs(e[i]));
   for (let i = 0; i < n; i++) dmax = Math.max(dmax, d[i]);
   if (dmax > 0) off /= dmax;
-  return { converged: ok, sweeps, offMax: off };
+  return { converged: ok, sweeps, offMax: off, rotations };
 }
