@@ -5,8 +5,8 @@
  * (LAPACK dlasv2), so that
  *   [cL sL; −sL cL]·[f g; 0 h]·[cR −sR; sR cR] = [σmax 0; 0 σmin], |σmax| ≥ |σmin|
  * (σmax, σmin may be negative: the caller fixes the signs).
- * Accuracy: each value to a few ulps relative, the rotations to a few ulps (Demmel & Kahan,
- * "Accurate singular values of bidiagonal matrices", SISC 11, 1990, §4 and appendix).
+ * Accuracy: each value to a few ulps relative, the rotations to a few ulps (J. Demmel and
+ * W. Kahan, "Accurate singular values of bidiagonal matrices", SISC 11, 1990).
  * Reference: LAPACK dlas2, dlasv2. Mirror of `src/backend/js/bidiag-svd2.ts`.
  */
 import { sign } from '../kernels/givens';
