@@ -33,7 +33,8 @@ function identity(n: number, dtype: Dtype): Float64Array | Float32Array {
 }
 
 /** The wasm building block on a copy of b, U and V starting from I when `vectors`. */
-function runWasm(b: Bidiag, vectors: boolean, dtype: Dtype, maxIter: number): Run {
+function runWasm(b: Bidiag, vectors: boolean | 'u' | 'v', dtype: Dtype, maxIter: number): Run {
+  const wantU = vectors === true || vectors === 'u', wantV = vectors === true || vectors === 'v';
   const mod = currentModule() ?? loadedModule();
   if (!mod) throw new Error('the wasm module did not load');
   const x = mod.exports, n = b.d.length, bytes = dtype === 'float64' ? 8 : 4;
@@ -51,26 +52,27 @@ function runWasm(b: Bidiag, vectors: boolean, dtype: Dtype, maxIter: number): Ru
     view(pv).set(identity(n, dtype));
   }
   const f = dtype === 'float64' ? x.bidiagQRF64 : x.bidiagQRF32;
-  const rc = f(n, pd, pe, vectors ? pu : 0, vectors ? pv : 0, ps, maxIter, pst);
+  const rc = f(n, pd, pe, wantU ? pu : 0, wantV ? pv : 0, ps, maxIter, pst);
   const out = mod.exports.memory.buffer;
   const read = (p: number) => (dtype === 'float64' ? new Float64Array(out, p, n * n).slice() : new Float32Array(out, p, n * n).slice());
   const st = mod.arena.status(pst);
   expect(rc === 0).toBe(st.converged);
   return {
-    d: new Float64Array(out, pd, n).slice(), u: vectors ? read(pu) : null, v: vectors ? read(pv) : null,
+    d: new Float64Array(out, pd, n).slice(), u: wantU ? read(pu) : null, v: wantV ? read(pv) : null,
     converged: st.converged, sweeps: st.sweeps, offMax: st.offMax,
   };
 }
 
 /** The JS kernel on a copy of b (float64 only). */
-function runJs(b: Bidiag, vectors: boolean, maxIter: number): Run {
+function runJs(b: Bidiag, vectors: boolean | 'u' | 'v', maxIter: number): Run {
   const n = b.d.length, d = b.d.slice(), e = b.e.slice();
-  const u = vectors ? (identity(n, 'float64') as Float64Array) : null, v = vectors ? (identity(n, 'float64') as Float64Array) : null;
+  const wantU = vectors === true || vectors === 'u', wantV = vectors === true || vectors === 'v';
+  const u = wantU ? (identity(n, 'float64') as Float64Array) : null, v = wantV ? (identity(n, 'float64') as Float64Array) : null;
   const r = jsBidiagQR(n, d, e, u, n, n, v, n, n, eps.float64, maxIter);
   return { d, u, v, ...r };
 }
 
-function run(backend: Backend, b: Bidiag, vectors: boolean, dtype: Dtype, maxIter = 60 * Math.max(b.d.length, 1)): Run {
+function run(backend: Backend, b: Bidiag, vectors: boolean | 'u' | 'v', dtype: Dtype, maxIter = 60 * Math.max(b.d.length, 1)): Run {
   return backend === 'wasm' ? runWasm(b, vectors, dtype, maxIter) : runJs(b, vectors, maxIter);
 }
 
@@ -281,6 +283,19 @@ describe.each(cases)('bidiagQR on %s / %s', (backend, dtype) => {
     const r = checkRun(b, backend, dtype);
     const s = descending(r.d), ref = reference(b);
     for (let i = 0; i < 8; i++) expect(Math.abs(s[i] - ref[i])).toBeLessThanOrEqual(100 * u * ref[0]);
+  });
+
+  it('U alone and V alone equal the U and V of the call with both', () => {
+    for (const n of [5, 37, 100]) {
+      const b = randomBidiag(n, 77 + n), both = run(backend, b, true, dtype);
+      const u = run(backend, b, 'u', dtype), v = run(backend, b, 'v', dtype);
+      expect(u.v).toBe(null);
+      expect(v.u).toBe(null);
+      expect(Array.from(u.d)).toEqual(Array.from(both.d));
+      expect(Array.from(v.d)).toEqual(Array.from(both.d));
+      expect(Array.from(u.u!)).toEqual(Array.from(both.u!));
+      expect(Array.from(v.v!)).toEqual(Array.from(both.v!));
+    }
   });
 
   it('a tiny sweep cap: not converged, a finite result, never NaN', () => {
