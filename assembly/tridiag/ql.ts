@@ -10,61 +10,21 @@
  * Accuracy: backward stable for T: the computed eigenvalues are exact for T + E with
  * ‖E‖ = O(u·‖T‖) and Z stays orthogonal to O(n·u) (Parlett, The Symmetric Eigenvalue
  * Problem, §8); with Z = Q on entry, Z·diag(d)·Zᵀ = A + O(n·u·‖A‖).
- * Reference: LAPACK dsteqr (with dlaev2, dlartg). d, e and the rotations are f64 also for f32
+ * Reference: LAPACK dsteqr (with dlaev2, and dlartg from kernels/givens.ts). d, e and the rotations are f64 also for f32
  * data; Z is in the element type. Mirror of `src/backend/js/tridiag-ql.ts`.
  */
 import { writeStatus } from '../jacobi/rotation';
+import { gC, givens, gR, gS, hypot1, sign } from '../kernels/givens';
 import { queueC, queueFlush, queueInit, queuePush, queueReserve, queueS, rotQueueScratch } from './rotseq';
 
 const SAFMIN: f64 = 2.2250738585072014e-308;
 
-/** √(x² + 1) without overflow. */
-@inline function hypot1(x: f64): f64 {
-  const a = Math.abs(x);
-  return a > 1 ? a * Math.sqrt(1 + (1 / a) * (1 / a)) : Math.sqrt(1 + a * a);
-}
-
-/** |a| with the sign of b. */
-@inline function sign(a: f64, b: f64): f64 {
-  return b >= 0 ? Math.abs(a) : -Math.abs(a);
-}
-
-/** Results of givens() and eig2(): module globals so the hot loop returns several values without allocating. */
-let gC: f64 = 0, gS: f64 = 0, gR: f64 = 0;
+/** Results of eig2(): the unit eigenvector (eC, eS) of rt1, and the eigenvalues rt1, rt2. */
+let eC: f64 = 0, eS: f64 = 0;
 let rt1: f64 = 0, rt2: f64 = 0;
 
 /**
- * Plane rotation [c s; −s c]·[f; g] = [r; 0] with c ≥ 0 when f ≠ 0 (LAPACK dlartg), scaled when
- * f or g is outside (1e-150, 1e150) so that f² + g² neither overflows nor underflows.
- */
-function givens(f: f64, g: f64): void {
-  if (g == 0) {
-    gC = 1; gS = 0; gR = f;
-    return;
-  }
-  if (f == 0) {
-    gC = 0; gS = g >= 0 ? 1 : -1; gR = Math.abs(g);
-    return;
-  }
-  const f1 = Math.abs(f), g1 = Math.abs(g);
-  if (f1 > 1e-150 && f1 < 1e150 && g1 > 1e-150 && g1 < 1e150) {
-    const d = Math.sqrt(f * f + g * g);
-    gC = f1 / d;
-    gR = sign(d, f);
-    gS = g / gR;
-  } else {
-    const u = Math.max(f1, g1);
-    const fs = f / u, gs = g / u;
-    const d = Math.sqrt(fs * fs + gs * gs);
-    gC = Math.abs(fs) / d;
-    const r = sign(d, f);
-    gS = gs / r;
-    gR = r * u;
-  }
-}
-
-/**
- * Eigen-decomposition of [a b; b c] (LAPACK dlaev2): rt1 ≥ rt2 in absolute value, and (gC, gS)
+ * Eigen-decomposition of [a b; b c] (LAPACK dlaev2): rt1 ≥ rt2 in absolute value, and (eC, eS)
  * the unit eigenvector of rt1, so [c s; −s c]·[a b; b c]·[c −s; s c] = diag(rt1, rt2).
  */
 function eig2(a: f64, b: f64, c: f64): void {
@@ -118,8 +78,8 @@ function eig2(a: f64, b: f64, c: f64): void {
     cs1 = -sn1;
     sn1 = tn;
   }
-  gC = cs1;
-  gS = sn1;
+  eC = cs1;
+  eS = sn1;
 }
 
 @inline function ld(p: usize, i: usize): f64 {
@@ -192,10 +152,10 @@ export function tridiagQL<T>(
           // A 2×2 block: solve it directly.
           eig2(ld(d, l), ld(e, l), ld(d, l + 1));
           if (z) {
-            queueReserve<T>(1, rows, z, rows);
-            store<f64>(queueC(0), gC);
-            store<f64>(queueS(0), gS);
-            queuePush(l, 1, true);
+            queueReserve<T>(work, 1, rows, z, rows);
+            store<f64>(queueC(work, 0), eC);
+            store<f64>(queueS(work, 0), eS);
+            queuePush(work, l, 1, true);
           }
           st(d, l, rt1);
           st(d, l + 1, rt2);
@@ -212,7 +172,7 @@ export function tridiagQL<T>(
         g = ld(d, mm) - p + ld(e, l) / (g + sign(r, g));
         let s: f64 = 1, c: f64 = 1;
         p = 0;
-        if (z) queueReserve<T>(mm - l, rows, z, rows);
+        if (z) queueReserve<T>(work, mm - l, rows, z, rows);
         for (let i = <isize>mm - 1; i >= <isize>l; i--) {
           const ii = <usize>i;
           const f = s * ld(e, ii), b = c * ld(e, ii);
@@ -226,11 +186,11 @@ export function tridiagQL<T>(
           st(d, ii + 1, g + p);
           g = c * r - b;
           if (z) {
-            store<f64>(queueC(ii - l), c);
-            store<f64>(queueS(ii - l), -s);
+            store<f64>(queueC(work, ii - l), c);
+            store<f64>(queueS(work, ii - l), -s);
           }
         }
-        if (z) queuePush(l, mm - l, true);
+        if (z) queuePush(work, l, mm - l, true);
         st(d, l, ld(d, l) - p);
         st(e, l, g);
       }
@@ -253,10 +213,10 @@ export function tridiagQL<T>(
         if (mm == l - 1) {
           eig2(ld(d, l - 1), ld(e, l - 1), ld(d, l));
           if (z) {
-            queueReserve<T>(1, rows, z, rows);
-            store<f64>(queueC(0), gC);
-            store<f64>(queueS(0), gS);
-            queuePush(l - 1, 1, false);
+            queueReserve<T>(work, 1, rows, z, rows);
+            store<f64>(queueC(work, 0), eC);
+            store<f64>(queueS(work, 0), eS);
+            queuePush(work, l - 1, 1, false);
           }
           st(d, l - 1, rt1);
           st(d, l, rt2);
@@ -272,7 +232,7 @@ export function tridiagQL<T>(
         g = ld(d, mm) - p + ld(e, l - 1) / (g + sign(r, g));
         let s: f64 = 1, c: f64 = 1;
         p = 0;
-        if (z) queueReserve<T>(l - mm, rows, z, rows);
+        if (z) queueReserve<T>(work, l - mm, rows, z, rows);
         for (let i = mm; i < l; i++) {
           const f = s * ld(e, i), b = c * ld(e, i);
           givens(g, f);
@@ -285,18 +245,18 @@ export function tridiagQL<T>(
           st(d, i, g + p);
           g = c * r - b;
           if (z) {
-            store<f64>(queueC(i - mm), c);
-            store<f64>(queueS(i - mm), s);
+            store<f64>(queueC(work, i - mm), c);
+            store<f64>(queueS(work, i - mm), s);
           }
         }
-        if (z) queuePush(mm, l - mm, false);
+        if (z) queuePush(work, mm, l - mm, false);
         st(d, l, ld(d, l) - p);
         st(e, l - 1, g);
       }
     }
     if (jtot == maxIter) break;
   }
-  if (z) queueFlush<T>(rows, z, rows);
+  if (z) queueFlush<T>(work, rows, z, rows);
   // Converged when no off-diagonal is left.
   let off: f64 = 0;
   for (let i: usize = 0; i + 1 < n; i++) off = Math.max(off, Math.abs(ld(e, i)));

@@ -85,77 +85,92 @@ function columns<T>(r0: usize, rows: usize, z: usize, ldz: usize, cs: usize, sn:
 }
 
 /**
- * Deferred sweeps. The QL/QR iteration needs Z only at the end, so whole sweeps are queued
+ * Deferred sweeps. The QL/QR iterations need Z only at the end, so whole sweeps are queued
  * (their c, s in a buffer) and applied together: for each row strip, every queued sweep in
  * order. A strip of Z (4 vectors × the active columns) then stays in L1/L2 across the queued
  * sweeps instead of streaming all of Z through memory once per sweep. Each element still sees
  * the same rotations in the same order, so the result is bitwise that of immediate application.
+ * A queue's state lives in its own buffer (a 16-byte header: capacity, rotations used, sweeps
+ * queued), so several queues coexist: the bidiagonal QR keeps one for U and one for V.
+ * Buffer layout: header, c[cap], s[cap], sweep table (16 bytes a sweep), packed row strip.
  */
 /** Sweeps queued at most, and rotations buffered at most per column of Z (see rotQueueScratch). */
 const MAX_SWEEPS: usize = 64;
 const ROTS_PER_COLUMN: usize = 16;
+const HEADER: usize = 16;
 
 /**
- * Bytes of the queue for an n-column Z: c and s for ROTS_PER_COLUMN·n rotations, the sweep
- * table, and one packed row strip (64 bytes a column).
+ * Bytes of a queue for an n-column Z: the header, c and s for ROTS_PER_COLUMN·n rotations,
+ * the sweep table, and one packed row strip (64 bytes a column). A multiple of 16.
  */
 export function rotQueueScratch(n: f64): f64 {
-  return 16 * <f64>ROTS_PER_COLUMN * Math.max(n, 1) + 16 * <f64>MAX_SWEEPS + 64 * Math.max(n, 1);
+  return <f64>HEADER + 16 * <f64>ROTS_PER_COLUMN * Math.max(n, 1) + 16 * <f64>MAX_SWEEPS + 64 * Math.max(n, 1);
 }
 
-/** Queue state (module globals: one queue is live at a time, and the kernels never allocate). */
-let qBase: usize = 0, qCap: usize = 0, qUsed: usize = 0, qSweeps: usize = 0;
-
-/** Starts an empty queue in `buf` (rotQueueScratch(n) bytes) for a Z of n columns. */
-export function queueInit(buf: usize, n: usize): void {
-  qBase = buf;
-  qCap = ROTS_PER_COLUMN * max<usize>(n, 1);
-  qUsed = 0;
-  qSweeps = 0;
+@inline function qCap(q: usize): usize {
+  return <usize>load<u32>(q);
 }
 
-/** Cosine slot of rotation i of the sweep being built (after queueReserve). */
-@inline export function queueC(i: usize): usize {
-  return qBase + ((qUsed + i) << 3);
+@inline function qUsed(q: usize): usize {
+  return <usize>load<u32>(q, 4);
 }
 
-/** Sine slot of rotation i of the sweep being built. */
-@inline export function queueS(i: usize): usize {
-  return qBase + ((qCap + qUsed + i) << 3);
+@inline function qSweeps(q: usize): usize {
+  return <usize>load<u32>(q, 8);
 }
 
-/** Makes room for a sweep of `count` rotations, applying the queue to z first if it is full. */
-export function queueReserve<T>(count: usize, rows: usize, z: usize, ldz: usize): void {
-  if (qUsed + count > qCap || qSweeps == MAX_SWEEPS) queueFlush<T>(rows, z, ldz);
+/** Starts an empty queue in the buffer q (rotQueueScratch(n) bytes, 16-aligned) for a Z of n columns. */
+export function queueInit(q: usize, n: usize): void {
+  store<u32>(q, <u32>(ROTS_PER_COLUMN * max<usize>(n, 1)));
+  store<u32>(q, 0, 4);
+  store<u32>(q, 0, 8);
 }
 
-/** Queues the sweep whose c, s were written at queueC/queueS(0 … count): columns col0 … col0+count. */
-export function queuePush(col0: usize, count: usize, backward: bool): void {
-  const t = qBase + (qCap << 4) + (qSweeps << 4);
+/** Cosine slot of rotation i of the sweep being built in queue q (after queueReserve). */
+@inline export function queueC(q: usize, i: usize): usize {
+  return q + HEADER + ((qUsed(q) + i) << 3);
+}
+
+/** Sine slot of rotation i of the sweep being built in queue q. */
+@inline export function queueS(q: usize, i: usize): usize {
+  return q + HEADER + ((qCap(q) + qUsed(q) + i) << 3);
+}
+
+/** Makes room in queue q for a sweep of `count` rotations, applying the queue to z first if it is full. */
+export function queueReserve<T>(q: usize, count: usize, rows: usize, z: usize, ldz: usize): void {
+  if (qUsed(q) + count > qCap(q) || qSweeps(q) == MAX_SWEEPS) queueFlush<T>(q, rows, z, ldz);
+}
+
+/** Queues the sweep whose c, s were written at queueC/queueS(q, 0 … count): columns col0 … col0+count. */
+export function queuePush(q: usize, col0: usize, count: usize, backward: bool): void {
+  const used = qUsed(q), sweeps = qSweeps(q);
+  const t = q + HEADER + (qCap(q) << 4) + (sweeps << 4);
   store<u32>(t, <u32>col0);
   store<u32>(t, <u32>count, 4);
   store<u32>(t, backward ? 1 : 0, 8);
-  store<u32>(t, <u32>qUsed, 12);
-  qUsed += count;
-  qSweeps++;
+  store<u32>(t, <u32>used, 12);
+  store<u32>(q, <u32>(used + count), 4);
+  store<u32>(q, <u32>(sweeps + 1), 8);
 }
 
 /**
- * Applies every queued sweep to the rows×n column-major z (leading dimension ldz) and empties
- * the queue. SIMD: each row strip of the columns the sweeps touch is first packed into a
- * contiguous buffer (64 bytes a column): walking Z's own columns with a power-of-two stride
+ * Applies every sweep queued in q to the rows×n column-major z (leading dimension ldz) and
+ * empties the queue. SIMD: each row strip of the columns the sweeps touch is first packed into
+ * a contiguous buffer (64 bytes a column): walking Z's own columns with a power-of-two stride
  * (n = 256, 512, 1024 in f64) would map them all to a few cache sets and evict the strip.
  */
-export function queueFlush<T>(rows: usize, z: usize, ldz: usize): void {
-  const table = qBase + (qCap << 4);
+export function queueFlush<T>(q: usize, rows: usize, z: usize, ldz: usize): void {
+  const cap = qCap(q), sweeps = qSweeps(q);
+  const cBase = q + HEADER, sBase = cBase + (cap << 3);
+  const table = cBase + (cap << 4);
   let r: usize = 0;
-  if (ASC_FEATURE_SIMD && qSweeps > 0) {
+  if (ASC_FEATURE_SIMD && sweeps > 0) {
     const R: usize = 64 / sizeof<T>();
     const ldzB = ldz << alignof<T>();
     const pack = table + (MAX_SWEEPS << 4);
     let c0 = <usize>load<u32>(table), c1 = c0;
-    for (let q: usize = 0; q < qSweeps; q++) {
-      const t = table + (q << 4);
+    for (let k: usize = 0; k < sweeps; k++) {
+      const t = table + (k << 4);
       c0 = min<usize>(c0, <usize>load<u32>(t));
       c1 = max<usize>(c1, <usize>load<u32>(t) + <usize>load<u32>(t, 4));
     }
@@ -169,10 +184,10 @@ export function queueFlush<T>(rows: usize, z: usize, ldz: usize): void {
         v128.store(dst, v128.load(src, 48), 48);
         src += ldzB;
       }
-      for (let q: usize = 0; q < qSweeps; q++) {
-        const t = table + (q << 4);
+      for (let k: usize = 0; k < sweeps; k++) {
+        const t = table + (k << 4);
         const col0 = <usize>load<u32>(t), count = <usize>load<u32>(t, 4), off = <usize>load<u32>(t, 12);
-        strip<T>(pack + ((col0 - c0) << 6), 64, qBase + (off << 3), qBase + ((qCap + off) << 3), count, load<u32>(t, 8) != 0);
+        strip<T>(pack + ((col0 - c0) << 6), 64, cBase + (off << 3), sBase + (off << 3), count, load<u32>(t, 8) != 0);
       }
       let dst = at<T>(z, c0 * ldz + r);
       for (let j = c0; j <= c1; j++) {
@@ -186,12 +201,12 @@ export function queueFlush<T>(rows: usize, z: usize, ldz: usize): void {
     }
   }
   if (r < rows) {
-    for (let q: usize = 0; q < qSweeps; q++) {
-      const t = table + (q << 4);
+    for (let k: usize = 0; k < sweeps; k++) {
+      const t = table + (k << 4);
       const col0 = <usize>load<u32>(t), count = <usize>load<u32>(t, 4), off = <usize>load<u32>(t, 12);
-      columns<T>(r, rows, at<T>(z, col0 * ldz), ldz, qBase + (off << 3), qBase + ((qCap + off) << 3), count, load<u32>(t, 8) != 0);
+      columns<T>(r, rows, at<T>(z, col0 * ldz), ldz, cBase + (off << 3), sBase + (off << 3), count, load<u32>(t, 8) != 0);
     }
   }
-  qUsed = 0;
-  qSweeps = 0;
+  store<u32>(q, 0, 4);
+  store<u32>(q, 0, 8);
 }

@@ -17,7 +17,9 @@ export const gradeStep = { float64: -30, float32: -14 } as const;
 
 /** A seeded m×n matrix with singular values evenly spaced from 1 to 1/κ, rounded to the dtype. */
 export function conditioned(m: number, n: number, kappa: number, seed: number, dtype: Dtype): M64 {
-  const sigma = Array.from({ length: n }, (_, j) => 1 - (j / Math.max(1, n - 1)) * (1 - 1 / kappa));
+  // min(m, n) values: a wide matrix has only m (passing n read past Q₁ and gave NaN entries).
+  const p = Math.min(m, n);
+  const sigma = Array.from({ length: p }, (_, j) => 1 - (j / Math.max(1, p - 1)) * (1 - 1 / kappa));
   const b = withSingularValues(m, n, sigma, seed);
   if (dtype === 'float32') b.data.forEach((x, k) => { b.data[k] = Math.fround(x); });
   return b;

@@ -9,6 +9,7 @@
  */
 import type { FloatArray } from '../../types.js';
 import type { JacobiResult } from '../shared.js';
+import { gC, givens, gR, gS, hypot1, sign } from './givens.js';
 
 /** Outcome of {@link tridiagQL}: sweeps performed and the largest remaining |e|. */
 export type QLResult = Pick<JacobiResult, 'converged' | 'sweeps' | 'offMax'>;
@@ -36,53 +37,12 @@ export function rotateSequence(
 
 const SAFMIN = 2.2250738585072014e-308;
 
-/** √(x² + 1) without overflow. */
-function hypot1(x: number): number {
-  const a = Math.abs(x);
-  return a > 1 ? a * Math.sqrt(1 + (1 / a) * (1 / a)) : Math.sqrt(1 + a * a);
-}
-
-/** |a| with the sign of b. */
-function sign(a: number, b: number): number {
-  return b >= 0 ? Math.abs(a) : -Math.abs(a);
-}
-
-/** Results of givens() and eig2(): module globals so the hot loop returns several values without allocating. */
-let gC = 0, gS = 0, gR = 0;
+/** Results of eig2(): the unit eigenvector (eC, eS) of rt1, and the eigenvalues rt1, rt2. */
+let eC = 0, eS = 0;
 let rt1 = 0, rt2 = 0;
 
 /**
- * Plane rotation [c s; −s c]·[f; g] = [r; 0] with c ≥ 0 when f ≠ 0 (LAPACK dlartg), scaled when
- * f or g is outside (1e-150, 1e150) so that f² + g² neither overflows nor underflows.
- */
-function givens(f: number, g: number): void {
-  if (g === 0) {
-    gC = 1; gS = 0; gR = f;
-    return;
-  }
-  if (f === 0) {
-    gC = 0; gS = g >= 0 ? 1 : -1; gR = Math.abs(g);
-    return;
-  }
-  const f1 = Math.abs(f), g1 = Math.abs(g);
-  if (f1 > 1e-150 && f1 < 1e150 && g1 > 1e-150 && g1 < 1e150) {
-    const d = Math.sqrt(f * f + g * g);
-    gC = f1 / d;
-    gR = sign(d, f);
-    gS = g / gR;
-  } else {
-    const u = Math.max(f1, g1);
-    const fs = f / u, gs = g / u;
-    const d = Math.sqrt(fs * fs + gs * gs);
-    gC = Math.abs(fs) / d;
-    const r = sign(d, f);
-    gS = gs / r;
-    gR = r * u;
-  }
-}
-
-/**
- * Eigen-decomposition of [a b; b c] (LAPACK dlaev2): rt1 ≥ rt2 in absolute value, and (gC, gS)
+ * Eigen-decomposition of [a b; b c] (LAPACK dlaev2): rt1 ≥ rt2 in absolute value, and (eC, eS)
  * the unit eigenvector of rt1, so [c s; −s c]·[a b; b c]·[c −s; s c] = diag(rt1, rt2).
  */
 function eig2(a: number, b: number, c: number): void {
@@ -136,8 +96,8 @@ function eig2(a: number, b: number, c: number): void {
     cs1 = -sn1;
     sn1 = tn;
   }
-  gC = cs1;
-  gS = sn1;
+  eC = cs1;
+  eS = sn1;
 }
 
 /**
@@ -197,8 +157,8 @@ export function tridiagQL(
           // A 2×2 block: solve it directly.
           eig2(d[l], e[l], d[l + 1]);
           if (z) {
-            cw[l] = gC;
-            sw[l] = gS;
+            cw[l] = eC;
+            sw[l] = eS;
             rotateSequence(rows, z, l * rows, rows, cw, sw, l, 1, true);
           }
           d[l] = rt1;
@@ -253,8 +213,8 @@ export function tridiagQL(
         if (mm === l - 1) {
           eig2(d[l - 1], e[l - 1], d[l]);
           if (z) {
-            cw[mm] = gC;
-            sw[mm] = gS;
+            cw[mm] = eC;
+            sw[mm] = eS;
             rotateSequence(rows, z, (l - 1) * rows, rows, cw, sw, mm, 1, false);
           }
           d[l - 1] = rt1;
