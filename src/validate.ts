@@ -5,18 +5,11 @@
  */
 import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { allocate, dtypeOf, transpose } from './arrays.js';
+import { describe, describeEntry } from './describe.js';
 import type { Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
 
 /** Largest element count accepted at all: typed arrays in V8 stop at 2^32 − 1 elements. */
 const MAX_ELEMENTS = 2 ** 32 - 1;
-
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return `an array of length ${x.length}`;
-  if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
-  if (typeof x === 'number') return `number ${String(x)}`; // JSON.stringify(NaN) would say "null"
-  return typeof x === 'string' ? `string ${JSON.stringify(x)}` : typeof x;
-}
 
 /** The accepted forms, for messages. */
 const FORMS = "a matrix: { rows, cols, data } (row-major, or order: 'col'), an array of rows, " +
@@ -54,10 +47,7 @@ export function resolveDtype(a: MatrixLike, dtype: Dtype | undefined): Dtype {
 }
 
 function badEntry(name: string, i: number, j: number, x: unknown, dtype: Dtype): InvalidMatrixError {
-  const what = typeof x === 'number'
-    ? (Number.isNaN(x) ? 'NaN' : Number.isFinite(x) ? `${x}, beyond the float32 range (use dtype 'float64')` : String(x))
-    : describe(x);
-  return new InvalidMatrixError(`${name}[${i}][${j}] is ${what}; svdkit needs finite real numbers (${dtype})`);
+  return new InvalidMatrixError(`${name}[${i}][${j}] is ${describeEntry(x)}; svdkit needs finite real numbers (${dtype})`);
 }
 
 /** `data` of an object form: an array-like of numbers (BigInt arrays refused with a hint). */
@@ -279,12 +269,17 @@ export const is = {
       ? null : `must be a number in ${openMin ? '(' : '['}${min}, ${max}]`,
 };
 
-/** The options every decomposition accepts. */
-export const computeOptionChecks: Record<string, OptionCheck> = {
+/** The options every computing function accepts: the dtype it computes in and the backend it runs on. */
+export const dtypeBackendChecks = {
   dtype: is.oneOf('float64', 'float32'),
   backend: is.oneOf('auto', 'wasm', 'js'),
+} satisfies Record<string, OptionCheck>;
+
+/** The options every decomposition accepts. */
+export const computeOptionChecks = {
+  ...dtypeBackendChecks,
   maxSweeps: is.integer(1, 10000),
-};
+} satisfies Record<string, OptionCheck>;
 
 /**
  * Rejects unknown option names and bad values; `undefined` values count as absent.

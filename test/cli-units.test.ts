@@ -12,7 +12,8 @@ import { CliError, EXIT } from '../src/cli/errors.js';
 import { inputId, prepareOutDir, refuseForeign, sourceOf, SOURCE_KEY, writeAtomic } from '../src/cli/files.js';
 import { formatEta, Progress, SHOW_AFTER_MS } from '../src/cli/progress.js';
 import { ranksFor, readRankFlags } from '../src/cli/rank-flags.js';
-import { cumulativeEnergy, niceTicks, spectrumSvg } from '../src/cli/spectrum-svg.js';
+import { niceTicks, spectrumSvg } from '../src/cli/spectrum-svg.js';
+import { cumulativeEnergy } from '../src/lowrank/rank.js';
 import { formatTable, percent } from '../src/cli/table.js';
 import type { RankStats } from '../src/image/index.js';
 

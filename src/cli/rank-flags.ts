@@ -1,5 +1,13 @@
 /** The rank flags shared by `compress` and `spectrum`: --ranks, --energy, --ratio. @module */
+import type { FlagSpec } from './args.js';
 import { usageError } from './errors.js';
+
+/** The rank flags' specs, spread into each command's flags. */
+export const RANK_FLAGS: FlagSpec = {
+  ranks: { value: true, example: '100,50,30,10' },
+  energy: { value: true, example: '0.99' },
+  ratio: { value: true, example: '0.1' },
+};
 
 /** What the rank flags ask for. */
 export type RankRequest =

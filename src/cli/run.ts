@@ -27,7 +27,7 @@ export function run(argv: readonly string[], io: CliIO): number {
   try {
     return dispatch(argv, io);
   } catch (e) {
-    const [message, code] = describe(e);
+    const [message, code] = failure(e);
     if (typeof (io.stderr as { isTTY?: boolean }).isTTY === 'boolean' && io.stderr.isTTY) io.stderr.write('\r\x1b[K');
     io.stderr.write(`svdkit: ${message}\n`);
     return code;
@@ -53,7 +53,7 @@ function dispatch(argv: readonly string[], io: CliIO): number {
 }
 
 /** The message and exit code of a failure. */
-function describe(e: unknown): [string, number] {
+function failure(e: unknown): [string, number] {
   if (e instanceof CliError) return [e.message, e.exitCode];
   if (e instanceof InvalidOptionError || e instanceof BackendUnavailableError || e instanceof SizeLimitError) {
     return [e.message.replace(/^(compressImage|svdkit (compress|spectrum)): /, ''), EXIT.usage];

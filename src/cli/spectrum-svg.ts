@@ -4,6 +4,7 @@
  * ranks marked.
  * @module
  */
+import { cumulativeEnergy } from '../lowrank/rank.js';
 
 /** One channel's singular values, descending. */
 export interface SpectrumSeries {
@@ -31,15 +32,6 @@ export function niceTicks(max: number, count = 5): number[] {
   const step = [1, 2, 5, 10].map((f) => f * mag).find((s) => s >= raw) ?? 10 * mag;
   const out: number[] = [];
   for (let t = 0; t <= max + 1e-9; t += step) out.push(Math.round(t * 1e9) / 1e9);
-  return out;
-}
-
-/** Cumulative energy fractions: out[k-1] = Σ_{i<k} σᵢ² / Σ σᵢ². */
-export function cumulativeEnergy(values: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(values.length);
-  let acc = 0;
-  for (let i = 0; i < values.length; i++) { acc += values[i] * values[i]; out[i] = acc; }
-  for (let i = 0; i < out.length; i++) out[i] = acc > 0 ? out[i] / acc : 1;
   return out;
 }
 

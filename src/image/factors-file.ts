@@ -5,12 +5,14 @@
  * {@link decompressImage} reads it back and rebuilds the rank-k image.
  * @module
  */
+import { leadingColumns } from '../arrays.js';
 import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
 import { crc32 } from '../lowrank/crc32.js';
 import { LowRank } from '../lowrank/model.js';
 import type { Precision } from '../lowrank/quantize.js';
 import { reconstruct } from '../lowrank/reconstruct.js';
 import { to16 } from './parts.js';
+import type { Matrix } from '../types.js';
 import type { Image16, Image8 } from './types.js';
 
 /** Format version of image factors files. */
@@ -22,9 +24,9 @@ const LABEL_AT = 24, LABEL_BYTES = 32;
 
 /** One compressed channel's factors, first k triplets used: U m×≥k row-major, S, Vt ≥k×n. */
 export interface ChannelFactorsIn {
-  U: { rows: number; cols: number; data: Float32Array | Float64Array };
+  U: Matrix;
   S: ArrayLike<number>;
-  Vt: { rows: number; cols: number; data: Float32Array | Float64Array };
+  Vt: Matrix;
   /** ‖A_c‖_F² of the channel, for the error figures in its blob. */
   total: number;
 }
@@ -48,8 +50,7 @@ export interface ImageFactorsIn {
 
 function channelBlob(f: ChannelFactorsIn, k: number, method: 'exact' | 'randomized', precision: Precision): Uint8Array {
   const m = f.U.rows, n = f.Vt.cols, float32 = f.U.data instanceof Float32Array;
-  const U = float32 ? new Float32Array(m * k) : new Float64Array(m * k);
-  for (let i = 0; i < m; i++) U.set(f.U.data.subarray(i * f.U.cols, i * f.U.cols + k), i * k);
+  const U = leadingColumns(f.U, k).data;
   const S = float32 ? Float32Array.from({ length: k }, (_, i) => f.S[i]) : Float64Array.from({ length: k }, (_, i) => f.S[i]);
   let head = 0;
   for (let i = 0; i < k; i++) head += f.S[i] * f.S[i];

@@ -1,4 +1,5 @@
 /** Checking an image argument and splitting it into one matrix per channel. @module */
+import { allocate } from '../arrays.js';
 import { InvalidMatrixError } from '../errors.js';
 import type { ImageInput, ImageInput16 } from './types.js';
 
@@ -60,7 +61,7 @@ export function hasAlpha(channels: number): boolean {
 
 /** Channel `c` of an interleaved image as a row-major height×width Float64Array. */
 export function channelPlane(img: { width: number; height: number; channels: number; data: ArrayLike<number> }, c: number): Float64Array {
-  const n = img.width * img.height, out = new Float64Array(n), step = img.channels;
+  const n = img.width * img.height, out = allocate('float64', n) as Float64Array, step = img.channels;
   for (let i = 0, j = c; i < n; i++, j += step) out[i] = img.data[j];
   return out;
 }

@@ -19,6 +19,7 @@
  * the sketch would pass a quarter of min(m, n).
  * @module
  */
+import { allocate, leadingColumns } from '../arrays.js';
 import { InvalidOptionError } from '../errors.js';
 import { randomizedFactors, randomizedSteps, type RandomizedParams } from '../lowrank/randomized.js';
 import { reconstruct } from '../lowrank/reconstruct.js';
@@ -135,7 +136,7 @@ function scaledPlane(img: CheckedImage, c: number, dtype: Dtype): { A: Matrix; e
   // Samples are integers, so the exponent is exact and the scaled plane has its largest entry in
   // [1, 2): the randomized SVD then needs no scaled copy of its own.
   const e = big === 0 ? 0 : 31 - Math.clz32(big);
-  const data = dtype === 'float32' ? fill(new Float32Array(count), d, c, step, 2 ** -e) : fill(new Float64Array(count), d, c, step, 2 ** -e);
+  const data = fill(allocate(dtype, count), d, c, step, 2 ** -e);
   return { A: { rows: img.height, cols: img.width, data }, e, sumSq };
 }
 
@@ -223,9 +224,8 @@ function searchRank(spec: ImageRankSpec, joint: Float64Array, total: number): nu
 
 function truncate(f: ChannelFactors, k: number): ChannelFactors {
   if (f.S.length === k) return f;
-  const { U, Vt } = f, u = U.data.constructor === Float32Array ? new Float32Array(U.rows * k) : new Float64Array(U.rows * k);
-  for (let i = 0; i < U.rows; i++) u.set(U.data.subarray(i * U.cols, i * U.cols + k), i * k);
-  return { U: { rows: U.rows, cols: k, data: u }, S: f.S.slice(0, k), Vt: { rows: k, cols: Vt.cols, data: Vt.data.slice(0, k * Vt.cols) } };
+  const { Vt } = f;
+  return { U: leadingColumns(f.U, k), S: f.S.slice(0, k), Vt: { rows: k, cols: Vt.cols, data: Vt.data.slice(0, k * Vt.cols) } };
 }
 
 function checkK(what: string, k: unknown, max: number, why: string): void {

@@ -4,17 +4,11 @@
  * toolkit's `chooseRank` on the joint spectrum of the compressed channels.
  * @module
  */
+import { describe } from '../describe.js';
 import { InvalidOptionError } from '../errors.js';
 import { chooseRank } from '../lowrank/rank.js';
 import { compressionRatio, storedValues, type StatsShape } from './stats.js';
 import type { ImageRankSpec } from './types.js';
-
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'number') return String(v); // JSON.stringify(NaN) would say "null"
-  return typeof v === 'string' ? JSON.stringify(v) : typeof v;
-}
 
 const SPEC_FORMS = 'a rank k (integer), { energy }, { relativeError }, { maxStored } or { ratio }';
 const KEYS = ['energy', 'relativeError', 'maxStored', 'ratio'];

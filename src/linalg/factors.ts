@@ -9,12 +9,12 @@
  * ≈ u·κ_r·‖x‖ with κ_r = σ₁/σ_r).
  * @module
  */
-import { allocate } from '../arrays.js';
+import { allocate, leadingColumns } from '../arrays.js';
 import { InvalidMatrixError } from '../errors.js';
 import { readMatrix } from '../validate.js';
 import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
 import { matmul } from './matmul.js';
-import { columnsOf, isVector, readVector } from './take.js';
+import { isVector, readVector } from './take.js';
 import { countAbove } from './tolerance.js';
 
 /** A computed SVD as the products need it. */
@@ -55,7 +55,7 @@ export function solveFactors(fn: string, choice: BackendChoice | undefined, f: F
   if (r === 0) {
     return { x: { rows: n, cols: B.cols, data: allocate(dtype, n * B.cols) }, residuals: residuals ? sumSquares(B, dtype) : allocate(dtype, 0) };
   }
-  const Ur = columnsOf(f.U, r, dtype);
+  const Ur = leadingColumns(f.U, r, dtype);
   const c = matmul(fn, choice, dtype, Ur, true, B, false); // U_rᵀB, r×cols
   let res = allocate(dtype, 0);
   if (residuals) {
@@ -74,7 +74,7 @@ export function pinvFactors(fn: string, choice: BackendChoice | undefined, f: Fa
   if (r === 0) return { rows: n, cols: m, data: allocate(dtype, n * m) };
   const vt = { rows: r, cols: n, data: f.Vt.data.slice(0, r * n) };
   for (let i = 0; i < r; i++) for (let j = 0; j < n; j++) vt.data[i * n + j] /= f.S[i];
-  return matmul(fn, choice, dtype, vt, true, columnsOf(f.U, r, dtype), true);
+  return matmul(fn, choice, dtype, vt, true, leadingColumns(f.U, r, dtype), true);
 }
 
 /** Squared 2-norm of each column, scaled so that neither overflow nor underflow spoils it. */

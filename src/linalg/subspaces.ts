@@ -10,7 +10,7 @@
 import { checkOptions, computeOptionChecks } from '../validate.js';
 import type { ComputeOptions, Matrix } from '../types.js';
 import type { MatrixLike } from '../types.js';
-import { allocate, dtypeOf, transpose } from '../arrays.js';
+import { allocate, columnRange, transpose } from '../arrays.js';
 import { decompose } from './decompose.js';
 import { countAbove, nonNegative } from './tolerance.js';
 
@@ -34,13 +34,6 @@ export interface Subspaces {
   null: Matrix;
   /** Left null space (null space of Aᵀ): m×(m−r). */
   leftNull: Matrix;
-}
-
-/** Columns [from, to) of the row-major `a` as a new matrix. */
-function columnRange(a: Matrix, from: number, to: number): Matrix {
-  const w = to - from, data = allocate(dtypeOf(a.data), a.rows * w);
-  for (let i = 0; i < a.rows; i++) data.set(a.data.subarray(i * a.cols + from, i * a.cols + to), i * w);
-  return { rows: a.rows, cols: w, data };
 }
 
 /**

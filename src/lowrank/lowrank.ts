@@ -10,6 +10,7 @@
  *   the first k triplets are kept. error = √(‖A‖_F² − Σ_{i≤k} σᵢ²) (the tail is unknown).
  * @module
  */
+import { leadingColumns } from '../arrays.js';
 import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
 import { computeOptionChecks, checkOptions, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
 import { svd } from '../svd.js';
@@ -48,9 +49,7 @@ function checkMethodOptions(opts: LowRankOptions): void {
 }
 
 function truncated(U: Matrix, S: FloatArray, Vt: Matrix, k: number, dtype: Dtype) {
-  const u = dtype === 'float64' ? new Float64Array(U.rows * k) : new Float32Array(U.rows * k);
-  for (let i = 0; i < U.rows; i++) u.set(U.data.subarray(i * U.cols, i * U.cols + k), i * k);
-  return { U: u, S: S.slice(0, k), Vt: Vt.data.slice(0, k * Vt.cols) };
+  return { U: leadingColumns(U, k, dtype).data, S: S.slice(0, k), Vt: Vt.data.slice(0, k * Vt.cols) };
 }
 
 function exact(a: MatrixLike, m: number, n: number, spec: ParsedSpec, dtype: Dtype, opts: LowRankOptions): LowRank {

@@ -7,7 +7,7 @@
 import { InvalidMatrixError } from '../errors.js';
 import { matmul } from '../linalg/matmul.js';
 import { isVector, readVector as readVectorArg } from '../linalg/take.js';
-import { checkOptions, is, readMatrix } from '../validate.js';
+import { checkOptions, dtypeBackendChecks, is, readMatrix } from '../validate.js';
 import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike, NumericArray } from '../types.js';
 import { decode, encode, type LowRankData } from './codec.js';
 import type { Precision } from './quantize.js';
@@ -177,7 +177,7 @@ export class LowRank<T extends FloatArray = FloatArray> {
    *   bytes (checksum mismatch), or inconsistent header fields.
    */
   static fromBytes(bytes: Uint8Array | ArrayBuffer, opts: FromBytesOptions = {}): LowRank {
-    checkOptions('LowRank.fromBytes', opts, { backend: is.oneOf('auto', 'wasm', 'js') });
+    checkOptions('LowRank.fromBytes', opts, { backend: dtypeBackendChecks.backend });
     return new LowRank(decode(bytes), opts.backend);
   }
 }

@@ -16,13 +16,13 @@
  * Gram–Schmidt twice, linalg/orth-blocked.ts; within blocks of 16 rows, MGS in JS).
  * @module
  */
-import { allocate } from '../arrays.js';
+import { allocate, leadingColumns } from '../arrays.js';
 import { InvalidOptionError } from '../errors.js';
 import { matmul } from '../linalg/matmul.js';
 import { orthonormalizeRowsBlocked } from '../linalg/orth-blocked.js';
 import { createRng, fillNormal } from '../random.js';
 import { svd } from '../svd.js';
-import { checkInRange, checkOptions, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
+import { checkInRange, checkOptions, dtypeBackendChecks, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
 import { selectBackend } from '../backend/select.js';
 import { exponentOf, maxAbs, scaleExp2 } from '../scale.js';
 import { negateRow, positiveColumns } from '../signs.js';
@@ -132,8 +132,7 @@ export function randomizedFactors(fn: string, A0: Matrix, k: number, dtype: Dtyp
   scaleExp2(small.S, small.S.length, e);
   checkInRange(small.S, dtype, 'singular value');
   const Ub = small.U!, Vb = small.Vt!;
-  const UbK = { rows: l, cols: k, data: allocate(dtype, l * k) };
-  for (let i = 0; i < l; i++) UbK.data.set(Ub.data.subarray(i * Ub.cols, i * Ub.cols + k), i * k);
+  const UbK = leadingColumns(Ub, k, dtype);
   const U = matmul(fn, backend, dtype, qT, true, UbK, false); // Q·Ũ_k, m×k
   const Vt = { rows: k, cols: A.cols, data: Vb.data.slice(0, k * A.cols) };
   positiveColumns(U, (j) => negateRow(Vt, j));
@@ -162,7 +161,7 @@ export function randomizedFactors(fn: string, A0: Matrix, k: number, dtype: Dtyp
  */
 export function randomizedSvd<A extends MatrixLike, O extends RandomizedSvdOptions = {}>(a: A, k: number, opts?: O): RandomizedSvdResult<ResultArray<A, O>>;
 export function randomizedSvd(a: MatrixLike, k: number, opts: RandomizedSvdOptions = {}): RandomizedSvdResult {
-  checkOptions('randomizedSvd', opts, { dtype: is.oneOf('float64', 'float32'), backend: is.oneOf('auto', 'wasm', 'js'), ...randomizedChecks });
+  checkOptions('randomizedSvd', opts, { ...dtypeBackendChecks, ...randomizedChecks });
   const dtype = resolveDtype(a, opts.dtype);
   const { rows, cols } = matrixShape(a);
   const p = Math.min(rows, cols);

@@ -44,6 +44,20 @@ export function scaledTails(S: ArrayLike<number>, scale: number): Float64Array {
 }
 
 /**
+ * Cumulative energy fractions, out[k−1] = Σ_{i≤k} σᵢ² / Σσᵢ² = 1 − tail_k/T, from the same
+ * scaled tails as the rank rules (no overflow or underflow of squares, tails accurate even when
+ * tiny); out[p−1] = 1 exactly. A zero spectrum gives 1 everywhere (A_1 = A).
+ */
+export function cumulativeEnergy(S: ArrayLike<number>): Float64Array {
+  const p = S.length, out = new Float64Array(p);
+  let scale = 0;
+  for (let i = 0; i < p; i++) scale = Math.max(scale, S[i]);
+  const tails = scaledTails(S, scale);
+  for (let k = 1; k <= p; k++) out[k - 1] = tails[0] > 0 ? (tails[0] - tails[k]) / tails[0] : 1;
+  return out;
+}
+
+/**
  * The rank rule on S. `totalScaled`, when given, is ‖A‖_F²/σ₁² for an S that is only the leading
  * part of the spectrum (randomized or truncated SVD); then -1 means "no k ≤ S.length suffices".
  */

@@ -12,7 +12,7 @@ import { allocate, dtypeOf } from '../arrays.js';
 import { matmul } from '../linalg/matmul.js';
 import { selectBackend } from '../backend/select.js';
 import { leadingBlock, readVector } from '../linalg/take.js';
-import { checkOptions, is, matrixShape, resolveDtype } from '../validate.js';
+import { checkOptions, dtypeBackendChecks, matrixShape, resolveDtype } from '../validate.js';
 import type { ComputeOptions, Matrix, MatrixLike } from '../types.js';
 
 /** The factors {@link reconstruct} reads: an {@link SvdResult}, a {@link LowRank}, or any { U, S, Vt }. */
@@ -28,7 +28,7 @@ export interface Factorization {
 /** Options of {@link reconstruct}. */
 export type ReconstructOptions = ComputeOptions;
 
-const checks = { dtype: is.oneOf('float64', 'float32'), backend: is.oneOf('auto', 'wasm', 'js') };
+const checks = dtypeBackendChecks;
 
 /**
  * The rank-k matrix A_k = U_k·diag(S_k)·Vt_k from SVD factors: the first k columns of U, the

@@ -16,15 +16,13 @@ import { DEFAULT_OUT, prepareOutDir, refuseForeign, refuseInput, SOURCE_KEY, wri
 import type { CliIO } from '../io.js';
 import { channelsName, loadInput, type LoadedInput } from '../load.js';
 import { predictSvdMs, Progress } from '../progress.js';
-import { ranksFor, readRankFlags, type RankRequest } from '../rank-flags.js';
+import { RANK_FLAGS, ranksFor, readRankFlags, type RankRequest } from '../rank-flags.js';
 import { formatPsnr, formatTable, percent } from '../table.js';
 import { COMPRESS_HELP } from '../help.js';
 
 /** Flags of `svdkit compress`. */
 export const COMPRESS_FLAGS: FlagSpec = {
-  ranks: { value: true, example: '100,50,30,10' },
-  energy: { value: true, example: '0.99' },
-  ratio: { value: true, example: '0.1' },
+  ...RANK_FLAGS,
   gray: { value: false },
   out: { value: true, example: 'out' },
   json: { value: false },

@@ -15,15 +15,14 @@ import { DEFAULT_OUT, prepareOutDir, refuseForeign, refuseInput, SOURCE_KEY, wri
 import type { CliIO } from '../io.js';
 import { channelNames, channelsName, loadInput } from '../load.js';
 import { predictSvdMs, Progress } from '../progress.js';
-import { ranksFor, readRankFlags } from '../rank-flags.js';
-import { cumulativeEnergy, spectrumSvg } from '../spectrum-svg.js';
+import { RANK_FLAGS, ranksFor, readRankFlags } from '../rank-flags.js';
+import { cumulativeEnergy } from '../../lowrank/rank.js';
+import { spectrumSvg } from '../spectrum-svg.js';
 import { SPECTRUM_HELP } from '../help.js';
 
 /** Flags of `svdkit spectrum`. */
 export const SPECTRUM_FLAGS: FlagSpec = {
-  ranks: { value: true, example: '100,50,30,10' },
-  energy: { value: true, example: '0.99' },
-  ratio: { value: true, example: '0.1' },
+  ...RANK_FLAGS,
   gray: { value: false },
   out: { value: true, example: 'plot.svg' },
   json: { value: false },
