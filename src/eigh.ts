@@ -8,7 +8,7 @@ import { allocate, transpose } from './arrays.js';
 import { InvalidMatrixError } from './errors.js';
 import { defaultParams, unitRoundoff } from './params.js';
 import { selectBackend } from './backend/select.js';
-import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrix, resolveDtype } from './validate.js';
+import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrix, resolveDtype, type OptionCheck } from './validate.js';
 import { positiveColumns } from './signs.js';
 import type { Backend, EighKernel, EighParts } from './backend/types.js';
 import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from './types.js';
@@ -41,7 +41,10 @@ export interface EighOptions extends ComputeOptions {
  */
 const JACOBI_MAX_N = 4;
 
-const eighOptionChecks = { ...computeOptionChecks, method: is.oneOf('auto', 'jacobi', 'tridiagonal') };
+const eighOptionChecks = {
+  ...computeOptionChecks,
+  method: is.oneOf('auto', 'jacobi', 'tridiagonal'),
+} satisfies Record<keyof EighOptions, OptionCheck>;
 
 /** The kernel `method` selects for an n×n problem. */
 function kernelFor(method: EighMethod | undefined, n: number): EighKernel {

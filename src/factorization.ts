@@ -9,7 +9,7 @@
 import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { pinvFactors, solveWith } from './linalg/factors.js';
 import { checkTolerance, countAbove, defaultRcond, nonNegative } from './linalg/tolerance.js';
-import { checkOptions } from './validate.js';
+import { checkOptions, type OptionCheck } from './validate.js';
 import type { BackendChoice, BackendName, Dtype, FloatArray, Matrix, MatrixLike, NumericArray } from './types.js';
 
 /** Options of the `solve` and `pinv` methods of an svd result. */
@@ -17,6 +17,8 @@ export interface SolveOptions {
   /** Relative cutoff: singular values ≤ rcond·σ₁ are treated as zero. Default max(m, n)·ε. */
   rcond?: number;
 }
+
+const solveChecks = { rcond: nonNegative } satisfies Record<keyof SolveOptions, OptionCheck>;
 
 /** What a result knows besides its arrays (sent along when a worker returns it). */
 export interface SvdMeta {
@@ -73,7 +75,7 @@ export class SvdFactorization {
 
   /** Minimum-norm least-squares solution of A·x ≈ b from these factors (as lstsq). */
   solve(b: NumericArray | ArrayLike<number> | MatrixLike, opts: SolveOptions = {}): FloatArray | Matrix {
-    checkOptions('solve', opts, { rcond: nonNegative });
+    checkOptions('solve', opts, solveChecks);
     const { m, n, dtype, choice } = this.#meta;
     const { U, Vt, S } = this.#factors('solve');
     return solveWith('solve', { m, n, dtype, S, U, Vt }, b, opts.rcond ?? defaultRcond(dtype, m, n), choice, false) as FloatArray | Matrix;
@@ -81,7 +83,7 @@ export class SvdFactorization {
 
   /** Moore–Penrose pseudo-inverse from these factors (as pinv), n×m. */
   pinv(opts: SolveOptions = {}): Matrix {
-    checkOptions('pinv', opts, { rcond: nonNegative });
+    checkOptions('pinv', opts, solveChecks);
     const { m, n, dtype, choice } = this.#meta;
     const { U, Vt, S } = this.#factors('pinv');
     const r = S.length === 0 ? 0 : countAbove(S, (opts.rcond ?? defaultRcond(dtype, m, n)) * S[0]);

@@ -6,7 +6,7 @@
 import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { allocate, dtypeOf, transpose } from './arrays.js';
 import { describe, describeEntry } from './describe.js';
-import type { Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
+import type { ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
 
 /** Largest element count accepted at all: typed arrays in V8 stop at 2^32 − 1 elements. */
 const MAX_ELEMENTS = 2 ** 32 - 1;
@@ -253,7 +253,11 @@ export function readMatrixAs(a: MatrixLike, dtype: Dtype, order: 'row' | 'col', 
   return transpose(dtype, copyOf(s, dtype, 'row', name), s.cols, s.rows);
 }
 
-/** How one option is checked: returns an error text for a bad value, or null. */
+/**
+ * How one option is checked: returns an error text for a bad value, or null. Every options
+ * interface has its checks object declared `satisfies Record<keyof XOptions, OptionCheck>`, so
+ * an option added without a check (or a check without an option) fails to compile.
+ */
 export type OptionCheck = (value: unknown) => string | null;
 
 /** Option checks used by several functions. */
@@ -273,13 +277,13 @@ export const is = {
 export const dtypeBackendChecks = {
   dtype: is.oneOf('float64', 'float32'),
   backend: is.oneOf('auto', 'wasm', 'js'),
-} satisfies Record<string, OptionCheck>;
+} satisfies Record<keyof ComputeOptions, OptionCheck>;
 
 /** The options every decomposition accepts. */
 export const computeOptionChecks = {
   ...dtypeBackendChecks,
   maxSweeps: is.integer(1, 10000),
-} satisfies Record<string, OptionCheck>;
+} satisfies Record<keyof ComputeOptions | 'maxSweeps', OptionCheck>;
 
 /**
  * Rejects unknown option names and bad values; `undefined` values count as absent.

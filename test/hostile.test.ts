@@ -371,6 +371,11 @@ describe('hostile options', () => {
     ['maxSweeps 2.5', { maxSweeps: 2.5 }], ['k -1', { k: -1 }], ['computeUV "no"', { computeUV: 'no' }], ['backend null', { backend: null }]])(
     'svd %s', (_, opts) => check((o) => svd(a, o as never), opts, { message: /option '(maxSweeps|k|computeUV|backend)'/ }),
   );
+
+  it('compressImage refuses maxSweeps, which it never passed on (not a CompressImageOptions field)', () => {
+    const img = { width: 2, height: 2, data: new Uint8Array(4) };
+    expect(() => compressImage(img, 1, { maxSweeps: 5 } as never)).toThrow(/unknown option 'maxSweeps'/);
+  });
 });
 
 // ---- LowRank.fromBytes ------------------------------------------------------------------------

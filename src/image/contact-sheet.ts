@@ -1,6 +1,6 @@
 /** A contact sheet: images side by side on white, each with a caption below. @module */
 import { InvalidOptionError } from '../errors.js';
-import { checkOptions, is } from '../validate.js';
+import { checkOptions, is, type OptionCheck } from '../validate.js';
 import { drawText, lineHeight, textWidth } from './font.js';
 import { checkImage } from './input.js';
 import { fitWithin } from './resize.js';
@@ -30,7 +30,7 @@ const sheetChecks = {
   columns: is.integer(1),
   maxTile: is.integer(1),
   title: (v: unknown) => (typeof v === 'string' ? null : 'must be a string'),
-};
+} satisfies Record<keyof ContactSheetOptions, OptionCheck>;
 
 /** Each tile is { image, caption } with caption an array of strings (the image is checked later). */
 function checkTiles(tiles: unknown): asserts tiles is readonly SheetTile[] {

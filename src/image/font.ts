@@ -5,7 +5,7 @@
  * @module
  */
 import { InvalidOptionError } from '../errors.js';
-import { checkOptions } from '../validate.js';
+import { checkOptions, type OptionCheck } from '../validate.js';
 import { checkImage } from './input.js';
 import type { Image8 } from './types.js';
 
@@ -127,11 +127,19 @@ export function lineHeight(scale = 1): number {
   return CELL_ROWS * scale;
 }
 
+/** Options of {@link drawText}. */
+export interface DrawTextOptions {
+  /** Each font pixel becomes a scale×scale square; a positive integer, default 1. */
+  scale?: number;
+  /** [gray] or [r, g, b], 0…255; default black. */
+  color?: readonly number[];
+}
+
 const drawChecks = {
   scale: (v: unknown) => (isScale(v) ? null : 'must be a positive integer'),
   color: (v: unknown) => (Array.isArray(v) && v.length > 0 && v.every((c) => typeof c === 'number' && c >= 0 && c <= 255)
     ? null : 'must be [gray] or [r, g, b] with numbers from 0 to 255'),
-};
+} satisfies Record<keyof DrawTextOptions, OptionCheck>;
 
 /**
  * Calls `paint` with the sample offset of each pixel of the size×size square at (x0, y0) that
@@ -152,7 +160,7 @@ function square(img: Image8, x0: number, y0: number, size: number, paint: (at: n
  * @throws {@link svdkit!InvalidOptionError | InvalidOptionError} text not a string, x or y not integers, a bad scale or color.
  */
 export function drawText(img: Image8, text: string, x: number, y: number,
-  opts: { scale?: number; color?: readonly number[] } = {}): void {
+  opts: DrawTextOptions = {}): void {
   checkImage(img, 'drawText');
   checkText('drawText', text);
   checkOptions('drawText', opts, drawChecks);

@@ -25,7 +25,8 @@ import { randomizedFactors, randomizedSteps, type RandomizedParams } from '../lo
 import { reconstruct } from '../lowrank/reconstruct.js';
 import { svd } from '../svd.js';
 import type { BackendName, Dtype, Matrix } from '../types.js';
-import { checkOptions, computeOptionChecks, is } from '../validate.js';
+import { checkOptions, dtypeBackendChecks, is, type OptionCheck } from '../validate.js';
+import { precisionCheck } from '../lowrank/quantize.js';
 import { channelPlane, checkImage, hasAlpha, type CheckedImage } from './input.js';
 import { checkSpec, fixedRank, resolveRank } from './rank-spec.js';
 import { jointSpectrum, makeStats, type StatsShape } from './stats.js';
@@ -36,11 +37,11 @@ import type {
 
 const FN = 'compressImage';
 const optionChecks = {
-  ...computeOptionChecks,
+  ...dtypeBackendChecks,
   compressAlpha: is.boolean,
   method: is.oneOf('auto', 'exact', 'randomized'),
   onProgress: (v: unknown) => (typeof v === 'function' ? null : 'must be a function (done, total, stage) => void'),
-};
+} satisfies Record<keyof CompressImageOptions, OptionCheck>;
 
 /** Below this min(width, height), 'auto' always runs the exact SVD (it takes under a second). */
 export const RANDOMIZED_MIN_SIDE = 512;
@@ -235,9 +236,9 @@ function checkK(what: string, k: unknown, max: number, why: string): void {
 }
 
 const bytesChecks = {
-  precision: is.oneOf('float64', 'float32', 'float16', 'int8'),
+  precision: precisionCheck,
   label: (v: unknown) => (typeof v === 'string' && /^[\x20-\x7e]{0,32}$/.test(v) ? null : 'must be at most 32 printable ASCII characters'),
-};
+} satisfies Record<keyof ToBytesImageOptions, OptionCheck>;
 
 /** Step 2 (the caller's side): the {@link CompressedImage} made from the parts. */
 export function assemble(parts: ImageParts): CompressedImage<Image8 | Image16> {

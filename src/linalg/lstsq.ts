@@ -7,7 +7,7 @@
  * large residuals), κ_r = σ₁/σ_r.
  * @module
  */
-import { checkOptions, computeOptionChecks, is } from '../validate.js';
+import { checkOptions, computeOptionChecks, is, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, FloatArray, Matrix, MatrixLike, NumericArray, ResultArray } from '../types.js';
 import { decompose } from './decompose.js';
 import { solveWith } from './factors.js';
@@ -24,6 +24,8 @@ export interface LstsqOptions extends ComputeOptions {
    */
   full?: boolean;
 }
+
+const lstsqChecks = { ...computeOptionChecks, rcond: nonNegative, full: is.boolean } satisfies Record<keyof LstsqOptions, OptionCheck>;
 
 /** {@link LstsqOptions} with `full: true`. */
 export interface LstsqFullOptions extends LstsqOptions {
@@ -78,7 +80,7 @@ export function lstsq<A extends MatrixLike, O extends LstsqXOptions = {}>(a: A, 
 export function lstsq<A extends MatrixLike, O extends LstsqOptions>(a: A, b: NumericArray | ArrayLike<number> | MatrixLike, opts?: O):
   ResultArray<A, O> | Matrix<ResultArray<A, O>> | LstsqResult<ResultArray<A, O> | Matrix<ResultArray<A, O>>, ResultArray<A, O>>;
 export function lstsq(a: MatrixLike, b: NumericArray | ArrayLike<number> | MatrixLike, opts: LstsqOptions = {}): unknown {
-  checkOptions('lstsq', opts, { ...computeOptionChecks, rcond: nonNegative, full: is.boolean });
+  checkOptions('lstsq', opts, lstsqChecks);
   const d = decompose(a, opts, 'thin');
   return solveWith('lstsq', d, b, opts.rcond ?? d.rcond, opts.backend, opts.full ?? false);
 }

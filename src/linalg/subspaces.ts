@@ -7,7 +7,7 @@
  * orthonormal to working precision (‖QᵀQ − I‖ = O(u)) and the pairs are mutually orthogonal.
  * @module
  */
-import { checkOptions, computeOptionChecks } from '../validate.js';
+import { checkOptions, computeOptionChecks, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, Matrix } from '../types.js';
 import type { MatrixLike } from '../types.js';
 import { allocate, columnRange, transpose } from '../arrays.js';
@@ -21,6 +21,8 @@ export interface SubspacesOptions extends ComputeOptions {
   /** Jacobi sweep cap, as in {@link SvdOptions}. */
   maxSweeps?: number;
 }
+
+const subspacesChecks = { ...computeOptionChecks, tol: nonNegative } satisfies Record<keyof SubspacesOptions, OptionCheck>;
 
 /** Result of {@link subspaces}: each basis is the columns of a matrix. */
 export interface Subspaces {
@@ -47,7 +49,7 @@ export interface Subspaces {
  * @throws {@link InvalidOptionError} tol negative or not finite, unknown options.
  */
 export function subspaces(a: MatrixLike, opts: SubspacesOptions = {}): Subspaces {
-  checkOptions('subspaces', opts, { ...computeOptionChecks, tol: nonNegative });
+  checkOptions('subspaces', opts, subspacesChecks);
   const d = decompose(a, opts, 'full');
   const { m, n, S, dtype } = d;
   const r = S.length === 0 ? 0 : countAbove(S, opts.tol ?? d.rcond * S[0]);

@@ -12,7 +12,7 @@
  */
 import { leadingColumns } from '../arrays.js';
 import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
-import { computeOptionChecks, checkOptions, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
+import { computeOptionChecks, checkOptions, is, matrixShape, readMatrix, resolveDtype, type OptionCheck } from '../validate.js';
 import { svd } from '../svd.js';
 import type { ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from '../types.js';
 import { LowRank } from './model.js';
@@ -36,7 +36,11 @@ export interface LowRankOptions extends ComputeOptions {
   maxSweeps?: number;
 }
 
-const checks = { ...computeOptionChecks, method: is.oneOf('exact', 'randomized'), ...randomizedChecks };
+const checks = {
+  ...computeOptionChecks,
+  method: is.oneOf('exact', 'randomized'),
+  ...randomizedChecks,
+} satisfies Record<keyof LowRankOptions, OptionCheck>;
 
 function checkMethodOptions(opts: LowRankOptions): void {
   const method = opts.method ?? 'exact';

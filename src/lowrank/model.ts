@@ -7,10 +7,10 @@
 import { InvalidMatrixError } from '../errors.js';
 import { matmul } from '../linalg/matmul.js';
 import { isVector, readVector as readVectorArg } from '../linalg/take.js';
-import { checkOptions, dtypeBackendChecks, is, readMatrix } from '../validate.js';
+import { checkOptions, dtypeBackendChecks, readMatrix, type OptionCheck } from '../validate.js';
 import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike, NumericArray } from '../types.js';
 import { decode, encode, type LowRankData } from './codec.js';
-import type { Precision } from './quantize.js';
+import { precisionCheck, type Precision } from './quantize.js';
 import { scaleColumns } from './reconstruct.js';
 
 /** Options of {@link LowRank.toBytes}. */
@@ -28,6 +28,9 @@ export interface FromBytesOptions {
 function scaleRows(a: Matrix, s: ArrayLike<number>): void {
   for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) a.data[i * a.cols + j] *= s[i];
 }
+
+const toBytesChecks = { precision: precisionCheck } satisfies Record<keyof ToBytesOptions, OptionCheck>;
+const fromBytesChecks = { backend: dtypeBackendChecks.backend } satisfies Record<keyof FromBytesOptions, OptionCheck>;
 
 /**
  * A rank-k approximation A_k = U·diag(S)·Vt of an m×n matrix A, made by {@link lowRank} or
@@ -160,7 +163,7 @@ export class LowRank<T extends FloatArray = FloatArray> {
    * ```
    */
   toBytes(opts: ToBytesOptions = {}): Uint8Array<ArrayBuffer> {
-    checkOptions('LowRank.toBytes', opts, { precision: is.oneOf('float64', 'float32', 'float16', 'int8') });
+    checkOptions('LowRank.toBytes', opts, toBytesChecks);
     const precision = opts.precision ?? this.dtype;
     const { m, n, k, dtype, method, S, error, relativeError, energy } = this;
     return encode({ m, n, k, dtype, method, U: this.U.data, S, Vt: this.Vt.data, error, relativeError, energy }, precision);
@@ -177,7 +180,7 @@ export class LowRank<T extends FloatArray = FloatArray> {
    *   bytes (checksum mismatch), or inconsistent header fields.
    */
   static fromBytes(bytes: Uint8Array | ArrayBuffer, opts: FromBytesOptions = {}): LowRank {
-    checkOptions('LowRank.fromBytes', opts, { backend: dtypeBackendChecks.backend });
+    checkOptions('LowRank.fromBytes', opts, fromBytesChecks);
     return new LowRank(decode(bytes), opts.backend);
   }
 }

@@ -22,7 +22,7 @@ import { matmul } from '../linalg/matmul.js';
 import { orthonormalizeRowsBlocked } from '../linalg/orth-blocked.js';
 import { createRng, fillNormal } from '../random.js';
 import { svd } from '../svd.js';
-import { checkInRange, checkOptions, dtypeBackendChecks, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
+import { checkInRange, checkOptions, dtypeBackendChecks, is, matrixShape, readMatrix, resolveDtype, type OptionCheck } from '../validate.js';
 import { selectBackend } from '../backend/select.js';
 import { exponentOf, maxAbs, scaleExp2 } from '../scale.js';
 import { negateRow, positiveColumns } from '../signs.js';
@@ -62,7 +62,9 @@ export const randomizedChecks = {
   oversamples: is.integer(0, 1e6),
   powerIterations: is.integer(0, 1000),
   seed: is.integer(0, 2 ** 32 - 1),
-};
+} satisfies Record<Exclude<keyof RandomizedSvdOptions, keyof ComputeOptions>, OptionCheck>;
+
+const randomizedSvdChecks = { ...dtypeBackendChecks, ...randomizedChecks } satisfies Record<keyof RandomizedSvdOptions, OptionCheck>;
 
 /** Applies the defaults, given k and p = min(m, n). */
 export function randomizedParams(o: Partial<RandomizedParams>, k: number, p: number): RandomizedParams {
@@ -161,7 +163,7 @@ export function randomizedFactors(fn: string, A0: Matrix, k: number, dtype: Dtyp
  */
 export function randomizedSvd<A extends MatrixLike, O extends RandomizedSvdOptions = {}>(a: A, k: number, opts?: O): RandomizedSvdResult<ResultArray<A, O>>;
 export function randomizedSvd(a: MatrixLike, k: number, opts: RandomizedSvdOptions = {}): RandomizedSvdResult {
-  checkOptions('randomizedSvd', opts, { ...dtypeBackendChecks, ...randomizedChecks });
+  checkOptions('randomizedSvd', opts, randomizedSvdChecks);
   const dtype = resolveDtype(a, opts.dtype);
   const { rows, cols } = matrixShape(a);
   const p = Math.min(rows, cols);

@@ -12,7 +12,7 @@ import { allocate, dtypeOf } from '../arrays.js';
 import { matmul } from '../linalg/matmul.js';
 import { selectBackend } from '../backend/select.js';
 import { leadingBlock, readVector } from '../linalg/take.js';
-import { checkOptions, dtypeBackendChecks, matrixShape, resolveDtype } from '../validate.js';
+import { checkOptions, dtypeBackendChecks, matrixShape, resolveDtype, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, Matrix, MatrixLike } from '../types.js';
 
 /** The factors {@link reconstruct} reads: an {@link SvdResult}, a {@link LowRank}, or any { U, S, Vt }. */
@@ -28,7 +28,7 @@ export interface Factorization {
 /** Options of {@link reconstruct}. */
 export type ReconstructOptions = ComputeOptions;
 
-const checks = dtypeBackendChecks;
+const checks = dtypeBackendChecks satisfies Record<keyof ReconstructOptions, OptionCheck>;
 
 /**
  * The rank-k matrix A_k = U_k·diag(S_k)·Vt_k from SVD factors: the first k columns of U, the
