@@ -7,8 +7,8 @@
  * @module
  */
 import { InvalidMatrixError, InvalidOptionError } from './errors.js';
-import { pinvFactors, solveWith } from './linalg/factors.js';
-import { checkTolerance, countAbove, defaultRcond, nonNegative } from './linalg/tolerance.js';
+import { pinvFactors, solveWith } from './core/solve.js';
+import { checkTolerance, countAbove, defaultRcond, nonNegative } from './core/tolerance.js';
 import { checkOptions, type OptionCheck } from './validate.js';
 import type { BackendChoice, BackendName, Dtype, FloatArray, Matrix, MatrixLike, NumericArray } from './types.js';
 

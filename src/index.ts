@@ -7,6 +7,7 @@ export { svd, svdvals } from './svd.js';
 export type {
   SvdOptions, SvdResult, SvdValuesResult, SvdValuesOptions, SvdVectorsOptions, SvdvalsOptions, SvdValueMethods, SvdSolveMethods,
 } from './svd.js';
+export type { SvdMethod } from './svd-method.js';
 export type { SolveOptions } from './factorization.js';
 export { eigh, eigvalsh } from './eigh.js';
 export type { EighMethod, EighOptions, EighResult } from './eigh.js';

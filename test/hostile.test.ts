@@ -12,7 +12,11 @@ import {
   nuclearNorm, pinv, randomizedSvd, reconstruct, SizeLimitError, subspaces, svd, SvdkitError, svdvals, InvalidMatrixError,
   type BackendName, type MatrixLike,
 } from '../src/index.js';
-import { compressImage, contactSheet, drawText, fitWithin, lineHeight, textWidth, toGray } from '../src/image/index.js';
+import { compressImage } from '../src/image/index.js';
+import { contactSheet } from '../src/cli/render/contact-sheet.js';
+import { drawText, lineHeight, textWidth } from '../src/cli/render/font.js';
+import { toGray } from '../src/cli/render/gray.js';
+import { fitWithin } from '../src/cli/render/resize.js';
 import { crc32 } from '../src/lowrank/crc32.js';
 import { currentModule } from '../src/backend/wasm/load.js';
 import { backends, wasmMissing } from './harness/cases.js';

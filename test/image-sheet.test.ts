@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../src/index.js';
-import { contactSheet, drawText, fitWithin, lineHeight, textWidth, type Image8 } from '../src/image/index.js';
+import type { Image8 } from '../src/image/index.js';
+import { contactSheet } from '../src/cli/render/contact-sheet.js';
+import { drawText, lineHeight, textWidth } from '../src/cli/render/font.js';
+import { fitWithin } from '../src/cli/render/resize.js';
 
 function blank(width: number, height: number, channels: 1 | 2 | 3 | 4, value = 255): Image8 {
   return { width, height, channels, data: new Uint8ClampedArray(width * height * channels).fill(value) };

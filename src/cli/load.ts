@@ -1,6 +1,7 @@
 /** Loading the command's input image: a named file or the shipped example. @module */
 import { basename, extname } from 'node:path';
-import { toGray, type Image16, type Image8 } from '../image/index.js';
+import type { Image16, Image8 } from '../image/index.js';
+import { toGray } from './render/gray.js';
 import { decodeImage, type ImageFormat } from './decode.js';
 import { EXAMPLE_NOTE, examplePath } from './example.js';
 import { inputId, readInput } from './files.js';

@@ -4,7 +4,7 @@
  * the decomposition kept is then rebuilt without a new decomposition.
  * @module
  */
-import { assemble, compressParts } from './parts.js';
+import { assemble, compressParts } from './compress-steps.js';
 import type { CompressedImage, CompressImageOptions, Image16, Image8, ImageInput, ImageInput16, ImageRankSpec } from './types.js';
 
 /**

@@ -8,10 +8,10 @@
 import { leadingColumns } from '../arrays.js';
 import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
 import { crc32 } from '../lowrank/crc32.js';
-import { LowRank } from '../lowrank/model.js';
+import { LowRank } from '../lowrank/lowrank-result.js';
 import type { Precision } from '../lowrank/quantize.js';
 import { reconstruct } from '../lowrank/reconstruct.js';
-import { to16 } from './parts.js';
+import { to16 } from './compress-steps.js';
 import type { Matrix } from '../types.js';
 import type { Image16, Image8 } from './types.js';
 

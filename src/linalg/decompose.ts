@@ -2,8 +2,8 @@
 import { svd } from '../svd.js';
 import { matrixShape, resolveDtype } from '../validate.js';
 import type { BackendChoice, Dtype, MatrixLike } from '../types.js';
-import type { SolveInput } from './factors.js';
-import { defaultRcond } from './tolerance.js';
+import type { SolveInput } from '../core/solve.js';
+import { defaultRcond } from '../core/tolerance.js';
 
 /** A decomposed matrix with its shape and the default relative cutoff max(m, n)·ε. */
 export interface Decomposed extends SolveInput {

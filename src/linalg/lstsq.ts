@@ -10,8 +10,8 @@
 import { checkOptions, computeOptionChecks, is, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, FloatArray, Matrix, MatrixLike, NumericArray, ResultArray } from '../types.js';
 import { decompose } from './decompose.js';
-import { solveWith } from './factors.js';
-import { nonNegative } from './tolerance.js';
+import { solveWith } from '../core/solve.js';
+import { nonNegative } from '../core/tolerance.js';
 
 /** Options of {@link lstsq}. */
 export interface LstsqOptions extends ComputeOptions {

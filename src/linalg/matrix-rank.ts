@@ -7,7 +7,7 @@
 import { checkOptions, computeOptionChecks, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, MatrixLike } from '../types.js';
 import { decompose } from './decompose.js';
-import { countAbove, nonNegative } from './tolerance.js';
+import { countAbove, nonNegative } from '../core/tolerance.js';
 
 /** Options of {@link matrixRank}. */
 export interface MatrixRankOptions extends ComputeOptions {

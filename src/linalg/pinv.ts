@@ -9,8 +9,8 @@ import { allocate } from '../arrays.js';
 import { checkOptions, computeOptionChecks, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, Matrix, MatrixLike, ResultArray } from '../types.js';
 import { decompose } from './decompose.js';
-import { pinvFactors } from './factors.js';
-import { countAbove, nonNegative } from './tolerance.js';
+import { pinvFactors } from '../core/solve.js';
+import { countAbove, nonNegative } from '../core/tolerance.js';
 
 /** Options of {@link pinv}. */
 export interface PinvOptions extends ComputeOptions {

@@ -12,7 +12,7 @@ import type { ComputeOptions, Matrix } from '../types.js';
 import type { MatrixLike } from '../types.js';
 import { allocate, columnRange, transpose } from '../arrays.js';
 import { decompose } from './decompose.js';
-import { countAbove, nonNegative } from './tolerance.js';
+import { countAbove, nonNegative } from '../core/tolerance.js';
 
 /** Options of {@link subspaces}. */
 export interface SubspacesOptions extends ComputeOptions {

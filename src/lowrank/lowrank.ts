@@ -15,7 +15,7 @@ import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
 import { computeOptionChecks, checkOptions, is, matrixShape, readMatrix, resolveDtype, type OptionCheck } from '../validate.js';
 import { svd } from '../svd.js';
 import type { ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from '../types.js';
-import { LowRank } from './model.js';
+import { LowRank } from './lowrank-result.js';
 import { checkSketchFits, randomizedChecks, randomizedFactors, randomizedParams, type RandomizedSvdResult } from './randomized.js';
 import { applyRule } from './rank.js';
 import { parseSpec, type ParsedSpec, type RankSpec } from './spec.js';

@@ -13,13 +13,13 @@
  * Deterministic: the same seed (default 0), data, dtype and backend give bit-identical results
  * (the two backends' gemm kernels round differently, so wasm and js agree only to rounding).
  * The products run on the gemm kernel, and so does most of the re-orthonormalisation (block
- * Gram–Schmidt twice, linalg/orth-blocked.ts; within blocks of 16 rows, MGS in JS).
+ * Gram–Schmidt twice, core/orth-blocked.ts; within blocks of 16 rows, MGS in JS).
  * @module
  */
 import { allocate, leadingColumns } from '../arrays.js';
 import { InvalidOptionError } from '../errors.js';
-import { matmul } from '../linalg/matmul.js';
-import { orthonormalizeRowsBlocked } from '../linalg/orth-blocked.js';
+import { matmul } from '../core/matmul.js';
+import { orthonormalizeRowsBlocked } from '../core/orth-blocked.js';
 import { createRng, fillNormal } from '../random.js';
 import { svd } from '../svd.js';
 import { checkInRange, checkOptions, dtypeBackendChecks, is, matrixShape, readMatrix, resolveDtype, type OptionCheck } from '../validate.js';

@@ -9,9 +9,9 @@
  */
 import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
 import { allocate, dtypeOf } from '../arrays.js';
-import { matmul } from '../linalg/matmul.js';
+import { matmul } from '../core/matmul.js';
 import { selectBackend } from '../backend/select.js';
-import { leadingBlock, readVector } from '../linalg/take.js';
+import { leadingBlock, readVector } from '../core/read-factors.js';
 import { checkOptions, dtypeBackendChecks, matrixShape, resolveDtype, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, Matrix, MatrixLike } from '../types.js';
 

@@ -12,7 +12,7 @@ import { SvdkitError } from '../errors.js';
 import { SvdFactorization } from '../factorization.js';
 import type { SvdWire } from './serve.js';
 import type { BackendInfo, InitOptions } from '../init.js';
-import { LowRank } from '../lowrank/model.js';
+import { LowRank } from '../lowrank/lowrank-result.js';
 import type { LowRankData } from '../lowrank/codec.js';
 import type { LowRankOptions } from '../lowrank/lowrank.js';
 import type { RandomizedSvdOptions, RandomizedSvdResult } from '../lowrank/randomized.js';
@@ -24,7 +24,7 @@ import type { SvdOptions, SvdResult, SvdValuesOptions, SvdValuesResult, SvdVecto
 import type { Matrix, MatrixLike, NumericArray, ResultArray } from '../types.js';
 import type { CompressedImage, CompressImageOptions, ImageInput, ImageRankSpec } from '../image/types.js';
 import { fromWire } from './errors.js';
-import { assemble, type ImageParts } from '../image/parts.js';
+import { assemble, type ImageParts } from '../image/compress-steps.js';
 import type { Op, Request, Response } from './protocol.js';
 
 /** The two things a client needs from a Web Worker or a worker_thread. */

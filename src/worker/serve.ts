@@ -15,7 +15,7 @@ import { lstsq, type LstsqOptions } from '../linalg/lstsq.js';
 import type { MatrixLike } from '../types.js';
 import type { CompressImageOptions, ImageInput, ImageRankSpec } from '../image/types.js';
 import { toWire } from './errors.js';
-import { compressParts } from '../image/parts.js';
+import { compressParts } from '../image/compress-steps.js';
 import { transferables, type Request, type Response } from './protocol.js';
 import type { SvdFactorization, SvdMeta, SvdParts } from '../factorization.js';
 

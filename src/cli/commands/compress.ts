@@ -6,8 +6,9 @@
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { usageError } from '../errors.js';
-import { compressImage, contactSheet, type CompressedImage, type Image16, type Image8, type ImageRankSpec, type SheetTile } from '../../image/index.js';
-import { randomizedFits } from '../../image/parts.js';
+import { compressImage, type CompressedImage, type Image16, type Image8, type ImageRankSpec } from '../../image/index.js';
+import { contactSheet, type SheetTile } from '../render/contact-sheet.js';
+import { randomizedFits } from '../../image/compress-steps.js';
 import { checkSpec, fixedRank } from '../../image/rank-spec.js';
 import { parseArgs, type FlagSpec } from '../args.js';
 import { predictedBackend, readBackend } from '../backend-flag.js';

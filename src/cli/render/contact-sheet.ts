@@ -1,10 +1,10 @@
 /** A contact sheet: images side by side on white, each with a caption below. @module */
-import { InvalidOptionError } from '../errors.js';
-import { checkOptions, is, type OptionCheck } from '../validate.js';
+import { InvalidOptionError } from '../../errors.js';
+import { checkOptions, is, type OptionCheck } from '../../validate.js';
 import { drawText, lineHeight, textWidth } from './font.js';
-import { checkImage } from './input.js';
+import { checkImage } from '../../image/input.js';
 import { fitWithin } from './resize.js';
-import type { Image8, ImageInput } from './types.js';
+import type { Image8, ImageInput } from '../../image/types.js';
 
 /** One picture of a contact sheet and its caption lines (the first drawn in bold size). */
 export interface SheetTile {

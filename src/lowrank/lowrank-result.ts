@@ -5,8 +5,8 @@
  * @module
  */
 import { InvalidMatrixError } from '../errors.js';
-import { matmul } from '../linalg/matmul.js';
-import { isVector, readVector as readVectorArg } from '../linalg/take.js';
+import { matmul } from '../core/matmul.js';
+import { isVector, readVector as readVectorArg } from '../core/read-factors.js';
 import { checkOptions, dtypeBackendChecks, readMatrix, type OptionCheck } from '../validate.js';
 import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike, NumericArray } from '../types.js';
 import { decode, encode, type LowRankData } from './codec.js';

@@ -4,10 +4,10 @@
  * and digits (row 6 is the baseline), rows 7–8 the descenders of g, j, p, q, y.
  * @module
  */
-import { InvalidOptionError } from '../errors.js';
-import { checkOptions, type OptionCheck } from '../validate.js';
-import { checkImage } from './input.js';
-import type { Image8 } from './types.js';
+import { InvalidOptionError } from '../../errors.js';
+import { checkOptions, type OptionCheck } from '../../validate.js';
+import { checkImage } from '../../image/input.js';
+import type { Image8 } from '../../image/types.js';
 
 /** Rows of '#' (ink) and '.' (paper), top to bottom, separated by '/'. */
 const GLYPHS: Record<string, string> = {

@@ -1,7 +1,7 @@
 /** Shrinking an image for display (contact sheets). @module */
-import { InvalidOptionError } from '../errors.js';
-import { checkImage } from './input.js';
-import type { Image8 } from './types.js';
+import { InvalidOptionError } from '../../errors.js';
+import { checkImage } from '../../image/input.js';
+import type { Image8 } from '../../image/types.js';
 
 /**
  * `img` shrunk by an integer factor so that neither side exceeds `maxSide` (each output pixel

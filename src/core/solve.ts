@@ -14,7 +14,7 @@ import { InvalidMatrixError } from '../errors.js';
 import { readMatrix } from '../validate.js';
 import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
 import { matmul } from './matmul.js';
-import { isVector, readVector } from './take.js';
+import { isVector, readVector } from './read-factors.js';
 import { countAbove } from './tolerance.js';
 
 /** A computed SVD as the products need it. */

@@ -1,6 +1,6 @@
 /** Conversion to one gray channel. @module */
-import { checkImage } from './input.js';
-import type { Image16, Image8, ImageInput, ImageInput16 } from './types.js';
+import { checkImage } from '../../image/input.js';
+import type { Image16, Image8, ImageInput, ImageInput16 } from '../../image/types.js';
 
 /**
  * The image as one gray channel: luma Y = 0.299 R + 0.587 G + 0.114 B (ITU-R BT.601), and a
