@@ -42,6 +42,7 @@ export function exponentOf(x: number): number {
   bits64[0] = x;
   const biased = (bits32[HIGH] >>> 20) & 0x7ff;
   if (biased !== 0) return biased - 1023;
+  // biome-ignore lint/correctness/noPrecisionLoss: 2^64 is exact in binary; the literal avoids a runtime 2 ** 64
   bits64[0] = x * 18446744073709551616; // subnormal: scale by 2^64 (exact) into the normal range
   return ((bits32[HIGH] >>> 20) & 0x7ff) - 1023 - 64;
 }

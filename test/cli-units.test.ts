@@ -105,6 +105,7 @@ describe('progress bar', () => {
     p.step(2, 'rank 50');
     p.finish();
     expect(out).toHaveLength(3);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the progress line starts with the ANSI erase-line escape
     expect(out[1]).toMatch(/^\r\x1b\[K█{12}░{12} 2\/4 rank 50$/);
     expect(out[2]).toBe('\r\x1b[K');
   });

@@ -51,7 +51,7 @@ describe('contactSheet', () => {
     expect(sheet.channels).toBe(1);
     expect(sheet.width).toBeGreaterThan(300);
     expect(sheet.height).toBeGreaterThan(80);
-    tiles.forEach((t, i) => expect(t.image.data).toEqual(before[i]));
+    tiles.forEach((t, i) => { expect(t.image.data).toEqual(before[i]); });
     // the three tile colours are there, side by side on one row
     const row = 16 + 40 + lineHeight(1) + 16;
     const values = new Set<number>();
@@ -102,7 +102,7 @@ describe('∞ and tiny images', () => {
     expect(sheet.width).toBeGreaterThanOrEqual(textWidth(title) + 32);
     // Every caption's ink is there: as much as the same lines drawn on their own.
     const alone = blank(400, 200, 3);
-    [...caption, 'k = 1', 'ratio 100.00%', 'PSNR ∞ dB', title].forEach((line, i) => drawText(alone, line, 2, 2 + 20 * (i % 10), { scale: 1 }));
+    [...caption, 'k = 1', 'ratio 100.00%', 'PSNR ∞ dB', title].forEach((line, i) => { drawText(alone, line, 2, 2 + 20 * (i % 10), { scale: 1 }); });
     expect(inked(sheet)).toBeGreaterThanOrEqual(inked(alone) - 2); // −2: the two 1×1 black pictures are counted in the sheet
   });
 });

@@ -12,7 +12,7 @@ import { inputError, outputError } from './errors.js';
 export const DEFAULT_OUT = 'svdkit-out';
 
 /** A short reason for a file-system error. */
-export function fsReason(e: unknown): string {
+function fsReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT': return 'no such file or folder';
@@ -97,7 +97,7 @@ export function prepareOutDir(dir: string): void {
 }
 
 /** Whether two paths name the same file (same path, or same device and inode). */
-export function sameFile(a: string, b: string): boolean {
+function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
   try {
     const sa = statSync(a), sb = statSync(b);

@@ -36,7 +36,7 @@ export function formatEta(ms: number): string {
 }
 
 /** After this long, the bar adds an estimate of the time left (from the pace so far), in ms. */
-export const ETA_AFTER_MS = 1000;
+const ETA_AFTER_MS = 1000;
 
 /** The progress bar. */
 export class Progress {

@@ -16,7 +16,7 @@ export type RankRequest =
   | { kind: 'ratio'; ratio: number };
 
 /** The ranks shown when none are asked for (those up to min(width, height)). */
-export const DEFAULT_RANKS = [100, 50, 30, 10];
+const DEFAULT_RANKS = [100, 50, 30, 10];
 
 const NUMBER = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 

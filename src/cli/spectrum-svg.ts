@@ -7,7 +7,7 @@
 import { cumulativeEnergy } from '../lowrank/rank.js';
 
 /** One channel's singular values, descending. */
-export interface SpectrumSeries {
+interface SpectrumSeries {
   name: string;
   values: ArrayLike<number>;
 }

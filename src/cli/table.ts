@@ -14,7 +14,7 @@ export function percent(num: number, den: number): string {
 }
 
 /** The compression rate of a row, from its stored count and the image's sample count. */
-export function ratePercent(s: RankStats, samples: number): string {
+function ratePercent(s: RankStats, samples: number): string {
   return percent(s.storedValues, samples);
 }
 

@@ -39,7 +39,7 @@ export interface SolveInput {
 }
 
 /** Result of {@link solveFactors}. */
-export interface Solved {
+interface Solved {
   /** n×(columns of b). */
   x: Matrix;
   /** Per column of b, ‖b − A·x‖₂² (computed as ‖b − U_r·U_rᵀ·b‖₂²); empty unless asked for. */
@@ -50,7 +50,7 @@ export interface Solved {
  * x = V_r·diag(1/σ)·U_rᵀ·B for the r leading triplets; with `residuals`, also the squared
  * residual of each column (one more product, m·r·(columns of B)); else an empty array.
  */
-export function solveFactors(fn: string, choice: BackendChoice | undefined, f: Factors, r: number, B: Matrix, residuals = false): Solved {
+function solveFactors(fn: string, choice: BackendChoice | undefined, f: Factors, r: number, B: Matrix, residuals = false): Solved {
   const { dtype } = f, m = f.U.rows, n = f.Vt.cols;
   if (r === 0) {
     return { x: { rows: n, cols: B.cols, data: allocate(dtype, n * B.cols) }, residuals: residuals ? sumSquares(B, dtype) : allocate(dtype, 0) };

@@ -60,7 +60,7 @@ export const OVERSAMPLES = 10;
 const FIRST_SKETCH = 32;
 
 /** One channel's kept factors: U m×kept, S kept, Vt kept×n. */
-export interface ChannelFactors { U: Matrix; S: Float64Array<ArrayBuffer>; Vt: Matrix }
+interface ChannelFactors { U: Matrix; S: Float64Array<ArrayBuffer>; Vt: Matrix }
 
 /** What the worker sends back: the kept factors, the spectra, and the alpha plane kept exact. */
 export interface ImageParts {

@@ -16,14 +16,14 @@ import type { Matrix } from '../types.js';
 import type { Image16, Image8 } from './types.js';
 
 /** Format version of image factors files. */
-export const IMAGE_FORMAT_VERSION = 1;
+const IMAGE_FORMAT_VERSION = 1;
 /** Header bytes. */
-export const IMAGE_HEADER_BYTES = 64;
+const IMAGE_HEADER_BYTES = 64;
 const MAGIC = [0x53, 0x56, 0x44, 0x49]; // "SVDI"
 const LABEL_AT = 24, LABEL_BYTES = 32;
 
 /** One compressed channel's factors, first k triplets used: U m×≥k row-major, S, Vt ≥k×n. */
-export interface ChannelFactorsIn {
+interface ChannelFactorsIn {
   U: Matrix;
   S: ArrayLike<number>;
   Vt: Matrix;

@@ -27,9 +27,9 @@ export interface LowRankData {
 }
 
 /** The format version this code writes and reads. */
-export const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 1;
 /** Bytes of the fixed header before the payload. */
-export const HEADER_BYTES = 64;
+const HEADER_BYTES = 64;
 const MAGIC = [0x53, 0x56, 0x44, 0x4b]; // "SVDK"
 const KIND_LOW_RANK = 1;
 const precisions: Precision[] = ['float64', 'float32', 'float16', 'int8']; // codes 1…4

@@ -16,7 +16,7 @@ import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
 import { parseShape, parseSpec, type MatrixShape, type ParsedSpec, type RankSpec } from './spec.js';
 
 /** Checks that S is a finite, non-negative, non-increasing sequence; returns it as Float64Array. */
-export function readSingularValues(fn: string, S: unknown): Float64Array {
+function readSingularValues(fn: string, S: unknown): Float64Array {
   if (S === null || typeof S !== 'object' || (!Array.isArray(S) && !(ArrayBuffer.isView(S) && !(S instanceof DataView)))) {
     throw new InvalidMatrixError(`${fn}: S must be an array of singular values (typed array or number[])`);
   }

@@ -79,7 +79,7 @@ export function scaleColumns(a: Matrix, s: ArrayLike<number>): void {
 }
 
 /** left·right on the chosen backend, for matrices already in one dtype. */
-export function product(fn: string, opts: ComputeOptions, left: Matrix, right: Matrix): Matrix {
+function product(fn: string, opts: ComputeOptions, left: Matrix, right: Matrix): Matrix {
   const dtype = dtypeOf(left.data);
   if (left.rows * right.cols === 0) return { rows: left.rows, cols: right.cols, data: allocate(dtype, 0) };
   return matmul(fn, opts.backend, dtype, left, false, right, false);

@@ -23,7 +23,7 @@ import type { SvdFactorization, SvdMeta, SvdParts } from '../factorization.js';
 export type Post = (message: Response, transfer: ArrayBuffer[]) => void;
 
 /** The LowRank fields a client needs to rebuild it (see LowRank's constructor). */
-export function lowRankData(a: MatrixLike, spec: RankSpec, opts?: LowRankOptions): LowRankData {
+function lowRankData(a: MatrixLike, spec: RankSpec, opts?: LowRankOptions): LowRankData {
   const r = lowRank(a, spec, opts);
   const { m, n, k, dtype, method, S, error, relativeError, energy } = r;
   return { m, n, k, dtype, method, U: r.U.data, S, Vt: r.Vt.data, error, relativeError, energy };

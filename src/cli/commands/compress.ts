@@ -22,7 +22,7 @@ import { formatPsnr, formatTable, percent } from '../table.js';
 import { COMPRESS_HELP } from '../help.js';
 
 /** Flags of `svdkit compress`. */
-export const COMPRESS_FLAGS: FlagSpec = {
+const COMPRESS_FLAGS: FlagSpec = {
   ...RANK_FLAGS,
   gray: { value: false },
   out: { value: true, example: 'out' },
@@ -37,7 +37,7 @@ export const COMPRESS_FLAGS: FlagSpec = {
 
 
 /** One row of `svdkit compress --json`. */
-export interface CompressJsonRow {
+interface CompressJsonRow {
   rank: number;
   storedValues: number;
   /** storedValues / samples, a fraction (0.500625 for 50.06%). */
@@ -52,7 +52,7 @@ export interface CompressJsonRow {
 }
 
 /** The compressed form written by --save-factors. */
-export interface FactorsJson {
+interface FactorsJson {
   file: string;
   /** Its size in bytes, and the input file's. */
   bytes: number;
@@ -194,7 +194,7 @@ function sheetTitle(input: LoadedInput): string {
 }
 
 /** A byte count as B, kB or MB (powers of 1000). */
-export function formatBytes(b: number): string {
+function formatBytes(b: number): string {
   return b < 1000 ? `${b} B` : b < 1e6 ? `${(b / 1000).toFixed(1)} kB` : `${(b / 1e6).toFixed(2)} MB`;
 }
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { basename, dirname, extname, join } from 'node:path';
-import { decompressImage, readImageFactors } from '../../image/index.js';
+import { decompressImage, readImageFactors, type ImageFactors } from '../../image/index.js';
 import { SvdkitError } from '../../errors.js';
 import { parseArgs, type FlagSpec } from '../args.js';
 import { encodePng } from '../encode.js';
@@ -15,7 +15,7 @@ import { channelsName } from '../load.js';
 import { DECOMPRESS_HELP } from '../help.js';
 
 /** Flags of `svdkit decompress`. */
-export const DECOMPRESS_FLAGS: FlagSpec = {
+const DECOMPRESS_FLAGS: FlagSpec = {
   rank: { value: true, example: '50' },
   out: { value: true, example: 'out' },
   force: { value: false },
@@ -24,7 +24,7 @@ export const DECOMPRESS_FLAGS: FlagSpec = {
 };
 
 /** What `svdkit decompress --json` prints. */
-export interface DecompressJson {
+interface DecompressJson {
   command: 'decompress';
   input: { path: string; bytes: number; width: number; height: number; channels: number; savedRank: number; method: string };
   rank: number;
@@ -37,7 +37,7 @@ export function decompressCommand(argv: readonly string[], io: CliIO): number {
   if (flags.help) { io.stdout.write(DECOMPRESS_HELP); return 0; }
   if (positionals.length !== 1) throw usageError(`'svdkit decompress' takes one .svdk file (written by compress --save-factors), got ${positionals.length}`);
   const path = positionals[0], bytes = readInput(path);
-  let info;
+  let info: ImageFactors;
   try {
     info = readImageFactors(bytes);
   } catch (e) {

@@ -25,7 +25,7 @@ export interface InfoJson {
 }
 
 /** The facts `svdkit info` reports. */
-export function gatherInfo(): InfoJson {
+function gatherInfo(): InfoJson {
   const b = backendInfo();
   const webassembly = typeof WebAssembly === 'object';
   return {

@@ -21,7 +21,7 @@ import { spectrumSvg } from '../spectrum-svg.js';
 import { SPECTRUM_HELP } from '../help.js';
 
 /** Flags of `svdkit spectrum`. */
-export const SPECTRUM_FLAGS: FlagSpec = {
+const SPECTRUM_FLAGS: FlagSpec = {
   ...RANK_FLAGS,
   gray: { value: false },
   out: { value: true, example: 'plot.svg' },

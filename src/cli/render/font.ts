@@ -91,7 +91,7 @@ const GLYPHS: Record<string, string> = {
 };
 
 /** Rows in a glyph cell (capitals use the first 7). */
-export const CELL_ROWS = 9;
+const CELL_ROWS = 9;
 /** Empty columns between two glyphs, before scaling. */
 const GAP = 1;
 
