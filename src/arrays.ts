@@ -20,7 +20,7 @@ export function allocate(dtype: Dtype, n: number): FloatArray {
     const bytes = n * (dtype === 'float64' ? 8 : 4);
     throw new SizeLimitError(
       `cannot allocate ${n} ${dtype} entries (${(bytes / 2 ** 20).toFixed(0)} MiB): ${e.message}; ` +
-        'this JavaScript engine\'s memory limits the js backend; use a smaller matrix or dtype \'float32\'',
+        "this JavaScript engine's memory limits the js backend; use a smaller matrix or dtype 'float32'",
     );
   }
 }
@@ -57,7 +57,8 @@ export function transpose(dtype: Dtype, src: FloatArray, r: number, c: number): 
  * takes a leading block.
  */
 export function columnRange(a: Matrix, from: number, to: number, dtype = dtypeOf(a.data)): Matrix {
-  const w = to - from, data = allocate(dtype, a.rows * w);
+  const w = to - from,
+    data = allocate(dtype, a.rows * w);
   for (let i = 0; i < a.rows; i++) data.set(a.data.subarray(i * a.cols + from, i * a.cols + to), i * w);
   return { rows: a.rows, cols: w, data };
 }

@@ -18,7 +18,8 @@ export function describe(x: unknown): string {
  * rejected when it overflows float32) with the fix, a BigInt with the fix, anything else as {@link describe}.
  */
 export function describeEntry(x: unknown): string {
-  if (typeof x === 'number') return Number.isFinite(x) ? `${x}, beyond the float32 range (use dtype 'float64')` : String(x);
+  if (typeof x === 'number')
+    return Number.isFinite(x) ? `${x}, beyond the float32 range (use dtype 'float64')` : String(x);
   if (typeof x === 'bigint') return `bigint ${x}n (convert BigInt arrays to Float64Array)`;
   return describe(x);
 }

@@ -60,7 +60,8 @@ export class SvdFactorization {
   rank(tol?: number): number {
     this.#needAll('rank');
     if (tol !== undefined) checkTolerance('rank', 'tol', tol);
-    const { S } = this, { dtype, m, n } = this.#meta;
+    const { S } = this,
+      { dtype, m, n } = this.#meta;
     return S.length === 0 ? 0 : countAbove(S, tol ?? defaultRcond(dtype, m, n) * S[0]);
   }
 
@@ -68,7 +69,8 @@ export class SvdFactorization {
   cond(): number {
     this.#needAll('cond');
     const { m, n } = this.#meta;
-    if (this.S.length === 0) throw new InvalidMatrixError(`cond: a is ${m}×${n}; the condition number of an empty matrix is undefined`);
+    if (this.S.length === 0)
+      throw new InvalidMatrixError(`cond: a is ${m}×${n}; the condition number of an empty matrix is undefined`);
     const small = this.S[this.S.length - 1];
     return small === 0 ? Infinity : this.S[0] / small;
   }
@@ -78,7 +80,9 @@ export class SvdFactorization {
     checkOptions('solve', opts, solveChecks);
     const { m, n, dtype, choice } = this.#meta;
     const { U, Vt, S } = this.#factors('solve');
-    return solveWith('solve', { m, n, dtype, S, U, Vt }, b, opts.rcond ?? defaultRcond(dtype, m, n), choice, false) as FloatArray | Matrix;
+    return solveWith('solve', { m, n, dtype, S, U, Vt }, b, opts.rcond ?? defaultRcond(dtype, m, n), choice, false) as
+      | FloatArray
+      | Matrix;
   }
 
   /** Moore–Penrose pseudo-inverse from these factors (as pinv), n×m. */
@@ -97,7 +101,9 @@ export class SvdFactorization {
 
   #needAll(what: string): void {
     if (!this.#meta.complete) {
-      throw new InvalidOptionError(`${what}: this svd kept only the ${this.S.length} largest singular values (option k); ${what} needs all of them`);
+      throw new InvalidOptionError(
+        `${what}: this svd kept only the ${this.S.length} largest singular values (option k); ${what} needs all of them`,
+      );
     }
   }
 

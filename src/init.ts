@@ -3,7 +3,6 @@ import { initWasm, simdSupported, wasmBackend, wasmState } from './backend/selec
 import type { WasmSource } from './types.js';
 import { checkOptions, is, type OptionCheck } from './validate.js';
 
-
 /** Options of {@link init}. */
 export interface InitOptions {
   /**

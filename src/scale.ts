@@ -57,7 +57,8 @@ export function ldexp(x: number, e: number): number {
 export function scaleExp2(a: FloatArray, n: number, e: number): void {
   if (e === 0) return;
   const e1 = Math.max(-1000, Math.min(1000, e));
-  const f1 = pow2(e1), f2 = pow2(e - e1);
+  const f1 = pow2(e1),
+    f2 = pow2(e - e1);
   for (let k = 0; k < n; k++) a[k] = a[k] * f1 * f2;
 }
 

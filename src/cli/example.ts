@@ -18,7 +18,9 @@ export const EXAMPLE_NOTE = 'shipped example: camera.png by Lav Varshney, CC0, c
  */
 export function examplePath(): string {
   if (!existsSync(EXAMPLE_PATH)) {
-    throw inputError(`the shipped example ${EXAMPLE_PATH} is missing (an incomplete install?); name an input file instead`);
+    throw inputError(
+      `the shipped example ${EXAMPLE_PATH} is missing (an incomplete install?); name an input file instead`,
+    );
   }
   return EXAMPLE_PATH;
 }

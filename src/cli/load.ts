@@ -29,8 +29,17 @@ export interface LoadedInput {
 }
 
 /** What each EXIF orientation asked for, as applied. */
-const ORIENTATION_NAMES = ['', '', 'mirrored left–right', 'turned 180°', 'mirrored top–bottom', 'transposed',
-  'turned 90° clockwise', 'transversed', 'turned 90° counter-clockwise'];
+const ORIENTATION_NAMES = [
+  '',
+  '',
+  'mirrored left–right',
+  'turned 180°',
+  'mirrored top–bottom',
+  'transposed',
+  'turned 90° clockwise',
+  'transversed',
+  'turned 90° counter-clockwise',
+];
 
 /** 'gray', 'gray+alpha', 'RGB' or 'RGBA'. */
 export function channelsName(c: number): string {
@@ -55,11 +64,21 @@ export function loadInput(positionals: readonly string[], gray: boolean, command
   const path = example ? examplePath() : positionals[0];
   const bytes = readInput(path);
   const decoded = decodeImage(bytes, example ? basename(path) : path);
-  const turned = decoded.orientation === 1 ? '' : ` (EXIF orientation ${decoded.orientation}: ${ORIENTATION_NAMES[decoded.orientation]})`;
+  const turned =
+    decoded.orientation === 1
+      ? ''
+      : ` (EXIF orientation ${decoded.orientation}: ${ORIENTATION_NAMES[decoded.orientation]})`;
   const display = (example ? `${basename(path)} (${EXAMPLE_NOTE})` : path) + turned;
   const image = gray && decoded.image.channels !== 1 ? toGray(decoded.image) : decoded.image;
   return {
-    path, display, name: example ? `the shipped example ${basename(path)}` : path, stem: basename(path, extname(path)) || 'image', example,
-    format: decoded.format, image, gray: gray && decoded.image.channels !== 1, id: inputId(bytes),
+    path,
+    display,
+    name: example ? `the shipped example ${basename(path)}` : path,
+    stem: basename(path, extname(path)) || 'image',
+    example,
+    format: decoded.format,
+    image,
+    gray: gray && decoded.image.channels !== 1,
+    id: inputId(bytes),
   };
 }

@@ -26,7 +26,10 @@ const NUMBER = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  */
 export function readRankFlags(flags: Record<string, string | true>): RankRequest | undefined {
   const given = ['ranks', 'energy', 'ratio'].filter((f) => flags[f] !== undefined);
-  if (given.length > 1) throw usageError(`give only one of --ranks, --energy and --ratio (got ${given.map((f) => `--${f}`).join(' and ')})`);
+  if (given.length > 1)
+    throw usageError(
+      `give only one of --ranks, --energy and --ratio (got ${given.map((f) => `--${f}`).join(' and ')})`,
+    );
   if (flags.ranks !== undefined) {
     const text = String(flags.ranks);
     const parts = text.split(',').map((s) => s.trim());
@@ -42,13 +45,16 @@ export function readRankFlags(flags: Record<string, string | true>): RankRequest
     return { kind: 'ranks', ranks };
   }
   if (flags.energy !== undefined) {
-    const text = String(flags.energy), e = NUMBER.test(text) ? Number(text) : NaN;
+    const text = String(flags.energy),
+      e = NUMBER.test(text) ? Number(text) : NaN;
     if (!(e > 0 && e <= 1)) throw usageError(`--energy takes a fraction in (0, 1], e.g. --energy 0.99; got '${text}'`);
     return { kind: 'energy', energy: e };
   }
   if (flags.ratio !== undefined) {
-    const text = String(flags.ratio), r = NUMBER.test(text) ? Number(text) : NaN;
-    if (!(r > 0) || !Number.isFinite(r)) throw usageError(`--ratio takes a positive fraction, e.g. --ratio 0.1; got '${text}'`);
+    const text = String(flags.ratio),
+      r = NUMBER.test(text) ? Number(text) : NaN;
+    if (!(r > 0) || !Number.isFinite(r))
+      throw usageError(`--ratio takes a positive fraction, e.g. --ratio 0.1; got '${text}'`);
     return { kind: 'ratio', ratio: r };
   }
   return undefined;
@@ -59,7 +65,12 @@ export function readRankFlags(flags: Record<string, string | true>): RankRequest
  * defaults that fit.
  * @throws {CliError} (usage) a rank larger than min(width, height).
  */
-export function ranksFor(req: RankRequest | undefined, width: number, height: number, what: string): number[] | undefined {
+export function ranksFor(
+  req: RankRequest | undefined,
+  width: number,
+  height: number,
+  what: string,
+): number[] | undefined {
   const p = Math.min(width, height);
   if (req === undefined) {
     const fit = DEFAULT_RANKS.filter((k) => k <= p);
@@ -68,7 +79,9 @@ export function ranksFor(req: RankRequest | undefined, width: number, height: nu
   if (req.kind !== 'ranks') return undefined;
   const bad = req.ranks.find((k) => k > p);
   if (bad !== undefined) {
-    throw usageError(`rank ${bad} is larger than min(width, height) = ${p} of ${what} (${width}×${height}); choose ranks from 1 to ${p}`);
+    throw usageError(
+      `rank ${bad} is larger than min(width, height) = ${p} of ${what} (${width}×${height}); choose ranks from 1 to ${p}`,
+    );
   }
   return req.ranks;
 }

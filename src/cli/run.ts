@@ -20,7 +20,12 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIO) => number> =
   info: infoCommand,
 };
 
-const HELPS: Record<string, string> = { compress: COMPRESS_HELP, decompress: DECOMPRESS_HELP, spectrum: SPECTRUM_HELP, info: INFO_HELP };
+const HELPS: Record<string, string> = {
+  compress: COMPRESS_HELP,
+  decompress: DECOMPRESS_HELP,
+  spectrum: SPECTRUM_HELP,
+  info: INFO_HELP,
+};
 
 /** Runs the command line `argv` (without `node` and the script); returns the exit code. */
 export function run(argv: readonly string[], io: CliIO): number {
@@ -36,18 +41,31 @@ export function run(argv: readonly string[], io: CliIO): number {
 
 function dispatch(argv: readonly string[], io: CliIO): number {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h') { io.stdout.write(MAIN_HELP); return EXIT.ok; }
-  if (first === '--version' || first === '-v') { io.stdout.write(`${packageVersion()}\n`); return EXIT.ok; }
+  if (first === undefined || first === '--help' || first === '-h') {
+    io.stdout.write(MAIN_HELP);
+    return EXIT.ok;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
   if (first === 'help') {
     const topic = rest[0];
-    if (topic !== undefined && !HELPS[topic]) throw new CliError(`no such command '${topic}'; the commands are compress, decompress, spectrum and info`, EXIT.usage);
+    if (topic !== undefined && !HELPS[topic])
+      throw new CliError(
+        `no such command '${topic}'; the commands are compress, decompress, spectrum and info`,
+        EXIT.usage,
+      );
     io.stdout.write(topic ? HELPS[topic] : MAIN_HELP);
     return EXIT.ok;
   }
   const command = COMMANDS[first];
   if (!command) {
     const hint = /\.(png|jpe?g)$/i.test(first) ? `; to compress it: svdkit compress ${first}` : '';
-    throw new CliError(`unknown command '${first}'; the commands are compress, decompress, spectrum and info (see svdkit --help)${hint}`, EXIT.usage);
+    throw new CliError(
+      `unknown command '${first}'; the commands are compress, decompress, spectrum and info (see svdkit --help)${hint}`,
+      EXIT.usage,
+    );
   }
   return command(rest, io);
 }

@@ -12,9 +12,17 @@ import type { BackendChoice, Dtype, FloatArray, Matrix } from '../types.js';
  * C = op(A)·op(B) for row-major operands already in `dtype`; op transposes when the flag is set.
  * Empty products (a zero dimension) never reach the backend.
  */
-export function matmul(fn: string, choice: BackendChoice | undefined, dtype: Dtype,
-  a: Matrix, transA: boolean, b: Matrix, transB: boolean): Matrix {
-  const m = transA ? a.cols : a.rows, k = transA ? a.rows : a.cols;
+export function matmul(
+  fn: string,
+  choice: BackendChoice | undefined,
+  dtype: Dtype,
+  a: Matrix,
+  transA: boolean,
+  b: Matrix,
+  transB: boolean,
+): Matrix {
+  const m = transA ? a.cols : a.rows,
+    k = transA ? a.rows : a.cols;
   const n = transB ? b.rows : b.cols;
   const backend = selectBackend(fn, choice, (be) => be.gemmBytes(dtype, m, n, k));
   if (m === 0 || n === 0 || k === 0) return { rows: m, cols: n, data: allocate(dtype, m * n) };

@@ -28,7 +28,10 @@ export function norm(q: FloatArray, off: number, m: number): number {
   for (let t = 0; t < m; t++) big = Math.max(big, Math.abs(q[off + t]));
   if (big === 0) return 0;
   let s = 0;
-  for (let t = 0; t < m; t++) { const x = q[off + t] / big; s += x * x; }
+  for (let t = 0; t < m; t++) {
+    const x = q[off + t] / big;
+    s += x * x;
+  }
   return big * Math.sqrt(s);
 }
 

@@ -15,8 +15,14 @@ function isObjectForm(a: object): a is { rows: unknown; cols: unknown; data: unk
   return 'rows' in a && 'cols' in a && 'data' in a && (a as { order?: unknown }).order !== 'col';
 }
 
-function finiteCopy(src: ArrayLike<unknown>, from: number, count: number, dst: FloatArray, at: number,
-  where: (k: number) => string): void {
+function finiteCopy(
+  src: ArrayLike<unknown>,
+  from: number,
+  count: number,
+  dst: FloatArray,
+  at: number,
+  where: (k: number) => string,
+): void {
   for (let t = 0; t < count; t++) {
     const x = src[from + t];
     // typeof first: a BigInt (from a BigInt64Array) would throw a TypeError on assignment.
@@ -36,7 +42,15 @@ export function leadingBlock(a: MatrixLike, rows: number, cols: number, dtype: D
   }
   const src = a.data as ArrayLike<unknown>; // its length was checked by matrixShape
   const out = allocate(dtype, rows * cols);
-  for (let i = 0; i < rows; i++) finiteCopy(src, i * shape.cols, cols, out, i * cols, (k) => `${name}[${Math.floor(k / shape.cols)}][${k % shape.cols}]`);
+  for (let i = 0; i < rows; i++)
+    finiteCopy(
+      src,
+      i * shape.cols,
+      cols,
+      out,
+      i * cols,
+      (k) => `${name}[${Math.floor(k / shape.cols)}][${k % shape.cols}]`,
+    );
   return { rows, cols, data: out };
 }
 
@@ -52,8 +66,13 @@ export function isVector(b: unknown): boolean {
 
 /** A vector argument (typed array or number[]) as a fresh validated array in `dtype`. */
 export function readVector(x: unknown, dtype: Dtype, name: string): FloatArray {
-  if (x === null || typeof x !== 'object' || typeof (x as ArrayLike<unknown>).length !== 'number' ||
-    (!ArrayBuffer.isView(x) && !Array.isArray(x)) || x instanceof DataView) {
+  if (
+    x === null ||
+    typeof x !== 'object' ||
+    typeof (x as ArrayLike<unknown>).length !== 'number' ||
+    (!ArrayBuffer.isView(x) && !Array.isArray(x)) ||
+    x instanceof DataView
+  ) {
     throw new InvalidMatrixError(`${name} must be a typed array or an array of numbers`);
   }
   const src = x as ArrayLike<unknown>;

@@ -5,7 +5,15 @@
  * @module
  */
 import { assemble, compressParts } from './compress-steps.js';
-import type { CompressedImage, CompressImageOptions, Image16, Image8, ImageInput, ImageInput16, ImageRankSpec } from './types.js';
+import type {
+  CompressedImage,
+  CompressImageOptions,
+  Image16,
+  Image8,
+  ImageInput,
+  ImageInput16,
+  ImageRankSpec,
+} from './types.js';
 
 /**
  * Compresses an 8-bit image (or a 16-bit one, {@link ImageInput16}, kept 16-bit) by truncated
@@ -34,9 +42,25 @@ import type { CompressedImage, CompressImageOptions, Image16, Image8, ImageInput
  * @throws {@link svdkit!InvalidOptionError | InvalidOptionError} a bad spec (rank outside 1…min(width, height), energy outside
  *   (0, 1], a ratio below rank 1's) or a bad option.
  */
-export function compressImage(image: ImageInput16, spec: ImageRankSpec, opts?: CompressImageOptions): CompressedImage<Image16>;
-export function compressImage(image: ImageInput, spec: ImageRankSpec, opts?: CompressImageOptions): CompressedImage<Image8>;
-export function compressImage(image: ImageInput | ImageInput16, spec: ImageRankSpec, opts?: CompressImageOptions): CompressedImage<Image8> | CompressedImage<Image16>;
-export function compressImage(image: ImageInput | ImageInput16, spec: ImageRankSpec, opts: CompressImageOptions = {}): CompressedImage<Image8 | Image16> {
+export function compressImage(
+  image: ImageInput16,
+  spec: ImageRankSpec,
+  opts?: CompressImageOptions,
+): CompressedImage<Image16>;
+export function compressImage(
+  image: ImageInput,
+  spec: ImageRankSpec,
+  opts?: CompressImageOptions,
+): CompressedImage<Image8>;
+export function compressImage(
+  image: ImageInput | ImageInput16,
+  spec: ImageRankSpec,
+  opts?: CompressImageOptions,
+): CompressedImage<Image8> | CompressedImage<Image16>;
+export function compressImage(
+  image: ImageInput | ImageInput16,
+  spec: ImageRankSpec,
+  opts: CompressImageOptions = {},
+): CompressedImage<Image8 | Image16> {
   return assemble(compressParts(image, spec, opts));
 }

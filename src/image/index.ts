@@ -6,7 +6,15 @@
  */
 export { compressImage } from './compress.js';
 export type {
-  CompressedImage, CompressImageOptions, Image16, Image8, ImageInput, ImageInput16, ImageRankSpec, RankStats, ToBytesImageOptions,
+  CompressedImage,
+  CompressImageOptions,
+  Image16,
+  Image8,
+  ImageInput,
+  ImageInput16,
+  ImageRankSpec,
+  RankStats,
+  ToBytesImageOptions,
 } from './types.js';
 export { decompressImage, readImageFactors } from './factors-file.js';
 export type { ImageFactors } from './factors-file.js';

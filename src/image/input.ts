@@ -23,16 +23,27 @@ function positiveInteger(v: unknown): v is number {
  */
 export function checkImage(image: ImageInput | ImageInput16, fn: string, allow16 = false): CheckedImage {
   if (image === null || typeof image !== 'object') {
-    throw new InvalidMatrixError(`${fn}: the image must be an object { width, height, data, channels? }, got ${image === null ? 'null' : typeof image}`);
+    throw new InvalidMatrixError(
+      `${fn}: the image must be an object { width, height, data, channels? }, got ${image === null ? 'null' : typeof image}`,
+    );
   }
   const { width, height, data } = image;
   if (!positiveInteger(width) || !positiveInteger(height)) {
-    throw new InvalidMatrixError(`${fn}: image width and height must be positive integers, got ${String(width)}×${String(height)}`);
+    throw new InvalidMatrixError(
+      `${fn}: image width and height must be positive integers, got ${String(width)}×${String(height)}`,
+    );
   }
   const wide = data instanceof Uint16Array;
   if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray || (wide && allow16))) {
     const d = data as unknown;
-    const got = d === null ? 'null' : ArrayBuffer.isView(d) ? `a ${d.constructor.name}` : Array.isArray(d) ? 'an array' : typeof d;
+    const got =
+      d === null
+        ? 'null'
+        : ArrayBuffer.isView(d)
+          ? `a ${d.constructor.name}`
+          : Array.isArray(d)
+            ? 'an array'
+            : typeof d;
     throw new InvalidMatrixError(
       `${fn}: image data must be a Uint8Array or Uint8ClampedArray of 8-bit samples${allow16 ? ' (or a Uint16Array of 16-bit samples)' : ''}, got ${got}`,
     );
@@ -60,8 +71,13 @@ export function hasAlpha(channels: number): boolean {
 }
 
 /** Channel `c` of an interleaved image as a row-major height×width Float64Array. */
-export function channelPlane(img: { width: number; height: number; channels: number; data: ArrayLike<number> }, c: number): Float64Array {
-  const n = img.width * img.height, out = allocate('float64', n) as Float64Array, step = img.channels;
+export function channelPlane(
+  img: { width: number; height: number; channels: number; data: ArrayLike<number> },
+  c: number,
+): Float64Array {
+  const n = img.width * img.height,
+    out = allocate('float64', n) as Float64Array,
+    step = img.channels;
   for (let i = 0, j = c; i < n; i++, j += step) out[i] = img.data[j];
   return out;
 }

@@ -78,9 +78,9 @@ export interface Image8 {
 export type ImageRankSpec =
   | RankSpec
   | {
-    /** Largest compression ratio (stored values / samples) allowed. */
-    ratio: number;
-  };
+      /** Largest compression ratio (stored values / samples) allowed. */
+      ratio: number;
+    };
 
 /** Options of {@link compressImage}. */
 export interface CompressImageOptions extends ComputeOptions {

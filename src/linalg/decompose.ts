@@ -23,6 +23,12 @@ export function decompose(a: MatrixLike, opts: DecomposeOptions, what: 'values' 
   const dtype = resolveDtype(a, opts.dtype);
   // svd validates and copies `a` itself, after its size check; only the shape is needed here.
   const { rows: m, cols: n } = matrixShape(a);
-  const r = svd(a, { dtype, backend: opts.backend, maxSweeps: opts.maxSweeps, computeUV: what !== 'values', fullMatrices: what === 'full' });
+  const r = svd(a, {
+    dtype,
+    backend: opts.backend,
+    maxSweeps: opts.maxSweeps,
+    computeUV: what !== 'values',
+    fullMatrices: what === 'full',
+  });
   return { m, n, dtype, S: r.S, U: r.U, Vt: r.Vt, rcond: defaultRcond(dtype, m, n) };
 }

@@ -17,7 +17,10 @@ export interface MatrixRankOptions extends ComputeOptions {
   maxSweeps?: number;
 }
 
-const matrixRankChecks = { ...computeOptionChecks, tol: nonNegative } satisfies Record<keyof MatrixRankOptions, OptionCheck>;
+const matrixRankChecks = { ...computeOptionChecks, tol: nonNegative } satisfies Record<
+  keyof MatrixRankOptions,
+  OptionCheck
+>;
 
 /**
  * Numerical rank of A: the number of singular values above `tol`.

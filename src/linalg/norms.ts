@@ -46,7 +46,9 @@ export function nuclearNorm(a: MatrixLike, opts: NormOptions = {}): number {
   for (let i = S.length - 1; i >= 0; i--) s += S[i];
   // Each σᵢ is finite, but p of them near the float64 limit sum past it.
   if (!Number.isFinite(s)) {
-    throw new InvalidMatrixError(`nuclearNorm: the sum of the singular values exceeds the float64 range (σ₁ = ${S[0]}); scale the input down`);
+    throw new InvalidMatrixError(
+      `nuclearNorm: the sum of the singular values exceeds the float64 range (σ₁ = ${S[0]}); scale the input down`,
+    );
   }
   return s;
 }
@@ -64,7 +66,8 @@ export function nuclearNorm(a: MatrixLike, opts: NormOptions = {}): number {
 export function cond(a: MatrixLike, opts: NormOptions = {}): number {
   checkOptions('cond', opts, normChecks);
   const { S, m, n } = decompose(a, opts, 'values');
-  if (S.length === 0) throw new InvalidMatrixError(`cond: a is ${m}×${n}; the condition number of an empty matrix is undefined`);
+  if (S.length === 0)
+    throw new InvalidMatrixError(`cond: a is ${m}×${n}; the condition number of an empty matrix is undefined`);
   const small = S[S.length - 1];
   return small === 0 ? Infinity : S[0] / small;
 }

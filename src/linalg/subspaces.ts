@@ -22,7 +22,10 @@ export interface SubspacesOptions extends ComputeOptions {
   maxSweeps?: number;
 }
 
-const subspacesChecks = { ...computeOptionChecks, tol: nonNegative } satisfies Record<keyof SubspacesOptions, OptionCheck>;
+const subspacesChecks = { ...computeOptionChecks, tol: nonNegative } satisfies Record<
+  keyof SubspacesOptions,
+  OptionCheck
+>;
 
 /** Result of {@link subspaces}: each basis is the columns of a matrix. */
 export interface Subspaces {
@@ -53,7 +56,8 @@ export function subspaces(a: MatrixLike, opts: SubspacesOptions = {}): Subspaces
   const d = decompose(a, opts, 'full');
   const { m, n, S, dtype } = d;
   const r = S.length === 0 ? 0 : countAbove(S, opts.tol ?? d.rcond * S[0]);
-  const U = d.U!, V = { rows: n, cols: n, data: n === 0 ? allocate(dtype, 0) : transpose(dtype, d.Vt!.data, n, n) };
+  const U = d.U!,
+    V = { rows: n, cols: n, data: n === 0 ? allocate(dtype, 0) : transpose(dtype, d.Vt!.data, n, n) };
   return {
     rank: r,
     column: columnRange(U, 0, r),

@@ -79,12 +79,16 @@ export class LowRank<T extends FloatArray = FloatArray> {
     this.U = { rows: m, cols: k, data: d.U as T };
     this.S = d.S as T;
     this.Vt = { rows: k, cols: n, data: d.Vt as T };
-    this.k = k; this.m = m; this.n = n;
+    this.k = k;
+    this.m = m;
+    this.n = n;
     this.dtype = d.dtype;
     this.method = d.method;
     this.storedValues = k * (m + n + 1);
     this.compressionRatio = this.storedValues / (m * n);
-    this.error = d.error; this.relativeError = d.relativeError; this.energy = d.energy;
+    this.error = d.error;
+    this.relativeError = d.relativeError;
+    this.energy = d.energy;
     this.#backend = backend;
   }
 
@@ -116,10 +120,14 @@ export class LowRank<T extends FloatArray = FloatArray> {
   apply(x: NumericArray | ArrayLike<number> | MatrixLike): FloatArray | Matrix {
     // As lstsq's b: a typed array or number[] is the vector, anything else (arrays of rows too) a matrix.
     const isMat = !isVector(x);
-    const X = isMat ? readMatrix(x as MatrixLike, this.dtype, 'x') : { rows: 0, cols: 1, data: readVectorArg(x, this.dtype, 'x') };
+    const X = isMat
+      ? readMatrix(x as MatrixLike, this.dtype, 'x')
+      : { rows: 0, cols: 1, data: readVectorArg(x, this.dtype, 'x') };
     if (!isMat) X.rows = X.data.length;
     if (X.rows !== this.n) {
-      throw new InvalidMatrixError(`LowRank.apply: x must have n = ${this.n} ${isMat ? 'rows' : 'entries'}, got ${X.rows}`);
+      throw new InvalidMatrixError(
+        `LowRank.apply: x must have n = ${this.n} ${isMat ? 'rows' : 'entries'}, got ${X.rows}`,
+      );
     }
     const t = matmul('LowRank.apply', this.#backend, this.dtype, this.Vt, false, X, false); // k×r
     scaleRows(t, this.S);
@@ -166,7 +174,10 @@ export class LowRank<T extends FloatArray = FloatArray> {
     checkOptions('LowRank.toBytes', opts, toBytesChecks);
     const precision = opts.precision ?? this.dtype;
     const { m, n, k, dtype, method, S, error, relativeError, energy } = this;
-    return encode({ m, n, k, dtype, method, U: this.U.data, S, Vt: this.Vt.data, error, relativeError, energy }, precision);
+    return encode(
+      { m, n, k, dtype, method, U: this.U.data, S, Vt: this.Vt.data, error, relativeError, energy },
+      precision,
+    );
   }
 
   /**

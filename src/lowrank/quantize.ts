@@ -70,7 +70,8 @@ export function readVector(view: DataView, off: number, v: Strided, p: Precision
   if (p === 'int8') {
     s = view.getFloat32(off, true);
     off += 4;
-    if (!(s >= 0 && Number.isFinite(s))) throw new InvalidMatrixError(`LowRank.fromBytes: corrupt data, ${what} has scale ${s}`);
+    if (!(s >= 0 && Number.isFinite(s)))
+      throw new InvalidMatrixError(`LowRank.fromBytes: corrupt data, ${what} has scale ${s}`);
   }
   for (let i = 0; i < len; i++) {
     let x: number;

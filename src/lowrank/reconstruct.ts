@@ -49,12 +49,14 @@ const checks = dtypeBackendChecks satisfies Record<keyof ReconstructOptions, Opt
  */
 export function reconstruct(f: Factorization, k?: number, opts: ReconstructOptions = {}): Matrix {
   checkOptions('reconstruct', opts, checks);
-  if (f === null || typeof f !== 'object') throw new InvalidMatrixError('reconstruct: pass the factors as { U, S, Vt }');
+  if (f === null || typeof f !== 'object')
+    throw new InvalidMatrixError('reconstruct: pass the factors as { U, S, Vt }');
   if (f.U === undefined || f.Vt === undefined) {
     throw new InvalidMatrixError('reconstruct needs U and Vt; an svd computed with computeUV: false has only S');
   }
   const dtype = resolveDtype(f.U, opts.dtype);
-  const u = matrixShape(f.U, 'U'), vt = matrixShape(f.Vt, 'Vt');
+  const u = matrixShape(f.U, 'U'),
+    vt = matrixShape(f.Vt, 'Vt');
   const avail = Math.min(u.cols, vt.rows, (f.S as ArrayLike<number> | undefined)?.length ?? 0);
   const rank = k ?? avail;
   if (!Number.isSafeInteger(rank) || rank < 0 || rank > avail) {

@@ -63,7 +63,8 @@ async function run(req: Request, post: Post): Promise<unknown> {
       return lowRankData(a as MatrixLike, b as RankSpec, c as LowRankOptions);
     case 'compressImage': {
       const opts = { ...(c as CompressImageOptions & { progress?: boolean }) };
-      if (opts.progress) opts.onProgress = (done, total, stage) => post({ id: req.id, kind: 'progress', done, total, stage }, []);
+      if (opts.progress)
+        opts.onProgress = (done, total, stage) => post({ id: req.id, kind: 'progress', done, total, stage }, []);
       delete opts.progress;
       return compressParts(a as ImageInput, b as ImageRankSpec, opts);
     }

@@ -6,7 +6,13 @@
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { usageError } from '../errors.js';
-import { compressImage, type CompressedImage, type Image16, type Image8, type ImageRankSpec } from '../../image/index.js';
+import {
+  compressImage,
+  type CompressedImage,
+  type Image16,
+  type Image8,
+  type ImageRankSpec,
+} from '../../image/index.js';
 import { contactSheet, type SheetTile } from '../render/contact-sheet.js';
 import { randomizedFits } from '../../image/compress-steps.js';
 import { checkSpec, fixedRank } from '../../image/rank-spec.js';
@@ -34,7 +40,6 @@ const COMPRESS_FLAGS: FlagSpec = {
   backend: { value: true, example: 'js' },
   help: { value: false },
 };
-
 
 /** One row of `svdkit compress --json`. */
 interface CompressJsonRow {
@@ -64,7 +69,15 @@ interface FactorsJson {
 /** What `svdkit compress --json` prints. */
 export interface CompressJson {
   command: 'compress';
-  input: { path: string; example: boolean; format: string; width: number; height: number; channels: number; gray: boolean };
+  input: {
+    path: string;
+    example: boolean;
+    format: string;
+    width: number;
+    height: number;
+    channels: number;
+    gray: boolean;
+  };
   request: { ranks: number[] } | { energy: number } | { ratio: number };
   backend: string;
   /** How the channels were decomposed: 'exact' (full SVD) or 'randomized' (float32, power iterations). */
@@ -93,12 +106,19 @@ function tileCaption(c: CompressedImage<Image8 | Image16>, k: number, samples: n
 /** Runs `svdkit compress`; returns the exit code (errors are thrown as CliError). */
 export function compressCommand(argv: readonly string[], io: CliIO): number {
   const { positionals, flags } = parseArgs(argv, COMPRESS_FLAGS, 'compress');
-  if (flags.help) { io.stdout.write(COMPRESS_HELP); return 0; }
-  const req = readRankFlags(flags), backend = readBackend(flags), json = flags.json === true;
+  if (flags.help) {
+    io.stdout.write(COMPRESS_HELP);
+    return 0;
+  }
+  const req = readRankFlags(flags),
+    backend = readBackend(flags),
+    json = flags.json === true;
   const outDir = typeof flags.out === 'string' ? flags.out : DEFAULT_OUT;
 
   const input = loadInput(positionals, flags.gray === true, 'compress');
-  const { image } = input, m = image.height, n = image.width;
+  const { image } = input,
+    m = image.height,
+    n = image.width;
   const ranks = ranksFor(req, n, m, input.name);
   const compressedChannels = image.channels === 2 || image.channels === 4 ? image.channels - 1 : image.channels;
   const spec = specFor(req, ranks);
@@ -107,7 +127,8 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   const rankFile = (k: number) => join(outDir, `${input.stem}-k${k}.png`);
   const precision = readPrecision(flags, image.data instanceof Uint16Array);
   const factorsFile = flags['save-factors'] === true ? join(outDir, `${input.stem}.svdk`) : null;
-  const force = flags.force === true, mark = { [SOURCE_KEY]: `${input.id} ${basename(input.path)}` };
+  const force = flags.force === true,
+    mark = { [SOURCE_KEY]: `${input.id} ${basename(input.path)}` };
   for (const f of [sheetFile, ...(ranks ?? []).map(rankFile)]) refuseInput(f, input.path);
   prepareOutDir(outDir);
   refuseForeign([sheetFile, ...(ranks ?? []).map(rankFile), ...(factorsFile ? [factorsFile] : [])], input.id, force);
@@ -118,10 +139,13 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   const willSketch = method === 'auto' && randomizedFits(known, Math.min(m, n));
   const writes = (ranks?.length ?? 1) + 1;
   let svdSteps = compressedChannels;
-  progress.start(svdSteps + writes,
-    compressedChannels * predictSvdMs(m, n, predictedBackend(backend), willSketch ? known ?? 64 : undefined));
+  progress.start(
+    svdSteps + writes,
+    compressedChannels * predictSvdMs(m, n, predictedBackend(backend), willSketch ? (known ?? 64) : undefined),
+  );
   const c = compressImage(image, spec, {
-    backend, method,
+    backend,
+    method,
     onProgress: (done, total, stage) => {
       if (total !== svdSteps) progress.setTotal((svdSteps = total) + writes);
       progress.step(done, stage ?? '');
@@ -129,7 +153,8 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   });
   const chosen = ranks ?? [c.rank];
 
-  const samples = m * n * image.channels, tiles: SheetTile[] = [{ image: to8(image), caption: originalCaption(input) }];
+  const samples = m * n * image.channels,
+    tiles: SheetTile[] = [{ image: to8(image), caption: originalCaption(input) }];
   const rows: CompressJsonRow[] = [];
   chosen.forEach((k, i) => {
     progress.step(svdSteps + i, `rank ${k}: writing PNG`);
@@ -145,7 +170,8 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   writeAtomic(sheetFile, encodePng(contactSheet(tiles, { title: sheetTitle(input) }), mark), input.path);
   let factors: FactorsJson | undefined;
   if (factorsFile) {
-    const rank = Math.max(...chosen), bytes = c.toBytes(rank, { precision, label: `${SOURCE_KEY} ${input.id}` });
+    const rank = Math.max(...chosen),
+      bytes = c.toBytes(rank, { precision, label: `${SOURCE_KEY} ${input.id}` });
     writeAtomic(factorsFile, bytes, input.path);
     factors = { file: factorsFile, bytes: bytes.length, inputBytes: statSync(input.path).size, rank, precision };
   }
@@ -154,14 +180,44 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   if (json) {
     const report: CompressJson = {
       command: 'compress',
-      input: { path: input.path, example: input.example, format: input.format, width: n, height: m, channels: image.channels, gray: input.gray },
-      request: req === undefined || req.kind === 'ranks' ? { ranks: chosen } : req.kind === 'energy' ? { energy: req.energy } : { ratio: req.ratio },
-      backend: c.backend, method: c.method, samples, rows, contactSheet: sheetFile, ...(factors ? { factors } : {}),
+      input: {
+        path: input.path,
+        example: input.example,
+        format: input.format,
+        width: n,
+        height: m,
+        channels: image.channels,
+        gray: input.gray,
+      },
+      request:
+        req === undefined || req.kind === 'ranks'
+          ? { ranks: chosen }
+          : req.kind === 'energy'
+            ? { energy: req.energy }
+            : { ratio: req.ratio },
+      backend: c.backend,
+      method: c.method,
+      samples,
+      rows,
+      contactSheet: sheetFile,
+      ...(factors ? { factors } : {}),
     };
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
-  io.stdout.write(textReport(input, c, req, chosen, samples, outDir, rows.map((r) => r.file), sheetFile, factors));
+  io.stdout.write(
+    textReport(
+      input,
+      c,
+      req,
+      chosen,
+      samples,
+      outDir,
+      rows.map((r) => r.file),
+      sheetFile,
+      factors,
+    ),
+  );
   return 0;
 }
 
@@ -202,26 +258,55 @@ const PRECISIONS = ['float16', 'float32', 'float64', 'int8'] as const;
 
 function readPrecision(flags: Record<string, string | true>, deep: boolean): (typeof PRECISIONS)[number] {
   const p = flags.precision ?? (deep ? 'float32' : 'float16');
-  if (!(PRECISIONS as readonly unknown[]).includes(p)) throw usageError(`--precision takes ${PRECISIONS.join(', ')}; got '${String(p)}'`);
-  if (flags.precision !== undefined && flags['save-factors'] !== true) throw usageError('--precision applies to --save-factors; add --save-factors');
+  if (!(PRECISIONS as readonly unknown[]).includes(p))
+    throw usageError(`--precision takes ${PRECISIONS.join(', ')}; got '${String(p)}'`);
+  if (flags.precision !== undefined && flags['save-factors'] !== true)
+    throw usageError('--precision applies to --save-factors; add --save-factors');
   return p as (typeof PRECISIONS)[number];
 }
 
-function textReport(input: LoadedInput, c: CompressedImage<Image8 | Image16>, req: RankRequest | undefined, chosen: number[],
-  samples: number, outDir: string, files: string[], sheet: string, factors?: FactorsJson): string {
+function textReport(
+  input: LoadedInput,
+  c: CompressedImage<Image8 | Image16>,
+  req: RankRequest | undefined,
+  chosen: number[],
+  samples: number,
+  outDir: string,
+  files: string[],
+  sheet: string,
+  factors?: FactorsJson,
+): string {
   const { width: n, height: m, channels } = input.image;
   const lines = [
     input.display,
     `${n}×${m} ${channelsName(channels)}${input.gray ? ' (converted with --gray)' : ''}; ${methodLine(c)} on the ${c.backend} backend`,
   ];
-  if (req?.kind === 'energy') lines.push(`rank ${c.rank} is the smallest that keeps ${(req.energy * 100).toFixed(2).replace(/\.?0+$/, '')}% of the energy`);
-  if (req?.kind === 'ratio') lines.push(`rank ${c.rank} is the largest whose compression rate is at most ${(req.ratio * 100).toFixed(2).replace(/\.?0+$/, '')}%`);
-  lines.push('', formatTable(chosen.map((k) => c.stats(k)), samples), '');
+  if (req?.kind === 'energy')
+    lines.push(
+      `rank ${c.rank} is the smallest that keeps ${(req.energy * 100).toFixed(2).replace(/\.?0+$/, '')}% of the energy`,
+    );
+  if (req?.kind === 'ratio')
+    lines.push(
+      `rank ${c.rank} is the largest whose compression rate is at most ${(req.ratio * 100).toFixed(2).replace(/\.?0+$/, '')}%`,
+    );
+  lines.push(
+    '',
+    formatTable(
+      chosen.map((k) => c.stats(k)),
+      samples,
+    ),
+    '',
+  );
   const larger = chosen.filter((k) => c.stats(k).storedValues > samples);
   if (larger.length > 0) {
     const useful = Math.ceil(maxUseful(c, samples));
-    lines.push(`warning: at rank ${larger.join(', ')} the factors hold more values than the image has samples (rate above 100%):`,
-      useful > 1 ? `  they do not compress it; choose a rank below ${useful}` : '  no rank compresses an image this small', '');
+    lines.push(
+      `warning: at rank ${larger.join(', ')} the factors hold more values than the image has samples (rate above 100%):`,
+      useful > 1
+        ? `  they do not compress it; choose a rank below ${useful}`
+        : '  no rank compresses an image this small',
+      '',
+    );
   }
   const alpha = c.compressedChannels < channels ? ' (alpha kept exact: m·n more)' : '';
   lines.push(
