@@ -4,7 +4,10 @@
  * @module
  */
 
-/** A rejected argument or option value: `null`, `number NaN`, `string "ab"`, `an array of length 3`, `a DataView`, `object`… */
+/**
+ * A rejected argument or option value: `null`, `number NaN`, `string "ab"`, `an array of length 3`,
+ * `a DataView`, `object`…
+ */
 export function describe(x: unknown): string {
   if (x === null) return 'null';
   if (Array.isArray(x)) return `an array of length ${x.length}`;

@@ -102,7 +102,8 @@ export class SvdFactorization {
   #needAll(what: string): void {
     if (!this.#meta.complete) {
       throw new InvalidOptionError(
-        `${what}: this svd kept only the ${this.S.length} largest singular values (option k); ${what} needs all of them`,
+        `${what}: this svd kept only the ${this.S.length} largest singular values (option k); ${what} needs all of ` +
+          `them`,
       );
     }
   }

@@ -139,7 +139,8 @@ function ndSource(a: { data: unknown; shape: unknown; stride: unknown; offset?: 
     const hi = offset + Math.max(0, (rows - 1) * s0) + Math.max(0, (cols - 1) * s1);
     if (lo < 0 || hi >= data.length) {
       throw new InvalidMatrixError(
-        `${name}: shape [${rows}, ${cols}], stride [${s0}, ${s1}] and offset ${offset} reach data[${lo < 0 ? lo : hi}], ` +
+        `${name}: shape [${rows}, ${cols}], stride [${s0}, ${s1}] and offset ${offset} reach ` +
+          `data[${lo < 0 ? lo : hi}], ` +
           `outside data of length ${data.length}`,
       );
     }

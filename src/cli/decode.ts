@@ -74,7 +74,8 @@ export function decodeImage(bytes: Uint8Array, name: string): DecodedImage {
     );
   if (looksLike)
     throw inputError(
-      `${name} is not a valid ${looksLike} file (its first bytes are not a ${looksLike} signature); the file is corrupt or misnamed`,
+      `${name} is not a valid ${looksLike} file (its first bytes are not a ${looksLike} signature); the file is ` +
+        `corrupt or misnamed`,
     );
   throw inputError(`${name} is in an unsupported format (not PNG or JPEG); svdkit reads PNG and JPEG`);
 }

@@ -85,7 +85,8 @@ function makeFolders(dir: string): void {
       throw outputError(
         at === resolve(dir)
           ? `the output folder ${dir} is a file, not a folder; choose another --out`
-          : `cannot create the output folder ${dir}: a part of the path is a file, not a folder (${at}); choose another --out`,
+          : `cannot create the output folder ${dir}: a part of the path is a file, not a folder (${at}); choose ` +
+              `another --out`,
       );
     }
     missing.push(at);
@@ -210,6 +211,7 @@ export function refuseForeign(paths: readonly string[], id: string, force: boole
     return sourceOf(p) === null ? `${p} (not an svdkit output)` : `${p} (made by svdkit from another input)`;
   });
   throw outputError(
-    `refusing to replace ${what.join(', ')}; choose another --out, or pass --force to replace ${foreign.length > 1 ? 'them' : 'it'}`,
+    `refusing to replace ${what.join(', ')}; choose another --out, or pass --force to replace ` +
+      `${foreign.length > 1 ? 'them' : 'it'}`,
   );
 }

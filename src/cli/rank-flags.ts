@@ -80,7 +80,8 @@ export function ranksFor(
   const bad = req.ranks.find((k) => k > p);
   if (bad !== undefined) {
     throw usageError(
-      `rank ${bad} is larger than min(width, height) = ${p} of ${what} (${width}×${height}); choose ranks from 1 to ${p}`,
+      `rank ${bad} is larger than min(width, height) = ${p} of ${what} (${width}×${height}); choose ranks from 1 to ` +
+        `${p}`,
     );
   }
   return req.ranks;

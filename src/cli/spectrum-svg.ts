@@ -74,7 +74,8 @@ export function spectrumSvg(plot: SpectrumPlot): string {
   const add = (s: string) => parts.push(s);
 
   add(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" ` +
+      `font-family="Helvetica, Arial, sans-serif" font-size="12">`,
   );
   add(`<rect width="${W}" height="${H}" fill="#ffffff"/>`);
   add(`<text x="${W / 2}" y="28" text-anchor="middle" font-size="16" font-weight="bold">${esc(plot.title)}</text>`);
@@ -85,7 +86,9 @@ export function spectrumSvg(plot: SpectrumPlot): string {
     const name =
       panel === 0
         ? 'singular values σ<tspan dy="4" font-size="10">k</tspan><tspan dx="4" dy="-4">(log scale)</tspan>'
-        : `cumulative energy Σ<tspan dy="4" font-size="10">i≤k</tspan><tspan dx="4" dy="-4">σ</tspan><tspan dy="4" font-size="10">i</tspan><tspan dy="-10" font-size="10">2</tspan><tspan dx="4" dy="6">/ Σ σ</tspan><tspan dy="4" font-size="10">i</tspan><tspan dy="-10" font-size="10">2</tspan>`;
+        : `cumulative energy Σ<tspan dy="4" font-size="10">i≤k</tspan><tspan dx="4" dy="-4">σ</tspan><tspan dy="4" ` +
+          `font-size="10">i</tspan><tspan dy="-10" font-size="10">2</tspan><tspan dx="4" dy="6">/ Σ σ</tspan><tspan ` +
+          `dy="4" font-size="10">i</tspan><tspan dy="-10" font-size="10">2</tspan>`;
     add(`<text x="${x0 + PANEL_W / 2}" y="${TOP - 14}" text-anchor="middle" font-size="13">${name}</text>`);
     add(`<rect x="${x0}" y="${TOP}" width="${PANEL_W}" height="${PANEL_H}" fill="none" stroke="#999"/>`);
     for (const t of xTicks) {
@@ -130,7 +133,8 @@ export function spectrumSvg(plot: SpectrumPlot): string {
     add(`<path d="${path(1, (i) => yLin(energy[i]))}" fill="none" stroke="${colour}" stroke-width="1.5"${dash}/>`);
     for (const k of marks.filter((m) => m <= vals.length)) {
       add(
-        `<circle cx="${fmt(x(1, k))}" cy="${fmt(yLin(energy[k - 1]))}" r="3" fill="${colour}"><title>${esc(`${s.name}, k=${k}: ${(energy[k - 1] * 100).toFixed(2)}% of the energy`)}</title></circle>`,
+        `<circle cx="${fmt(x(1, k))}" cy="${fmt(yLin(energy[k - 1]))}" r="3" fill="${colour}">` +
+          `<title>${esc(`${s.name}, k=${k}: ${(energy[k - 1] * 100).toFixed(2)}% of the energy`)}</title></circle>`,
       );
     }
   });
@@ -139,7 +143,8 @@ export function spectrumSvg(plot: SpectrumPlot): string {
       const lx = LEFT[0] + PANEL_W - 80,
         ly = TOP + 20 + 16 * i;
       add(
-        `<line x1="${lx}" y1="${ly}" x2="${lx + 20}" y2="${ly}" stroke="${COLOURS[s.name] ?? '#333'}" stroke-width="2"/>`,
+        `<line x1="${lx}" y1="${ly}" x2="${lx + 20}" y2="${ly}" stroke="${COLOURS[s.name] ?? '#333'}" ` +
+          `stroke-width="2"/>`,
       );
       add(`<text x="${lx + 26}" y="${ly + 4}">${esc(s.name)}</text>`);
     });
@@ -148,7 +153,8 @@ export function spectrumSvg(plot: SpectrumPlot): string {
   const jointNote =
     plot.series.length > 1 ? 'energies at the marks are of all channels together' : 'energy kept at each marked rank';
   add(
-    `<text x="${W / 2}" y="${H - 12}" text-anchor="middle" fill="#666" font-size="11">${esc(axisNote + jointNote)}</text>`,
+    `<text x="${W / 2}" y="${H - 12}" text-anchor="middle" fill="#666" ` +
+      `font-size="11">${esc(axisNote + jointNote)}</text>`,
   );
   add('</svg>');
   return parts.join('\n') + '\n';

@@ -39,7 +39,8 @@ function checkProduct(fn: string, c: FloatArray, dtype: Dtype): void {
   for (let i = 0; i < c.length; i++) {
     if (Number.isFinite(c[i])) continue;
     throw new InvalidMatrixError(
-      `${fn}: the result overflows the ${dtype} range (an entry beyond ±${dtype === 'float64' ? '1.8e308' : '3.4e38'}); ` +
+      `${fn}: the result overflows the ${dtype} range (an entry beyond ` +
+        `±${dtype === 'float64' ? '1.8e308' : '3.4e38'}); ` +
         (dtype === 'float32' ? "compute in dtype 'float64' or scale the input down" : 'scale the input down'),
     );
   }

@@ -3,9 +3,9 @@
  * applied twice ("twice is enough", Giraud–Langou–Rozložník 2005): the result has
  * ‖QQᵀ − I‖ = O(u) whatever the conditioning of the input. A row that is (numerically) in the
  * span of the previous ones — its norm drops below 64·u of its original norm after the second
- * pass (u the unit roundoff of the storage), or it was zero — is replaced by a unit coordinate vector orthogonalised against the
- * rows so far, so the output always has r orthonormal rows (the span of the input is contained
- * in the span of the output).
+ * pass (u the unit roundoff of the storage), or it was zero — is replaced by a unit coordinate
+ * vector orthogonalised against the rows so far, so the output always has r orthonormal rows
+ * (the span of the input is contained in the span of the output).
  * @module
  */
 import { dtypeOf } from '../arrays.js';

@@ -38,9 +38,10 @@ import type {
  * ctx.putImageData(new ImageData(c.toImage().data, w, h), 0, 0);
  * c.stats(10); // { rank: 10, storedValues, compressionRatio, relativeError, psnr, energy }
  * ```
- * @throws {@link svdkit!InvalidMatrixError | InvalidMatrixError} the image is malformed (sizes, data type, channel count).
- * @throws {@link svdkit!InvalidOptionError | InvalidOptionError} a bad spec (rank outside 1…min(width, height), energy outside
- *   (0, 1], a ratio below rank 1's) or a bad option.
+ * @throws {@link svdkit!InvalidMatrixError | InvalidMatrixError} the image is malformed (sizes, data type,
+ *   channel count).
+ * @throws {@link svdkit!InvalidOptionError | InvalidOptionError} a bad spec (rank outside 1…min(width, height),
+ *   energy outside (0, 1], a ratio below rank 1's) or a bad option.
  */
 export function compressImage(
   image: ImageInput16,

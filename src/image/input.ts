@@ -24,7 +24,8 @@ function positiveInteger(v: unknown): v is number {
 export function checkImage(image: ImageInput | ImageInput16, fn: string, allow16 = false): CheckedImage {
   if (image === null || typeof image !== 'object') {
     throw new InvalidMatrixError(
-      `${fn}: the image must be an object { width, height, data, channels? }, got ${image === null ? 'null' : typeof image}`,
+      `${fn}: the image must be an object { width, height, data, channels? }, got ` +
+        `${image === null ? 'null' : typeof image}`,
     );
   }
   const { width, height, data } = image;
@@ -45,7 +46,8 @@ export function checkImage(image: ImageInput | ImageInput16, fn: string, allow16
             ? 'an array'
             : typeof d;
     throw new InvalidMatrixError(
-      `${fn}: image data must be a Uint8Array or Uint8ClampedArray of 8-bit samples${allow16 ? ' (or a Uint16Array of 16-bit samples)' : ''}, got ${got}`,
+      `${fn}: image data must be a Uint8Array or Uint8ClampedArray of 8-bit ` +
+        `samples${allow16 ? ' (or a Uint16Array of 16-bit samples)' : ''}, got ${got}`,
     );
   }
   const pixels = width * height;
@@ -53,13 +55,15 @@ export function checkImage(image: ImageInput | ImageInput16, fn: string, allow16
   if (channels !== 1 && channels !== 2 && channels !== 3 && channels !== 4) {
     throw new InvalidMatrixError(
       image.channels === undefined
-        ? `${fn}: image data has ${data.length} samples for ${width}×${height} = ${pixels} pixels; expected 1, 2, 3 or 4 samples a pixel (gray, gray+alpha, RGB, RGBA)`
+        ? `${fn}: image data has ${data.length} samples for ${width}×${height} = ${pixels} pixels; expected 1, 2, 3 ` +
+            `or 4 samples a pixel (gray, gray+alpha, RGB, RGBA)`
         : `${fn}: image channels must be 1 (gray), 2 (gray+alpha), 3 (RGB) or 4 (RGBA), got ${String(image.channels)}`,
     );
   }
   if (data.length !== pixels * channels) {
     throw new InvalidMatrixError(
-      `${fn}: image data has ${data.length} samples but width·height·channels = ${width}·${height}·${channels} = ${pixels * channels}`,
+      `${fn}: image data has ${data.length} samples but width·height·channels = ${width}·${height}·${channels} = ` +
+        `${pixels * channels}`,
     );
   }
   return { width, height, channels, data, depth: wide ? 16 : 8 };

@@ -15,7 +15,10 @@ import { scaleColumns } from './reconstruct.js';
 
 /** Options of {@link LowRank.toBytes}. */
 export interface ToBytesOptions {
-  /** Storage of U and Vt; S is always float64. Default: the LowRank's dtype. See docs/format.md for the error bounds. */
+  /**
+   * Storage of U and Vt; S is always float64. Default: the LowRank's dtype. See docs/format.md for
+   * the error bounds.
+   */
   precision?: Precision;
 }
 

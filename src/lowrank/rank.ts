@@ -84,7 +84,8 @@ export function applyRule(
       k = Math.min(p, Math.floor(spec.value / per));
     if (k < 1) {
       throw new InvalidOptionError(
-        `maxStored = ${spec.value} cannot hold even rank 1 of a ${shape!.rows}×${shape!.cols} matrix, which stores m + n + 1 = ${per} numbers`,
+        `maxStored = ${spec.value} cannot hold even rank 1 of a ${shape!.rows}×${shape!.cols} matrix, which stores ` +
+          `m + n + 1 = ${per} numbers`,
       );
     }
     return k;
@@ -130,7 +131,8 @@ export function chooseRank(S: ArrayLike<number>, spec: RankSpec, shape?: MatrixS
   }
   if (dims && s.length > Math.min(dims.rows, dims.cols)) {
     throw new InvalidOptionError(
-      `chooseRank: S has ${s.length} values but a ${dims.rows}×${dims.cols} matrix has at most ${Math.min(dims.rows, dims.cols)}`,
+      `chooseRank: S has ${s.length} values but a ${dims.rows}×${dims.cols} matrix has at most ` +
+        `${Math.min(dims.rows, dims.cols)}`,
     );
   }
   return applyRule(parsed, s, dims);

@@ -61,7 +61,8 @@ export function reconstruct(f: Factorization, k?: number, opts: ReconstructOptio
   const rank = k ?? avail;
   if (!Number.isSafeInteger(rank) || rank < 0 || rank > avail) {
     throw new InvalidOptionError(
-      `reconstruct: k must be an integer from 0 to ${avail} (U has ${u.cols} columns, S ${f.S?.length ?? 0} values, Vt ${vt.rows} rows), got ${String(k)}`,
+      `reconstruct: k must be an integer from 0 to ${avail} (U has ${u.cols} columns, S ${f.S?.length ?? 0} values, ` +
+        `Vt ${vt.rows} rows), got ${String(k)}`,
     );
   }
   // The product's size against the backend's limit before any factor is copied.

@@ -237,7 +237,8 @@ function maxUseful(c: CompressedImage<Image8 | Image16>, samples: number): numbe
 function methodLine(c: CompressedImage<Image8 | Image16>): string {
   return c.method === 'exact'
     ? 'one exact SVD per channel'
-    : `one randomized SVD per channel (float32, ${c.powerIterations} power iterations, error within 1% of exact; --exact to force the full SVD)`;
+    : `one randomized SVD per channel (float32, ${c.powerIterations} power iterations, error within 1% of exact; ` +
+        `--exact to force the full SVD)`;
 }
 
 function originalCaption(input: LoadedInput): string[] {
@@ -279,7 +280,8 @@ function textReport(
   const { width: n, height: m, channels } = input.image;
   const lines = [
     input.display,
-    `${n}×${m} ${channelsName(channels)}${input.gray ? ' (converted with --gray)' : ''}; ${methodLine(c)} on the ${c.backend} backend`,
+    `${n}×${m} ${channelsName(channels)}${input.gray ? ' (converted with --gray)' : ''}; ${methodLine(c)} on the ` +
+      `${c.backend} backend`,
   ];
   if (req?.kind === 'energy')
     lines.push(
@@ -287,7 +289,8 @@ function textReport(
     );
   if (req?.kind === 'ratio')
     lines.push(
-      `rank ${c.rank} is the largest whose compression rate is at most ${(req.ratio * 100).toFixed(2).replace(/\.?0+$/, '')}%`,
+      `rank ${c.rank} is the largest whose compression rate is at most ` +
+        `${(req.ratio * 100).toFixed(2).replace(/\.?0+$/, '')}%`,
     );
   lines.push(
     '',
@@ -301,7 +304,8 @@ function textReport(
   if (larger.length > 0) {
     const useful = Math.ceil(maxUseful(c, samples));
     lines.push(
-      `warning: at rank ${larger.join(', ')} the factors hold more values than the image has samples (rate above 100%):`,
+      `warning: at rank ${larger.join(', ')} the factors hold more values than the image has samples (rate above ` +
+        `100%):`,
       useful > 1
         ? `  they do not compress it; choose a rank below ${useful}`
         : '  no rank compresses an image this small',
@@ -310,16 +314,19 @@ function textReport(
   }
   const alpha = c.compressedChannels < channels ? ' (alpha kept exact: m·n more)' : '';
   lines.push(
-    `stored values: k·(m + n + 1) per channel${alpha}; compression rate: stored / ${n}·${m}·${channels} = ${samples} samples;`,
+    `stored values: k·(m + n + 1) per channel${alpha}; compression rate: stored / ${n}·${m}·${channels} = ` +
+      `${samples} samples;`,
     c.depth === 16
-      ? 'relative error: ‖A − A_k‖ / ‖A‖ (Frobenius); PSNR: peak 65535, before rounding to 16 bits (16-bit input: outputs are 16-bit PNGs)'
+      ? 'relative error: ‖A − A_k‖ / ‖A‖ (Frobenius); PSNR: peak 65535, before rounding to 16 bits ' +
+          '(16-bit input: outputs are 16-bit PNGs)'
       : 'relative error: ‖A − A_k‖ / ‖A‖ (Frobenius); PSNR: peak 255, before rounding to 8 bits',
     '',
     `wrote to ${outDir}: ${[...files, sheet].map((f) => basename(f)).join(', ')} (the last is the contact sheet)`,
   );
   if (factors) {
     lines.push(
-      `saved the compressed form: ${basename(factors.file)}, ${formatBytes(factors.bytes)} (rank ${factors.rank}, ${factors.precision} factors) ` +
+      `saved the compressed form: ${basename(factors.file)}, ${formatBytes(factors.bytes)} (rank ${factors.rank}, ` +
+        `${factors.precision} factors) ` +
         `beside the input's ${formatBytes(factors.inputBytes)} (${percent(factors.bytes, factors.inputBytes)}); ` +
         `svdkit decompress ${factors.file} writes it back as PNG`,
     );

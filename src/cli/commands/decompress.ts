@@ -95,7 +95,8 @@ export function decompressCommand(argv: readonly string[], io: CliIO): number {
     return 0;
   }
   io.stdout.write(
-    `${path}: ${width}×${height} ${channelsName(channels)} at rank ${info.k} (${info.method} SVD)\nwrote ${file} (rank ${rank})\n`,
+    `${path}: ${width}×${height} ${channelsName(channels)} at rank ${info.k} (${info.method} SVD)\nwrote ${file} ` +
+      `(rank ${rank})\n`,
   );
   return 0;
 }

@@ -59,7 +59,8 @@ export function infoCommand(argv: readonly string[], io: CliIO): number {
     [
       `svdkit ${info.version}`,
       `backend:      ${info.backend}${info.wasm ? '' : ` (wasm module not loaded: ${info.wasmError})`}`,
-      `wasm SIMD:    ${info.wasm ? (info.simd ? 'yes, the SIMD build runs' : 'no, the scalar wasm build runs') : 'not in use'}`,
+      `wasm SIMD:    ` +
+        `${info.wasm ? (info.simd ? 'yes, the SIMD build runs' : 'no, the scalar wasm build runs') : 'not in use'}`,
       `engine:       WebAssembly ${yes(info.engine.webassembly)}, WebAssembly SIMD ${yes(info.engine.simd)}`,
       `runtime:      Node ${info.node} on ${info.platform}`,
       '',

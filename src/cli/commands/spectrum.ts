@@ -109,7 +109,9 @@ export function spectrumCommand(argv: readonly string[], io: CliIO): number {
     jointEnergy = cumulativeEnergy(joint);
   const marks = explicit ?? [resolveRank(spec!, joint, shape)];
 
-  const title = `${input.example ? 'camera-400.png (example)' : basename(input.path)}: ${n}×${m} ${channelsName(image.channels)}`;
+  const title =
+    `${input.example ? 'camera-400.png (example)' : basename(input.path)}: ${n}×${m} ` +
+    `${channelsName(image.channels)}`;
   const svg = spectrumSvg({ title, series: names.map((name, c) => ({ name, values: spectra[c] })), marks }).replace(
     '>',
     `>\n<!-- ${SOURCE_KEY} ${input.id} ${basename(input.path).replace(/--/g, '- -')} -->`,
@@ -151,7 +153,8 @@ export function spectrumCommand(argv: readonly string[], io: CliIO): number {
   io.stdout.write(
     [
       input.display,
-      `${n}×${m} ${channelsName(image.channels)}: ${spectra[0].length} singular values per channel, σ_1 = ${spectra.map((s) => s[0].toPrecision(5)).join(', ')}`,
+      `${n}×${m} ${channelsName(image.channels)}: ${spectra[0].length} singular values per channel, σ_1 = ` +
+        `${spectra.map((s) => s[0].toPrecision(5)).join(', ')}`,
       '',
       line(head),
       line(widths.map((w) => '─'.repeat(w))),

@@ -161,8 +161,8 @@ function square(img: Image8, x0: number, y0: number, size: number, paint: (at: n
  * Draws `text` into `img` with its cell's top-left corner at (x, y); each font pixel becomes a
  * scale×scale square of `color` (one gray level, or RGB used as far as the image has colour
  * channels; alpha, when present, becomes opaque). Pixels outside the image are skipped.
- * @throws {@link svdkit!InvalidMatrixError | InvalidMatrixError} a malformed image.
- * @throws {@link svdkit!InvalidOptionError | InvalidOptionError} text not a string, x or y not integers, a bad scale or color.
+ * @throws InvalidMatrixError a malformed image.
+ * @throws InvalidOptionError text not a string, x or y not integers, a bad scale or color.
  */
 export function drawText(img: Image8, text: string, x: number, y: number, opts: DrawTextOptions = {}): void {
   checkImage(img, 'drawText');
