@@ -82,3 +82,28 @@ export function loadInput(positionals: readonly string[], gray: boolean, command
     id: inputId(bytes),
   };
 }
+
+/** The input as the `--json` reports of compress and spectrum describe it. */
+export interface InputJson {
+  path: string;
+  example: boolean;
+  format: string;
+  width: number;
+  height: number;
+  channels: number;
+  gray: boolean;
+}
+
+/** {@link InputJson} of a loaded input (its size and channels after any --gray). */
+export function inputJson(input: LoadedInput): InputJson {
+  const { image } = input;
+  return {
+    path: input.path,
+    example: input.example,
+    format: input.format,
+    width: image.width,
+    height: image.height,
+    channels: image.channels,
+    gray: input.gray,
+  };
+}

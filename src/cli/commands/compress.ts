@@ -21,7 +21,7 @@ import { predictedBackend, readBackend } from '../backend-flag.js';
 import { encodePng } from '../encode.js';
 import { DEFAULT_OUT, prepareOutDir, refuseForeign, refuseInput, SOURCE_KEY, writeAtomic } from '../files.js';
 import type { CliIO } from '../io.js';
-import { channelsName, loadInput, type LoadedInput } from '../load.js';
+import { channelsName, inputJson, loadInput, type InputJson, type LoadedInput } from '../load.js';
 import { predictSvdMs, Progress } from '../progress.js';
 import { RANK_FLAGS, ranksFor, readRankFlags, type RankRequest } from '../rank-flags.js';
 import { formatPsnr, formatTable, percent } from '../table.js';
@@ -69,15 +69,7 @@ interface FactorsJson {
 /** What `svdkit compress --json` prints. */
 export interface CompressJson {
   command: 'compress';
-  input: {
-    path: string;
-    example: boolean;
-    format: string;
-    width: number;
-    height: number;
-    channels: number;
-    gray: boolean;
-  };
+  input: InputJson;
   request: { ranks: number[] } | { energy: number } | { ratio: number };
   backend: string;
   /** How the channels were decomposed: 'exact' (full SVD) or 'randomized' (float32, power iterations). */
@@ -180,15 +172,7 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   if (json) {
     const report: CompressJson = {
       command: 'compress',
-      input: {
-        path: input.path,
-        example: input.example,
-        format: input.format,
-        width: n,
-        height: m,
-        channels: image.channels,
-        gray: input.gray,
-      },
+      input: inputJson(input),
       request:
         req === undefined || req.kind === 'ranks'
           ? { ranks: chosen }

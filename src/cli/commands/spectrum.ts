@@ -13,7 +13,7 @@ import { parseArgs, type FlagSpec } from '../args.js';
 import { predictedBackend, readBackend } from '../backend-flag.js';
 import { DEFAULT_OUT, prepareOutDir, refuseForeign, refuseInput, SOURCE_KEY, writeAtomic } from '../files.js';
 import type { CliIO } from '../io.js';
-import { channelNames, channelsName, loadInput } from '../load.js';
+import { channelNames, channelsName, inputJson, loadInput, type InputJson } from '../load.js';
 import { predictSvdMs, Progress } from '../progress.js';
 import { RANK_FLAGS, ranksFor, readRankFlags } from '../rank-flags.js';
 import { cumulativeEnergy } from '../../lowrank/rank.js';
@@ -34,15 +34,7 @@ const SPECTRUM_FLAGS: FlagSpec = {
 /** What `svdkit spectrum --json` prints. */
 export interface SpectrumJson {
   command: 'spectrum';
-  input: {
-    path: string;
-    example: boolean;
-    format: string;
-    width: number;
-    height: number;
-    channels: number;
-    gray: boolean;
-  };
+  input: InputJson;
   backend: string;
   /** The channels decomposed (alpha is left out, as compress keeps it exact). */
   channels: { name: string; singularValues: number[]; cumulativeEnergy: number[] }[];
@@ -121,15 +113,7 @@ export function spectrumCommand(argv: readonly string[], io: CliIO): number {
   if (json) {
     const report: SpectrumJson = {
       command: 'spectrum',
-      input: {
-        path: input.path,
-        example: input.example,
-        format: input.format,
-        width: n,
-        height: m,
-        channels: image.channels,
-        gray: input.gray,
-      },
+      input: inputJson(input),
       backend: backendName,
       channels: names.map((name, c) => ({
         name,
