@@ -14,7 +14,7 @@ export function photoLike(W: number, H: number, seed = 7): Uint8Array {
   const sw = src.width, sh = src.height, sc = src.channels, s = src.data;
   const rng = createRng(seed), out = new Uint8Array(W * H * 3);
   for (let y = 0; y < H; y++) {
-    const fy = Math.min(sh - 1.001, ((y + 0.5) * sh) / H - 0.5 < 0 ? 0 : ((y + 0.5) * sh) / H - 0.5), y0 = Math.floor(fy), wy = fy - y0;
+    const fy = Math.min(sh - 1.001, Math.max(0, ((y + 0.5) * sh) / H - 0.5)), y0 = Math.floor(fy), wy = fy - y0;
     for (let x = 0; x < W; x++) {
       const fx = Math.min(sw - 1.001, Math.max(0, ((x + 0.5) * sw) / W - 0.5)), x0 = Math.floor(fx), wx = fx - x0;
       const at = (yy: number, xx: number) => s[(yy * sw + xx) * sc];

@@ -2,7 +2,7 @@
 import type { Image8, ImageInput } from 'svdkit/image';
 
 /** Longest side the demo decomposes (bigger pictures are scaled down first). */
-export const MAX_SIDE = 512;
+const MAX_SIDE = 512;
 
 /**
  * Decodes a picture (URL or File) into an image of 1 channel when it is gray, 3 when it is

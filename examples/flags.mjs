@@ -30,7 +30,7 @@ function draw(paint) {
 
 const flags = [
   ['vertical tricolour', 'vertical', draw((x) => (x < W / 3 ? [0, 85, 164] : x < (2 * W) / 3 ? [255, 255, 255] : [239, 65, 53]))],
-  ['horizontal tricolour', 'horizontal', draw((x, y) => (y < H / 3 ? [0, 0, 0] : y < (2 * H) / 3 ? [221, 0, 0] : [255, 206, 0]))],
+  ['horizontal tricolour', 'horizontal', draw((_x, y) => (y < H / 3 ? [0, 0, 0] : y < (2 * H) / 3 ? [221, 0, 0] : [255, 206, 0]))],
   // Cross bars two tenths wide, the upright off-centre towards the hoist (5:2:9 across, 4:2:4 down).
   ['Nordic cross', 'cross', draw((x, y) => (Math.abs(x - (W * 6) / 16) < W / 16 || Math.abs(y - H / 2) < H / 10 ? [254, 204, 0] : [0, 106, 167]))],
   // A disc of diameter 3/5 of the height, centred.

@@ -1,6 +1,6 @@
 /** Small array helpers shared by the API layer and the JS backend. @module */
 import { SizeLimitError } from './errors.js';
-import type { Dtype, FloatArray } from './types.js';
+import type { Dtype, FloatArray, Matrix } from './types.js';
 
 /** The dtype an array holds: float32 for a Float32Array, else float64. */
 export function dtypeOf(data: unknown): Dtype {
@@ -20,7 +20,7 @@ export function allocate(dtype: Dtype, n: number): FloatArray {
     const bytes = n * (dtype === 'float64' ? 8 : 4);
     throw new SizeLimitError(
       `cannot allocate ${n} ${dtype} entries (${(bytes / 2 ** 20).toFixed(0)} MiB): ${e.message}; ` +
-        'this JavaScript engine\'s memory limits the js backend; use a smaller matrix or dtype \'float32\'',
+        "this JavaScript engine's memory limits the js backend; use a smaller matrix or dtype 'float32'",
     );
   }
 }
@@ -49,4 +49,21 @@ export function transpose(dtype: Dtype, src: FloatArray, r: number, c: number): 
     }
   }
   return out;
+}
+
+/**
+ * Columns [from, to) of the row-major `a` as a fresh a.rows×(to − from) matrix in `dtype` (a's by
+ * default). `a.cols` is the row stride, so `{ rows: r, cols, data }` with r below the stored rows
+ * takes a leading block.
+ */
+export function columnRange(a: Matrix, from: number, to: number, dtype = dtypeOf(a.data)): Matrix {
+  const w = to - from,
+    data = allocate(dtype, a.rows * w);
+  for (let i = 0; i < a.rows; i++) data.set(a.data.subarray(i * a.cols + from, i * a.cols + to), i * w);
+  return { rows: a.rows, cols: w, data };
+}
+
+/** The first k columns of the row-major `a` as a fresh a.rows×k matrix (a truncated U), in `dtype` (a's by default). */
+export function leadingColumns(a: Matrix, k: number, dtype = dtypeOf(a.data)): Matrix {
+  return columnRange(a, 0, k, dtype);
 }

@@ -8,7 +8,16 @@ import { allocate, transpose } from './arrays.js';
 import { InvalidMatrixError } from './errors.js';
 import { defaultParams, unitRoundoff } from './params.js';
 import { selectBackend } from './backend/select.js';
-import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrix, resolveDtype } from './validate.js';
+import {
+  checkInRange,
+  checkOptions,
+  computeOptionChecks,
+  is,
+  matrixShape,
+  readMatrix,
+  resolveDtype,
+  type OptionCheck,
+} from './validate.js';
 import { positiveColumns } from './signs.js';
 import type { Backend, EighKernel, EighParts } from './backend/types.js';
 import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from './types.js';
@@ -41,7 +50,10 @@ export interface EighOptions extends ComputeOptions {
  */
 const JACOBI_MAX_N = 4;
 
-const eighOptionChecks = { ...computeOptionChecks, method: is.oneOf('auto', 'jacobi', 'tridiagonal') };
+const eighOptionChecks = {
+  ...computeOptionChecks,
+  method: is.oneOf('auto', 'jacobi', 'tridiagonal'),
+} satisfies Record<keyof EighOptions, OptionCheck>;
 
 /** The kernel `method` selects for an n×n problem. */
 function kernelFor(method: EighMethod | undefined, n: number): EighKernel {
@@ -69,7 +81,8 @@ function symmetrize(a: FloatArray, n: number, dtype: Dtype, fn: string): void {
   const tol = 100 * n * unitRoundoff[dtype] * big;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const x = a[i * n + j], y = a[j * n + i];
+      const x = a[i * n + j],
+        y = a[j * n + i];
       if (Math.abs(x - y) > tol) {
         throw new InvalidMatrixError(
           `${fn} needs a symmetric matrix, but a[${i}][${j}] = ${x} and a[${j}][${i}] = ${y} differ by more than ` +
@@ -94,7 +107,12 @@ function symmetrize(a: FloatArray, n: number, dtype: Dtype, fn: string): void {
 export function eigh<A extends MatrixLike, O extends EighOptions = {}>(a: A, opts?: O): EighResult<ResultArray<A, O>>;
 export function eigh(a: MatrixLike, opts: EighOptions = {}): EighResult {
   const { dtype, n, backend, parts } = decompose('eigh', a, opts, true);
-  if (n === 0) return { values: allocate(dtype, 0), vectors: { rows: 0, cols: 0, data: allocate(dtype, 0) }, backend: backend.name };
+  if (n === 0)
+    return {
+      values: allocate(dtype, 0),
+      vectors: { rows: 0, cols: 0, data: allocate(dtype, 0) },
+      backend: backend.name,
+    };
   const v = transpose(dtype, parts!.vectors!, n, n);
   positiveColumns({ rows: n, cols: n, data: v });
   return { values: parts!.values, vectors: { rows: n, cols: n, data: v }, backend: backend.name };
@@ -117,7 +135,10 @@ export function eigvalsh(a: MatrixLike, opts: EighOptions = {}): FloatArray {
 
 /** Validation, backend choice and the backend call shared by {@link eigh} and {@link eigvalsh}. */
 function decompose(
-  fn: string, a: MatrixLike, opts: EighOptions, vectors: boolean,
+  fn: string,
+  a: MatrixLike,
+  opts: EighOptions,
+  vectors: boolean,
 ): { dtype: Dtype; n: number; backend: Backend; parts?: EighParts } {
   checkOptions(fn, opts, eighOptionChecks);
   const dtype = resolveDtype(a, opts.dtype);

@@ -7,9 +7,9 @@
  * @module
  */
 import { InvalidMatrixError, InvalidOptionError } from './errors.js';
-import { pinvFactors, solveWith } from './linalg/factors.js';
-import { checkTolerance, countAbove, defaultRcond, nonNegative } from './linalg/tolerance.js';
-import { checkOptions } from './validate.js';
+import { pinvFactors, solveWith } from './core/solve.js';
+import { checkTolerance, countAbove, defaultRcond, nonNegative } from './core/tolerance.js';
+import { checkOptions, type OptionCheck } from './validate.js';
 import type { BackendChoice, BackendName, Dtype, FloatArray, Matrix, MatrixLike, NumericArray } from './types.js';
 
 /** Options of the `solve` and `pinv` methods of an svd result. */
@@ -17,6 +17,8 @@ export interface SolveOptions {
   /** Relative cutoff: singular values ≤ rcond·σ₁ are treated as zero. Default max(m, n)·ε. */
   rcond?: number;
 }
+
+const solveChecks = { rcond: nonNegative } satisfies Record<keyof SolveOptions, OptionCheck>;
 
 /** What a result knows besides its arrays (sent along when a worker returns it). */
 export interface SvdMeta {
@@ -58,7 +60,8 @@ export class SvdFactorization {
   rank(tol?: number): number {
     this.#needAll('rank');
     if (tol !== undefined) checkTolerance('rank', 'tol', tol);
-    const { S } = this, { dtype, m, n } = this.#meta;
+    const { S } = this,
+      { dtype, m, n } = this.#meta;
     return S.length === 0 ? 0 : countAbove(S, tol ?? defaultRcond(dtype, m, n) * S[0]);
   }
 
@@ -66,22 +69,25 @@ export class SvdFactorization {
   cond(): number {
     this.#needAll('cond');
     const { m, n } = this.#meta;
-    if (this.S.length === 0) throw new InvalidMatrixError(`cond: a is ${m}×${n}; the condition number of an empty matrix is undefined`);
+    if (this.S.length === 0)
+      throw new InvalidMatrixError(`cond: a is ${m}×${n}; the condition number of an empty matrix is undefined`);
     const small = this.S[this.S.length - 1];
     return small === 0 ? Infinity : this.S[0] / small;
   }
 
   /** Minimum-norm least-squares solution of A·x ≈ b from these factors (as lstsq). */
   solve(b: NumericArray | ArrayLike<number> | MatrixLike, opts: SolveOptions = {}): FloatArray | Matrix {
-    checkOptions('solve', opts, { rcond: nonNegative });
+    checkOptions('solve', opts, solveChecks);
     const { m, n, dtype, choice } = this.#meta;
     const { U, Vt, S } = this.#factors('solve');
-    return solveWith('solve', { m, n, dtype, S, U, Vt }, b, opts.rcond ?? defaultRcond(dtype, m, n), choice, false) as FloatArray | Matrix;
+    return solveWith('solve', { m, n, dtype, S, U, Vt }, b, opts.rcond ?? defaultRcond(dtype, m, n), choice, false) as
+      | FloatArray
+      | Matrix;
   }
 
   /** Moore–Penrose pseudo-inverse from these factors (as pinv), n×m. */
   pinv(opts: SolveOptions = {}): Matrix {
-    checkOptions('pinv', opts, { rcond: nonNegative });
+    checkOptions('pinv', opts, solveChecks);
     const { m, n, dtype, choice } = this.#meta;
     const { U, Vt, S } = this.#factors('pinv');
     const r = S.length === 0 ? 0 : countAbove(S, (opts.rcond ?? defaultRcond(dtype, m, n)) * S[0]);
@@ -95,7 +101,10 @@ export class SvdFactorization {
 
   #needAll(what: string): void {
     if (!this.#meta.complete) {
-      throw new InvalidOptionError(`${what}: this svd kept only the ${this.S.length} largest singular values (option k); ${what} needs all of them`);
+      throw new InvalidOptionError(
+        `${what}: this svd kept only the ${this.S.length} largest singular values (option k); ${what} needs all of ` +
+          `them`,
+      );
     }
   }
 

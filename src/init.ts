@@ -1,9 +1,7 @@
 /** Loading the wasm module and reporting which backend runs. @module */
 import { initWasm, simdSupported, wasmBackend, wasmState } from './backend/select.js';
 import type { WasmSource } from './types.js';
-import { checkOptions, is } from './validate.js';
-
-export type { WasmSource };
+import { checkOptions, is, type OptionCheck } from './validate.js';
 
 /** Options of {@link init}. */
 export interface InitOptions {
@@ -18,6 +16,9 @@ export interface InitOptions {
    */
   simd?: boolean;
 }
+
+// The wasm source itself is checked by the loader.
+const initChecks = { wasm: () => null, simd: is.boolean } satisfies Record<keyof InitOptions, OptionCheck>;
 
 /** What {@link backendInfo} reports. */
 export interface BackendInfo {
@@ -48,7 +49,7 @@ export interface BackendInfo {
 export function init(opts: InitOptions = {}): Promise<void> {
   try {
     // The source itself is checked by the loader; `wasm: undefined` means the shipped binary.
-    checkOptions('init', opts, { wasm: () => null, simd: is.boolean });
+    checkOptions('init', opts, initChecks);
   } catch (e) {
     return Promise.reject(e); // a promise-returning function reports bad options as a rejection
   }

@@ -32,22 +32,34 @@ function splitmix32(seed: number): () => number {
 /** A generator seeded by the integer `seed` (taken modulo 2³²). */
 export function createRng(seed: number): Rng {
   const init = splitmix32(seed);
-  let a = init(), b = init(), c = init(), d = init();
+  let a = init(),
+    b = init(),
+    c = init(),
+    d = init();
   if ((a | b | c | d) === 0) a = 1; // the all-zero state is a fixed point
   let spare: number | null = null;
   const uint32 = (): number => {
     const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
-    c ^= a; d ^= b; b ^= c; a ^= d;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
     c ^= t;
     d = rotl(d, 11);
     return r;
   };
   const uniform = () => uint32() / 4294967296;
   const normal = (): number => {
-    if (spare !== null) { const s = spare; spare = null; return s; }
-    const u1 = 1 - uniform(), u2 = uniform(); // u1 in (0, 1]: log is finite
-    const r = Math.sqrt(-2 * Math.log(u1)), t = 2 * Math.PI * u2;
+    if (spare !== null) {
+      const s = spare;
+      spare = null;
+      return s;
+    }
+    const u1 = 1 - uniform(),
+      u2 = uniform(); // u1 in (0, 1]: log is finite
+    const r = Math.sqrt(-2 * Math.log(u1)),
+      t = 2 * Math.PI * u2;
     spare = r * Math.sin(t);
     return r * Math.cos(t);
   };

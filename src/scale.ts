@@ -42,6 +42,7 @@ export function exponentOf(x: number): number {
   bits64[0] = x;
   const biased = (bits32[HIGH] >>> 20) & 0x7ff;
   if (biased !== 0) return biased - 1023;
+  // biome-ignore lint/correctness/noPrecisionLoss: 2^64 is exact in binary; the literal avoids a runtime 2 ** 64
   bits64[0] = x * 18446744073709551616; // subnormal: scale by 2^64 (exact) into the normal range
   return ((bits32[HIGH] >>> 20) & 0x7ff) - 1023 - 64;
 }
@@ -56,7 +57,8 @@ export function ldexp(x: number, e: number): number {
 export function scaleExp2(a: FloatArray, n: number, e: number): void {
   if (e === 0) return;
   const e1 = Math.max(-1000, Math.min(1000, e));
-  const f1 = pow2(e1), f2 = pow2(e - e1);
+  const f1 = pow2(e1),
+    f2 = pow2(e - e1);
   for (let k = 0; k < n; k++) a[k] = a[k] * f1 * f2;
 }
 

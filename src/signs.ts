@@ -6,7 +6,11 @@
  */
 import type { FloatArray } from './types.js';
 
-interface Dense { rows: number; cols: number; data: FloatArray }
+interface Dense {
+  rows: number;
+  cols: number;
+  data: FloatArray;
+}
 
 /** Negates row i of the row-major a. */
 export function negateRow(a: Dense, i: number): void {
@@ -20,7 +24,8 @@ export function negateRow(a: Dense, i: number): void {
 export function positiveColumns(a: Dense, flipped?: (j: number) => void): void {
   for (let j = 0; j < a.cols; j++) {
     let best = 0;
-    for (let i = 1; i < a.rows; i++) if (Math.abs(a.data[i * a.cols + j]) > Math.abs(a.data[best * a.cols + j])) best = i;
+    for (let i = 1; i < a.rows; i++)
+      if (Math.abs(a.data[i * a.cols + j]) > Math.abs(a.data[best * a.cols + j])) best = i;
     if (a.rows === 0 || a.data[best * a.cols + j] >= 0) continue;
     for (let i = 0; i < a.rows; i++) a.data[i * a.cols + j] = -a.data[i * a.cols + j];
     flipped?.(j);
@@ -31,7 +36,8 @@ export function positiveColumns(a: Dense, flipped?: (j: number) => void): void {
 export function positiveRows(a: Dense, from = 0): void {
   for (let i = from; i < a.rows; i++) {
     let best = 0;
-    for (let j = 1; j < a.cols; j++) if (Math.abs(a.data[i * a.cols + j]) > Math.abs(a.data[i * a.cols + best])) best = j;
+    for (let j = 1; j < a.cols; j++)
+      if (Math.abs(a.data[i * a.cols + j]) > Math.abs(a.data[i * a.cols + best])) best = j;
     if (a.cols > 0 && a.data[i * a.cols + best] < 0) negateRow(a, i);
   }
 }

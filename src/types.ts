@@ -21,7 +21,11 @@ export type InputDtype<A> = A extends {
   /** The input's entries. */
   data: infer D;
 }
-  ? [D] extends [Float32Array<ArrayBufferLike>] ? 'float32' : Float32Array<ArrayBufferLike> extends D ? Dtype : 'float64'
+  ? [D] extends [Float32Array<ArrayBufferLike>]
+    ? 'float32'
+    : Float32Array<ArrayBufferLike> extends D
+      ? Dtype
+      : 'float64'
   : 'float64';
 
 /**
@@ -33,12 +37,16 @@ export type ResultDtype<A, O> = O extends {
   dtype: infer D extends Dtype;
 }
   ? D
-  // keyof, not `O extends { dtype?: undefined }`: an all-optional type only matches objects sharing a key.
-  : 'dtype' extends keyof O
+  : // keyof, not `O extends { dtype?: undefined }`: an all-optional type only matches objects sharing a key.
+    'dtype' extends keyof O
     ? O extends {
-      /** The dtype option's declared type. */
-      dtype?: infer D;
-    } ? [D] extends [undefined] ? InputDtype<A> : Dtype : Dtype
+        /** The dtype option's declared type. */
+        dtype?: infer D;
+      }
+      ? [D] extends [undefined]
+        ? InputDtype<A>
+        : Dtype
+      : Dtype
     : InputDtype<A>;
 
 /** The typed array a call on input `A` with options `O` returns (see {@link ResultDtype}). */
@@ -65,8 +73,15 @@ export interface Matrix<T extends FloatArray = FloatArray> {
 
 /** Any typed array svdkit accepts as matrix data; integer kinds are converted, never rejected. */
 export type NumericArray =
-  | Float64Array | Float32Array | Int8Array | Uint8Array | Uint8ClampedArray
-  | Int16Array | Uint16Array | Int32Array | Uint32Array;
+  | Float64Array
+  | Float32Array
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array;
 
 /**
  * A fetch `Response` as {@link init} uses it; typed structurally so svdkit's declarations need
@@ -116,21 +131,23 @@ export interface DenseMatrixLike {
  * An ml-matrix `Matrix` or anything shaped like it (duck-typed): `rows`, `columns`, and
  * `get(i, j)` or `to1DArray()` (row-major).
  */
-export type MatrixObjectLike = {
-  /** Number of rows, m. */
-  readonly rows: number;
-  /** Number of columns, n. */
-  readonly columns: number;
-  /** Entry (i, j). */
-  get(rowIndex: number, columnIndex: number): number;
-} | {
-  /** Number of rows, m. */
-  readonly rows: number;
-  /** Number of columns, n. */
-  readonly columns: number;
-  /** The entries row by row. */
-  to1DArray(): ArrayLike<number>;
-};
+export type MatrixObjectLike =
+  | {
+      /** Number of rows, m. */
+      readonly rows: number;
+      /** Number of columns, n. */
+      readonly columns: number;
+      /** Entry (i, j). */
+      get(rowIndex: number, columnIndex: number): number;
+    }
+  | {
+      /** Number of rows, m. */
+      readonly rows: number;
+      /** Number of columns, n. */
+      readonly columns: number;
+      /** The entries row by row. */
+      to1DArray(): ArrayLike<number>;
+    };
 
 /**
  * A 2-D ndarray view (the `ndarray` package and its kin): entry (i, j) is

@@ -5,21 +5,15 @@
  */
 import { InvalidMatrixError, InvalidOptionError } from './errors.js';
 import { allocate, dtypeOf, transpose } from './arrays.js';
-import type { Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
+import { describe, describeEntry } from './describe.js';
+import type { ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike } from './types.js';
 
 /** Largest element count accepted at all: typed arrays in V8 stop at 2^32 − 1 elements. */
 const MAX_ELEMENTS = 2 ** 32 - 1;
 
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return `an array of length ${x.length}`;
-  if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
-  if (typeof x === 'number') return `number ${String(x)}`; // JSON.stringify(NaN) would say "null"
-  return typeof x === 'string' ? `string ${JSON.stringify(x)}` : typeof x;
-}
-
 /** The accepted forms, for messages. */
-const FORMS = "a matrix: { rows, cols, data } (row-major, or order: 'col'), an array of rows, " +
+const FORMS =
+  "a matrix: { rows, cols, data } (row-major, or order: 'col'), an array of rows, " +
   'an ml-matrix Matrix (rows, columns, get or to1DArray) or a 2-D ndarray ({ data, shape, stride, offset })';
 
 /** A matrix input once its structure is checked: where entry (i, j) comes from. No entry read yet. */
@@ -43,7 +37,9 @@ function checkSize(value: unknown, what: string, name: string): number {
 /** Refuses shapes no typed array can hold, before anything is allocated. */
 function checkCount(rows: number, cols: number, name: string): void {
   if (rows * cols > MAX_ELEMENTS) {
-    throw new InvalidMatrixError(`${name} is ${rows}×${cols} = ${rows * cols} entries; at most ${MAX_ELEMENTS} are supported`);
+    throw new InvalidMatrixError(
+      `${name} is ${rows}×${cols} = ${rows * cols} entries; at most ${MAX_ELEMENTS} are supported`,
+    );
   }
 }
 
@@ -54,10 +50,9 @@ export function resolveDtype(a: MatrixLike, dtype: Dtype | undefined): Dtype {
 }
 
 function badEntry(name: string, i: number, j: number, x: unknown, dtype: Dtype): InvalidMatrixError {
-  const what = typeof x === 'number'
-    ? (Number.isNaN(x) ? 'NaN' : Number.isFinite(x) ? `${x}, beyond the float32 range (use dtype 'float64')` : String(x))
-    : describe(x);
-  return new InvalidMatrixError(`${name}[${i}][${j}] is ${what}; svdkit needs finite real numbers (${dtype})`);
+  return new InvalidMatrixError(
+    `${name}[${i}][${j}] is ${describeEntry(x)}; svdkit needs finite real numbers (${dtype})`,
+  );
 }
 
 /** `data` of an object form: an array-like of numbers (BigInt arrays refused with a hint). */
@@ -66,20 +61,25 @@ function checkData(src: unknown, name: string): ArrayLike<unknown> {
     throw new InvalidMatrixError(`${name}.data must be a typed array or an array of numbers, got ${describe(src)}`);
   }
   if (src instanceof BigInt64Array || src instanceof BigUint64Array) {
-    throw new InvalidMatrixError(`${name}.data is a ${src.constructor.name}; svdkit needs numbers: pass Float64Array.from(data, Number)`);
+    throw new InvalidMatrixError(
+      `${name}.data is a ${src.constructor.name}; svdkit needs numbers: pass Float64Array.from(data, Number)`,
+    );
   }
   return src as ArrayLike<unknown>;
 }
 
 function denseSource(a: { rows: unknown; cols: unknown; data: unknown; order?: unknown }, name: string): Source {
-  const rows = checkSize(a.rows, 'rows', name), cols = checkSize(a.cols, 'cols', name);
+  const rows = checkSize(a.rows, 'rows', name),
+    cols = checkSize(a.cols, 'cols', name);
   const src = checkData(a.data, name);
   if (a.order !== undefined && a.order !== 'row' && a.order !== 'col') {
     throw new InvalidMatrixError(`${name}.order must be 'row' or 'col', got ${describe(a.order)}`);
   }
   checkCount(rows, cols, name);
   if (src.length !== rows * cols) {
-    throw new InvalidMatrixError(`${name}.data has length ${src.length} but rows·cols = ${rows}·${cols} = ${rows * cols}`);
+    throw new InvalidMatrixError(
+      `${name}.data has length ${src.length} but rows·cols = ${rows}·${cols} = ${rows * cols}`,
+    );
   }
   return { kind: 'dense', rows, cols, data: src, col: a.order === 'col' };
 }
@@ -106,7 +106,8 @@ function rowsSource(a: ArrayLike<unknown>, name: string): Source {
 
 /** ml-matrix's Matrix and look-alikes: rows, columns, and get(i, j) or to1DArray(). */
 function objectSource(a: Record<string, unknown>, name: string): Source {
-  const rows = checkSize(a.rows, 'rows', name), cols = checkSize(a.columns, 'columns', name);
+  const rows = checkSize(a.rows, 'rows', name),
+    cols = checkSize(a.columns, 'columns', name);
   checkCount(rows, cols, name);
   return { kind: 'object', rows, cols, m: a };
 }
@@ -120,13 +121,17 @@ function ndSource(a: { data: unknown; shape: unknown; stride: unknown; offset?: 
     }
     return [(v as ArrayLike<unknown>)[0], (v as ArrayLike<unknown>)[1]];
   };
-  const [r, c] = pair(a.shape, 'shape'), [t0, t1] = pair(a.stride, 'stride');
-  const rows = checkSize(r, 'shape[0]', name), cols = checkSize(c, 'shape[1]', name);
+  const [r, c] = pair(a.shape, 'shape'),
+    [t0, t1] = pair(a.stride, 'stride');
+  const rows = checkSize(r, 'shape[0]', name),
+    cols = checkSize(c, 'shape[1]', name);
   const int = (v: unknown, what: string) => {
-    if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new InvalidMatrixError(`${name}.${what} must be an integer, got ${describe(v)}`);
+    if (typeof v !== 'number' || !Number.isSafeInteger(v))
+      throw new InvalidMatrixError(`${name}.${what} must be an integer, got ${describe(v)}`);
     return v;
   };
-  const s0 = int(t0, 'stride[0]'), s1 = int(t1, 'stride[1]');
+  const s0 = int(t0, 'stride[0]'),
+    s1 = int(t1, 'stride[1]');
   const offset = a.offset === undefined ? 0 : int(a.offset, 'offset');
   checkCount(rows, cols, name);
   if (rows > 0 && cols > 0) {
@@ -134,7 +139,8 @@ function ndSource(a: { data: unknown; shape: unknown; stride: unknown; offset?: 
     const hi = offset + Math.max(0, (rows - 1) * s0) + Math.max(0, (cols - 1) * s1);
     if (lo < 0 || hi >= data.length) {
       throw new InvalidMatrixError(
-        `${name}: shape [${rows}, ${cols}], stride [${s0}, ${s1}] and offset ${offset} reach data[${lo < 0 ? lo : hi}], ` +
+        `${name}: shape [${rows}, ${cols}], stride [${s0}, ${s1}] and offset ${offset} reach ` +
+          `data[${lo < 0 ? lo : hi}], ` +
           `outside data of length ${data.length}`,
       );
     }
@@ -151,11 +157,14 @@ function describeObject(a: object): string {
 function source(a: MatrixLike, name: string): Source {
   if (a === null || typeof a !== 'object') throw new InvalidMatrixError(`${name} must be ${FORMS}; got ${describe(a)}`);
   if (ArrayBuffer.isView(a)) {
-    throw new InvalidMatrixError(`${name} must be ${FORMS}; got ${describe(a)}; wrap flat data as { rows, cols, data }`);
+    throw new InvalidMatrixError(
+      `${name} must be ${FORMS}; got ${describe(a)}; wrap flat data as { rows, cols, data }`,
+    );
   }
   const o = a as Record<string, unknown>;
   if (has(a, 'rows', 'cols', 'data')) return denseSource(o as { rows: unknown; cols: unknown; data: unknown }, name);
-  if (has(a, 'rows', 'columns') && (typeof o.get === 'function' || typeof o.to1DArray === 'function')) return objectSource(o, name);
+  if (has(a, 'rows', 'columns') && (typeof o.get === 'function' || typeof o.to1DArray === 'function'))
+    return objectSource(o, name);
   if (has(a, 'data', 'shape', 'stride')) return ndSource(o as { data: unknown; shape: unknown; stride: unknown }, name);
   if (typeof (a as ArrayLike<unknown>).length === 'number') return rowsSource(a as ArrayLike<unknown>, name);
   throw new InvalidMatrixError(`${name} must be ${FORMS}; got ${describeObject(a)}`);
@@ -200,9 +209,12 @@ function entries(s: Source, name: string): (i: number, j: number) => unknown {
       const { data, rows, cols } = s;
       return s.col ? (i, j) => data[j * rows + i] : (i, j) => data[i * cols + j];
     }
-    case 'rows': return (i, j) => s.a[i][j];
-    case 'object': return objectEntries(s, name);
-    case 'nd': return (i, j) => s.data[s.offset + i * s.s0 + j * s.s1];
+    case 'rows':
+      return (i, j) => s.a[i][j];
+    case 'object':
+      return objectEntries(s, name);
+    case 'nd':
+      return (i, j) => s.data[s.offset + i * s.s0 + j * s.s1];
   }
 }
 
@@ -212,10 +224,14 @@ function copyOf(s: Source, dtype: Dtype, order: 'row' | 'col', name: string): Fl
   const data = allocate(dtype, rows * cols);
   // The common layouts read straight, without a call per entry.
   if (s.kind === 'dense' && s.col === (order === 'col')) {
-    const src = s.data, lead = order === 'col' ? rows : cols;
+    const src = s.data,
+      lead = order === 'col' ? rows : cols;
     const bad = (k: number) => {
-      const major = Math.floor(k / lead), minor = k - major * lead;
-      return order === 'col' ? badEntry(name, minor, major, src[k], dtype) : badEntry(name, major, minor, src[k], dtype);
+      const major = Math.floor(k / lead),
+        minor = k - major * lead;
+      return order === 'col'
+        ? badEntry(name, minor, major, src[k], dtype)
+        : badEntry(name, major, minor, src[k], dtype);
     };
     for (let k = 0; k < data.length; k++) {
       const x = src[k];
@@ -263,28 +279,45 @@ export function readMatrixAs(a: MatrixLike, dtype: Dtype, order: 'row' | 'col', 
   return transpose(dtype, copyOf(s, dtype, 'row', name), s.cols, s.rows);
 }
 
-/** How one option is checked: returns an error text for a bad value, or null. */
+/**
+ * How one option is checked: returns an error text for a bad value, or null. Every options
+ * interface has its checks object declared `satisfies Record<keyof XOptions, OptionCheck>`, so
+ * an option added without a check (or a check without an option) fails to compile.
+ */
 export type OptionCheck = (value: unknown) => string | null;
 
 /** Option checks used by several functions. */
 export const is = {
   boolean: (v: unknown) => (typeof v === 'boolean' ? null : 'must be true or false'),
-  oneOf: (...values: string[]) => (v: unknown) =>
-    values.includes(v as string) ? null : `must be one of ${values.map((x) => `'${x}'`).join(', ')}`,
-  integer: (min: number, max = Number.MAX_SAFE_INTEGER) => (v: unknown) =>
-    Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max
-      ? null : `must be an integer from ${min} to ${max}`,
-  number: (min: number, max: number, openMin = false) => (v: unknown) =>
-    typeof v === 'number' && (openMin ? v > min : v >= min) && v <= max
-      ? null : `must be a number in ${openMin ? '(' : '['}${min}, ${max}]`,
+  oneOf:
+    (...values: string[]) =>
+    (v: unknown) =>
+      values.includes(v as string) ? null : `must be one of ${values.map((x) => `'${x}'`).join(', ')}`,
+  integer:
+    (min: number, max = Number.MAX_SAFE_INTEGER) =>
+    (v: unknown) =>
+      Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max
+        ? null
+        : `must be an integer from ${min} to ${max}`,
+  number:
+    (min: number, max: number, openMin = false) =>
+    (v: unknown) =>
+      typeof v === 'number' && (openMin ? v > min : v >= min) && v <= max
+        ? null
+        : `must be a number in ${openMin ? '(' : '['}${min}, ${max}]`,
 };
 
-/** The options every decomposition accepts. */
-export const computeOptionChecks: Record<string, OptionCheck> = {
+/** The options every computing function accepts: the dtype it computes in and the backend it runs on. */
+export const dtypeBackendChecks = {
   dtype: is.oneOf('float64', 'float32'),
   backend: is.oneOf('auto', 'wasm', 'js'),
+} satisfies Record<keyof ComputeOptions, OptionCheck>;
+
+/** The options every decomposition accepts. */
+export const computeOptionChecks = {
+  ...dtypeBackendChecks,
   maxSweeps: is.integer(1, 10000),
-};
+} satisfies Record<keyof ComputeOptions | 'maxSweeps', OptionCheck>;
 
 /**
  * Rejects unknown option names and bad values; `undefined` values count as absent.

@@ -12,7 +12,8 @@ import { CliError, EXIT } from '../src/cli/errors.js';
 import { inputId, prepareOutDir, refuseForeign, sourceOf, SOURCE_KEY, writeAtomic } from '../src/cli/files.js';
 import { formatEta, Progress, SHOW_AFTER_MS } from '../src/cli/progress.js';
 import { ranksFor, readRankFlags } from '../src/cli/rank-flags.js';
-import { cumulativeEnergy, niceTicks, spectrumSvg } from '../src/cli/spectrum-svg.js';
+import { niceTicks, spectrumSvg } from '../src/cli/spectrum-svg.js';
+import { cumulativeEnergy } from '../src/lowrank/rank.js';
 import { formatTable, percent } from '../src/cli/table.js';
 import type { RankStats } from '../src/image/index.js';
 
@@ -104,6 +105,7 @@ describe('progress bar', () => {
     p.step(2, 'rank 50');
     p.finish();
     expect(out).toHaveLength(3);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the progress line starts with the ANSI erase-line escape
     expect(out[1]).toMatch(/^\r\x1b\[K█{12}░{12} 2\/4 rank 50$/);
     expect(out[2]).toBe('\r\x1b[K');
   });

@@ -24,7 +24,7 @@ function rowsOf(m: Matrix): number[][] {
 /** Entrywise within `tol` (a sign error moves an entry by 2). */
 function expectClose(got: Matrix, want: number[][], tol = 1e-6): void {
   expect([got.rows, got.cols]).toEqual([want.length, want[0].length]);
-  rowsOf(got).forEach((row, i) => row.forEach((x, j) => expect(Math.abs(x - want[i][j])).toBeLessThanOrEqual(tol)));
+  rowsOf(got).forEach((row, i) => { row.forEach((x, j) => { expect(Math.abs(x - want[i][j])).toBeLessThanOrEqual(tol); }); });
 }
 
 /** For each column of U: the entry of largest magnitude (the first on ties) is positive. */

@@ -12,7 +12,11 @@ import {
   nuclearNorm, pinv, randomizedSvd, reconstruct, SizeLimitError, subspaces, svd, SvdkitError, svdvals, InvalidMatrixError,
   type BackendName, type MatrixLike,
 } from '../src/index.js';
-import { compressImage, contactSheet, drawText, fitWithin, lineHeight, textWidth, toGray } from '../src/image/index.js';
+import { compressImage } from '../src/image/index.js';
+import { contactSheet } from '../src/cli/render/contact-sheet.js';
+import { drawText, lineHeight, textWidth } from '../src/cli/render/font.js';
+import { toGray } from '../src/cli/render/gray.js';
+import { fitWithin } from '../src/cli/render/resize.js';
 import { crc32 } from '../src/lowrank/crc32.js';
 import { currentModule } from '../src/backend/wasm/load.js';
 import { backends, wasmMissing } from './harness/cases.js';
@@ -273,7 +277,7 @@ interface VectorCase { what: string; input: unknown; message?: RegExp; clean?: u
 const vectors: VectorCase[] = [
   { what: 'NaN', input: [2, NaN], message: /\[1\] (is|=) NaN/ },
   { what: 'Infinity', input: [Infinity, 1], message: /\[0\] (is|=) Infinity/ },
-  { what: 'a string entry', input: [2, '1'], message: /\[1\] is (not a number|1)/ },
+  { what: 'a string entry', input: [2, '1'], message: /\[1\] is (not a number|1|string "1")/ },
   { what: 'null entry', input: [null, 1], message: /\[0\] (is not a number|is null|must be an array of numbers, got null)/ },
   { what: 'a hole', input: [2, , ], message: /\[1\] is (not a number|undefined)/ }, // eslint-disable-line no-sparse-arrays
   { what: 'null', input: null, message: /must be/ },
@@ -371,6 +375,11 @@ describe('hostile options', () => {
     ['maxSweeps 2.5', { maxSweeps: 2.5 }], ['k -1', { k: -1 }], ['computeUV "no"', { computeUV: 'no' }], ['backend null', { backend: null }]])(
     'svd %s', (_, opts) => check((o) => svd(a, o as never), opts, { message: /option '(maxSweeps|k|computeUV|backend)'/ }),
   );
+
+  it('compressImage refuses maxSweeps, which it never passed on (not a CompressImageOptions field)', () => {
+    const img = { width: 2, height: 2, data: new Uint8Array(4) };
+    expect(() => compressImage(img, 1, { maxSweeps: 5 } as never)).toThrow(/unknown option 'maxSweeps'/);
+  });
 });
 
 // ---- LowRank.fromBytes ------------------------------------------------------------------------

@@ -9,8 +9,9 @@ import { decode, encode } from 'fast-png';
 import { afterAll, describe, expect, it } from 'vitest';
 import { photoLike } from '../bench/photo-data.js';
 import { backendInfo } from '../src/index.js';
-import { compressImage, decompressImage, toGray } from '../src/image/index.js';
-import { to16 } from '../src/image/parts.js';
+import { compressImage, decompressImage } from '../src/image/index.js';
+import { toGray } from '../src/cli/render/gray.js';
+import { to16 } from '../src/image/compress-steps.js';
 import { decodeImage } from '../src/cli/decode.js';
 import { requireBuild } from './harness/built.js';
 

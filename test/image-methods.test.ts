@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { photoLike } from '../bench/photo-data.js';
 import { backendInfo, InvalidOptionError } from '../src/index.js';
 import { compressImage, type ImageInput } from '../src/image/index.js';
-import { OVERSAMPLES, powerIterationsFor, RANDOMIZED_MIN_SIDE, randomizedFits } from '../src/image/parts.js';
+import { OVERSAMPLES, powerIterationsFor, RANDOMIZED_MIN_SIDE, randomizedFits } from '../src/image/compress-steps.js';
 
 const crop = (w: number, h: number): ImageInput => ({ width: w, height: h, data: photoLike(w, h), channels: 3 });
 

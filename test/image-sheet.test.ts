@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../src/index.js';
-import { contactSheet, drawText, fitWithin, lineHeight, textWidth, type Image8 } from '../src/image/index.js';
+import type { Image8 } from '../src/image/index.js';
+import { contactSheet } from '../src/cli/render/contact-sheet.js';
+import { drawText, lineHeight, textWidth } from '../src/cli/render/font.js';
+import { fitWithin } from '../src/cli/render/resize.js';
 
 function blank(width: number, height: number, channels: 1 | 2 | 3 | 4, value = 255): Image8 {
   return { width, height, channels, data: new Uint8ClampedArray(width * height * channels).fill(value) };
@@ -48,7 +51,7 @@ describe('contactSheet', () => {
     expect(sheet.channels).toBe(1);
     expect(sheet.width).toBeGreaterThan(300);
     expect(sheet.height).toBeGreaterThan(80);
-    tiles.forEach((t, i) => expect(t.image.data).toEqual(before[i]));
+    tiles.forEach((t, i) => { expect(t.image.data).toEqual(before[i]); });
     // the three tile colours are there, side by side on one row
     const row = 16 + 40 + lineHeight(1) + 16;
     const values = new Set<number>();
@@ -99,7 +102,7 @@ describe('∞ and tiny images', () => {
     expect(sheet.width).toBeGreaterThanOrEqual(textWidth(title) + 32);
     // Every caption's ink is there: as much as the same lines drawn on their own.
     const alone = blank(400, 200, 3);
-    [...caption, 'k = 1', 'ratio 100.00%', 'PSNR ∞ dB', title].forEach((line, i) => drawText(alone, line, 2, 2 + 20 * (i % 10), { scale: 1 }));
+    [...caption, 'k = 1', 'ratio 100.00%', 'PSNR ∞ dB', title].forEach((line, i) => { drawText(alone, line, 2, 2 + 20 * (i % 10), { scale: 1 }); });
     expect(inked(sheet)).toBeGreaterThanOrEqual(inked(alone) - 2); // −2: the two 1×1 black pictures are counted in the sheet
   });
 });

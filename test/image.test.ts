@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { decode } from 'fast-png';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backendInfo, InvalidMatrixError, InvalidOptionError } from '../src/index.js';
-import { compressImage, toGray, type CompressedImage, type Image8, type ImageInput } from '../src/image/index.js';
+import { compressImage, type CompressedImage, type Image8, type ImageInput } from '../src/image/index.js';
+import { toGray } from '../src/cli/render/gray.js';
 
 const EXAMPLE = new URL('../examples/data/camera-400.png', import.meta.url);
 

@@ -28,6 +28,9 @@ const rules: [string, (from: string, to: string) => boolean][] = [
     (f, t) => !under(f, 'backend') && (under(t, 'backend/js') || under(t, 'backend/wasm'))],
   ['a CLI command never imports another command', (f, t) => under(f, 'cli/commands') && under(t, 'cli/commands')],
   ['the library never imports the CLI', (f, t) => !under(f, 'cli') && under(t, 'cli')],
+  ['the image toolkit never imports the CLI (its rendering lives in cli/render)', (f, t) => under(f, 'image') && under(t, 'cli')],
+  ['infrastructure (core/) never imports the public layers above it',
+    (f, t) => under(f, 'core') && ['linalg', 'lowrank', 'image', 'cli', 'worker', 'inline'].some((d) => under(t, d))],
 ];
 
 describe('layers of src/', () => {

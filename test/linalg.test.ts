@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  backendInfo, cond, InvalidMatrixError, svdvals, InvalidOptionError, lstsq, matrixRank, norm2, nuclearNorm, pinv, subspaces,
-  type BackendName, type Dtype, type Matrix,
+import {cond, InvalidMatrixError, svdvals, InvalidOptionError, lstsq, matrixRank, norm2, nuclearNorm, pinv, subspaces,type Matrix,
 } from '../src/index.js';
 import { createRng } from '../src/random.js';
 import { uniformMatrix, withSingularValues } from './harness/matrices.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendInfo, InvalidMatrixError, InvalidOptionError, LowRank, lowRank, type BackendName, type Dtype, type Matrix } from '../src/index.js';
+import { InvalidMatrixError, InvalidOptionError, LowRank, lowRank, } from '../src/index.js';
 import { crc32 } from '../src/lowrank/crc32.js';
 import { fromFloat16Bits, toFloat16Bits } from '../src/lowrank/float16.js';
 import { uniformMatrix } from './harness/matrices.js';

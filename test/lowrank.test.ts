@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  backendInfo, chooseRank, InvalidMatrixError, InvalidOptionError, lowRank, randomizedSvd, reconstruct, svd,
-  type BackendName, type Dtype, type Matrix,
+import {chooseRank, InvalidMatrixError, InvalidOptionError, lowRank, randomizedSvd, reconstruct, svd,type Matrix,
 } from '../src/index.js';
 import { createRng } from '../src/random.js';
 import { uniformMatrix, withSingularValues } from './harness/matrices.js';

@@ -1,6 +1,6 @@
 // Block Gram–Schmidt twice (the randomized SVD's re-orthonormalisation) on both backends and dtypes.
 import { describe, expect, it } from 'vitest';
-import { orthonormalizeRowsBlocked } from '../src/linalg/orth-blocked.js';
+import { orthonormalizeRowsBlocked } from '../src/core/orth-blocked.js';
 import { createRng, fillNormal } from '../src/random.js';
 import { cases, wasmMissing } from './harness/cases.js';
 

@@ -62,7 +62,7 @@ describe.each(cases)('default tolerances on %s / %s', (backend, dtype) => {
   it('lstsq: default rcond solves on σ = 2 and 3t only; rcond moves that in the documented direction', () => {
     // b = A·(1, 1, 1): x = (1, 1, 0) at the default, (1, 0, 0) with rcond 10× larger, (1, 1, 1) 10× smaller.
     const b = [-3 * t, 0, 0, 2, 0.3 * t];
-    const close = (x: ArrayLike<number>, want: number[]) => want.forEach((w, i) => expect(Math.abs(x[i] - w)).toBeLessThan(1e-5));
+    const close = (x: ArrayLike<number>, want: number[]) => want.forEach((w, i) => { expect(Math.abs(x[i] - w)).toBeLessThan(1e-5); });
     close(lstsq(a, b, opts), [1, 1, 0]);
     close(lstsq(a, b, { ...opts, rcond: 10 * machineEps[dtype] * 5 }), [1, 0, 0]);
     close(lstsq(a, b, { ...opts, rcond: 0.1 * machineEps[dtype] * 5 }), [1, 1, 1]);

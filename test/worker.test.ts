@@ -100,7 +100,7 @@ describe('svdkit/worker paths', () => {
     const inputs = [3, 5, 7].map((n) => ({ rows: n, cols: n, data: Float64Array.from({ length: n * n }, (_, i) => Math.sin(i + n)) }));
     const [r3, info, r5, r7] = await Promise.all([w.svd(inputs[0]), w.backendInfo(), w.svd(inputs[1]), w.svd(inputs[2])]);
     expect(info).toEqual(api.backendInfo());
-    [r3, r5, r7].forEach((r, i) => expect(Array.from(r.S)).toEqual(Array.from(src.svd(inputs[i]).S)));
+    [r3, r5, r7].forEach((r, i) => { expect(Array.from(r.S)).toEqual(Array.from(src.svd(inputs[i]).S)); });
   });
 
   it('init() in the worker: the scalar build on request, a bad source rejected with its class', async () => {

@@ -16,13 +16,21 @@ export interface ParsedArgs {
  * @throws {CliError} (usage) an unknown flag, a missing value or a value given to a boolean flag.
  */
 export function parseArgs(argv: readonly string[], spec: FlagSpec, command: string): ParsedArgs {
-  const positionals: string[] = [], flags: Record<string, string | true> = {};
+  const positionals: string[] = [],
+    flags: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--') { positionals.push(...argv.slice(i + 1)); break; }
-    if (arg === '-h') { flags.help = true; continue; }
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-h') {
+      flags.help = true;
+      continue;
+    }
     if (!arg.startsWith('--') || arg === '-') {
-      if (arg.startsWith('-') && arg !== '-') throw usageError(`unknown option '${arg}' for 'svdkit ${command}'; see 'svdkit ${command} --help'`);
+      if (arg.startsWith('-') && arg !== '-')
+        throw usageError(`unknown option '${arg}' for 'svdkit ${command}'; see 'svdkit ${command} --help'`);
       positionals.push(arg);
       continue;
     }

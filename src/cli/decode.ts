@@ -52,16 +52,31 @@ function otherFormat(b: Uint8Array): string | null {
  */
 export function decodeImage(bytes: Uint8Array, name: string): DecodedImage {
   if (bytes.length === 0) throw inputError(`${name} is empty (0 bytes), not an image`);
-  if (startsWith(bytes, PNG_SIGNATURE)) return { image: attempt(name, 'PNG', () => fromPng(decodePngBytes(bytes, { checkCrc: true }))), format: 'png', orientation: 1 };
+  if (startsWith(bytes, PNG_SIGNATURE))
+    return {
+      image: attempt(name, 'PNG', () => fromPng(decodePngBytes(bytes, { checkCrc: true }))),
+      format: 'png',
+      orientation: 1,
+    };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) {
     const orientation = jpegOrientation(bytes);
-    const image = applyOrientation(attempt(name, 'JPEG', () => fromJpeg(bytes)), orientation) as Image8;
+    const image = applyOrientation(
+      attempt(name, 'JPEG', () => fromJpeg(bytes)),
+      orientation,
+    ) as Image8;
     return { image, format: 'jpeg', orientation };
   }
   const other = otherFormat(bytes);
   const looksLike = /\.png$/i.test(name) ? 'PNG' : /\.jpe?g$/i.test(name) ? 'JPEG' : null;
-  if (other) throw inputError(`${name} is a ${other} image, an unsupported format; svdkit reads PNG and JPEG (convert it first)`);
-  if (looksLike) throw inputError(`${name} is not a valid ${looksLike} file (its first bytes are not a ${looksLike} signature); the file is corrupt or misnamed`);
+  if (other)
+    throw inputError(
+      `${name} is a ${other} image, an unsupported format; svdkit reads PNG and JPEG (convert it first)`,
+    );
+  if (looksLike)
+    throw inputError(
+      `${name} is not a valid ${looksLike} file (its first bytes are not a ${looksLike} signature); the file is ` +
+        `corrupt or misnamed`,
+    );
   throw inputError(`${name} is in an unsupported format (not PNG or JPEG); svdkit reads PNG and JPEG`);
 }
 
@@ -75,24 +90,35 @@ function attempt<I extends Image8 | Image16>(name: string, format: string, decod
     throw inputError(`${name} is a corrupt or truncated ${format} file (${why.replace(/\s+/g, ' ').trim()})`);
   }
   if (image.width < 1 || image.height < 1 || image.data.length !== image.width * image.height * image.channels) {
-    throw inputError(`${name} is a corrupt ${format} file (its pixel data does not match its ${image.width}×${image.height} size)`);
+    throw inputError(
+      `${name} is a corrupt ${format} file (its pixel data does not match its ${image.width}×${image.height} size)`,
+    );
   }
   return image;
 }
 
 /** Sample values of a PNG, whatever its bit depth, as 8-bit values in pixel order. */
 function unpack(png: DecodedPng, samplesPerPixel: number, scaleTo8: boolean): Uint8ClampedArray<ArrayBuffer> {
-  const { width, height, depth, data } = png, count = width * height * samplesPerPixel;
+  const { width, height, depth, data } = png,
+    count = width * height * samplesPerPixel;
   const out = new Uint8ClampedArray(count);
   if (depth >= 8 && data.length < count) throw new Error('pixel data is shorter than the image');
-  if (depth === 8) { out.set(data.subarray(0, count)); return out; }
-  if (depth === 16) { for (let i = 0; i < count; i++) out[i] = Math.round(data[i] / 257); return out; }
+  if (depth === 8) {
+    out.set(data.subarray(0, count));
+    return out;
+  }
+  if (depth === 16) {
+    for (let i = 0; i < count; i++) out[i] = Math.round(data[i] / 257);
+    return out;
+  }
   // 1, 2 or 4 bits a sample, rows padded to whole bytes.
-  const rowBytes = Math.ceil((width * samplesPerPixel * depth) / 8), max = (1 << depth) - 1;
+  const rowBytes = Math.ceil((width * samplesPerPixel * depth) / 8),
+    max = (1 << depth) - 1;
   if (data.length < rowBytes * height) throw new Error('pixel data is shorter than the image');
   for (let y = 0, o = 0; y < height; y++) {
     for (let s = 0; s < width * samplesPerPixel; s++, o++) {
-      const bit = s * depth, byte = data[y * rowBytes + (bit >> 3)];
+      const bit = s * depth,
+        byte = data[y * rowBytes + (bit >> 3)];
       const v = (byte >> (8 - depth - (bit & 7))) & max;
       out[o] = scaleTo8 ? Math.round((v * 255) / max) : v;
     }
@@ -101,9 +127,11 @@ function unpack(png: DecodedPng, samplesPerPixel: number, scaleTo8: boolean): Ui
 }
 
 function fromPng(png: DecodedPng): Image8 | Image16 {
-  const { width, height } = png, n = width * height;
+  const { width, height } = png,
+    n = width * height;
   if (png.palette) {
-    const idx = unpack(png, 1, false), pal = png.palette;
+    const idx = unpack(png, 1, false),
+      pal = png.palette;
     const C = pal.some((c) => c.length === 4 && c[3] !== 255) ? 4 : 3;
     const out = new Uint8ClampedArray(n * C);
     for (let i = 0; i < n; i++) {
@@ -121,10 +149,12 @@ function fromPng(png: DecodedPng): Image8 | Image16 {
   // 16-bit samples are kept: a Uint16Array of n·C samples (fast-png gives them host-ordered).
   const samples = deep ? Uint16Array.from(png.data.subarray(0, n * C)) : unpack(png, C, true);
   const key = png.transparency;
-  if (!key || key.length === 0 || (C !== 1 && C !== 3)) return { width, height, channels: C as 1 | 2 | 3 | 4, data: samples } as Image8 | Image16;
+  if (!key || key.length === 0 || (C !== 1 && C !== 3))
+    return { width, height, channels: C as 1 | 2 | 3 | 4, data: samples } as Image8 | Image16;
   // tRNS colour key on gray or RGB: pixels of exactly that colour are transparent.
   const raw = deep ? png.data : unpack(png, C, false);
-  const out = deep ? new Uint16Array(n * (C + 1)) : new Uint8ClampedArray(n * (C + 1)), opaque = deep ? 65535 : 255;
+  const out = deep ? new Uint16Array(n * (C + 1)) : new Uint8ClampedArray(n * (C + 1)),
+    opaque = deep ? 65535 : 255;
   for (let i = 0; i < n; i++) {
     let match = true;
     for (let c = 0; c < C; c++) {
@@ -137,12 +167,24 @@ function fromPng(png: DecodedPng): Image8 | Image16 {
 }
 
 function fromJpeg(bytes: Uint8Array): Image8 {
-  const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: 250, maxMemoryUsageInMB: 2048 });
-  const n = img.width * img.height, rgb = img.data;
+  const img = jpeg.decode(bytes, {
+    useTArray: true,
+    formatAsRGBA: false,
+    maxResolutionInMP: 250,
+    maxMemoryUsageInMB: 2048,
+  });
+  const n = img.width * img.height,
+    rgb = img.data;
   // jpeg-js gives RGB even for a one-component (gray) JPEG: R = G = B everywhere then.
   let gray = true;
   for (let i = 0; i < n && gray; i++) gray = rgb[3 * i] === rgb[3 * i + 1] && rgb[3 * i] === rgb[3 * i + 2];
-  if (!gray) return { width: img.width, height: img.height, channels: 3, data: new Uint8ClampedArray(rgb.buffer as ArrayBuffer, rgb.byteOffset, rgb.length) };
+  if (!gray)
+    return {
+      width: img.width,
+      height: img.height,
+      channels: 3,
+      data: new Uint8ClampedArray(rgb.buffer as ArrayBuffer, rgb.byteOffset, rgb.length),
+    };
   const out = new Uint8ClampedArray(n);
   for (let i = 0; i < n; i++) out[i] = rgb[3 * i];
   return { width: img.width, height: img.height, channels: 1, data: out };

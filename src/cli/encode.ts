@@ -32,7 +32,8 @@ const COLOR_TYPE = [0, 0, 4, 2, 6]; // by channel count: gray, gray+alpha, RGB, 
 const FAST_ABOVE = 1 << 22;
 
 function chunk(type: string, body: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + body.length), view = new DataView(out.buffer);
+  const out = new Uint8Array(12 + body.length),
+    view = new DataView(out.buffer);
   view.setUint32(0, body.length);
   for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
   out.set(body, 8);
@@ -42,19 +43,27 @@ function chunk(type: string, body: Uint8Array): Uint8Array {
 
 /** The filtered scanlines: a filter byte (2, Up) then the row's bytes minus the row above's. */
 function scanlines(img: PngImage, bytesPerSample: number): Uint8Array {
-  const { width, height, channels, data } = img, rowBytes = width * channels * bytesPerSample;
+  const { width, height, channels, data } = img,
+    rowBytes = width * channels * bytesPerSample;
   let bytes: Uint8Array;
   if (bytesPerSample === 1) {
     bytes = data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.length);
   } else {
     bytes = new Uint8Array(rowBytes * height);
-    for (let i = 0; i < data.length; i++) { bytes[2 * i] = data[i] >>> 8; bytes[2 * i + 1] = data[i] & 255; }
+    for (let i = 0; i < data.length; i++) {
+      bytes[2 * i] = data[i] >>> 8;
+      bytes[2 * i + 1] = data[i] & 255;
+    }
   }
   const raw = new Uint8Array((rowBytes + 1) * height);
   for (let y = 0; y < height; y++) {
-    const o = y * (rowBytes + 1) + 1, s = y * rowBytes;
+    const o = y * (rowBytes + 1) + 1,
+      s = y * rowBytes;
     raw[o - 1] = 2;
-    if (y === 0) { raw.set(bytes.subarray(0, rowBytes), o); continue; }
+    if (y === 0) {
+      raw.set(bytes.subarray(0, rowBytes), o);
+      continue;
+    }
     for (let x = 0; x < rowBytes; x++) raw[o + x] = bytes[s + x] - bytes[s - rowBytes + x];
   }
   return raw;
@@ -66,18 +75,29 @@ function scanlines(img: PngImage, bytesPerSample: number): Uint8Array {
  */
 export function encodePng(img: PngImage, text: Record<string, string> = {}): Uint8Array {
   const depth = img.depth ?? 8;
-  if (depth === 16 !== img.data instanceof Uint16Array) throw new TypeError('encodePng: 16-bit images need Uint16Array data, 8-bit ones Uint8 data');
+  if ((depth === 16) !== img.data instanceof Uint16Array)
+    throw new TypeError('encodePng: 16-bit images need Uint16Array data, 8-bit ones Uint8 data');
   const raw = scanlines(img, depth / 8);
-  const head = new Uint8Array(13), view = new DataView(head.buffer);
+  const head = new Uint8Array(13),
+    view = new DataView(head.buffer);
   view.setUint32(0, img.width);
   view.setUint32(4, img.height);
   head[8] = depth;
   head[9] = COLOR_TYPE[img.channels];
   const idat = deflateSync(raw, { level: raw.length > FAST_ABOVE ? 1 : 6 });
   const texts = Object.entries(text).map(([k, v]) => chunk('tEXt', latin1(`${k}\0${v}`)));
-  const parts = [Uint8Array.from(SIGNATURE), chunk('IHDR', head), ...texts, chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
+  const parts = [
+    Uint8Array.from(SIGNATURE),
+    chunk('IHDR', head),
+    ...texts,
+    chunk('IDAT', idat),
+    chunk('IEND', new Uint8Array(0)),
+  ];
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }

@@ -4,7 +4,17 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import { inputError, outputError } from './errors.js';
 
@@ -12,17 +22,26 @@ import { inputError, outputError } from './errors.js';
 export const DEFAULT_OUT = 'svdkit-out';
 
 /** A short reason for a file-system error. */
-export function fsReason(e: unknown): string {
+function fsReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file or folder';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'ENOTDIR': return 'a part of the path is a file, not a folder';
-    case 'EISDIR': return 'it is a folder';
-    case 'EROFS': return 'read-only file system';
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EEXIST': return 'it already exists';
-    default: return e instanceof Error ? e.message : String(e);
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EEXIST':
+      return 'it already exists';
+    default:
+      return e instanceof Error ? e.message : String(e);
   }
 }
 
@@ -63,9 +82,12 @@ function makeFolders(dir: string): void {
     const k = kind(at);
     if (k === 'dir') break;
     if (k === 'file') {
-      throw outputError(at === resolve(dir)
-        ? `the output folder ${dir} is a file, not a folder; choose another --out`
-        : `cannot create the output folder ${dir}: a part of the path is a file, not a folder (${at}); choose another --out`);
+      throw outputError(
+        at === resolve(dir)
+          ? `the output folder ${dir} is a file, not a folder; choose another --out`
+          : `cannot create the output folder ${dir}: a part of the path is a file, not a folder (${at}); choose ` +
+              `another --out`,
+      );
     }
     missing.push(at);
     at = dirname(at);
@@ -97,10 +119,11 @@ export function prepareOutDir(dir: string): void {
 }
 
 /** Whether two paths name the same file (same path, or same device and inode). */
-export function sameFile(a: string, b: string): boolean {
+function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
   try {
-    const sa = statSync(a), sb = statSync(b);
+    const sa = statSync(a),
+      sb = statSync(b);
     return sa.dev === sb.dev && sa.ino === sb.ino;
   } catch {
     return false;
@@ -118,7 +141,9 @@ function tempName(path: string): string {
  */
 export function refuseInput(path: string, input: string): void {
   if (sameFile(path, input)) {
-    throw outputError(`refusing to overwrite the input file ${input} with ${path}; choose another output name or --out`);
+    throw outputError(
+      `refusing to overwrite the input file ${input} with ${path}; choose another output name or --out`,
+    );
   }
 }
 
@@ -135,7 +160,11 @@ export function writeAtomic(path: string, bytes: Uint8Array | string, protect?: 
     writeFileSync(tmp, bytes, { flag: 'wx' });
     renameSync(tmp, path);
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* never made */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never made */
+    }
     throw outputError(`cannot write ${path}: ${fsReason(e)}`);
   }
 }
@@ -182,6 +211,7 @@ export function refuseForeign(paths: readonly string[], id: string, force: boole
     return sourceOf(p) === null ? `${p} (not an svdkit output)` : `${p} (made by svdkit from another input)`;
   });
   throw outputError(
-    `refusing to replace ${what.join(', ')}; choose another --out, or pass --force to replace ${foreign.length > 1 ? 'them' : 'it'}`,
+    `refusing to replace ${what.join(', ')}; choose another --out, or pass --force to replace ` +
+      `${foreign.length > 1 ? 'them' : 'it'}`,
   );
 }

@@ -1,6 +1,7 @@
 /** Loading the command's input image: a named file or the shipped example. @module */
 import { basename, extname } from 'node:path';
-import { toGray, type Image16, type Image8 } from '../image/index.js';
+import type { Image16, Image8 } from '../image/index.js';
+import { toGray } from './render/gray.js';
 import { decodeImage, type ImageFormat } from './decode.js';
 import { EXAMPLE_NOTE, examplePath } from './example.js';
 import { inputId, readInput } from './files.js';
@@ -28,8 +29,17 @@ export interface LoadedInput {
 }
 
 /** What each EXIF orientation asked for, as applied. */
-const ORIENTATION_NAMES = ['', '', 'mirrored left–right', 'turned 180°', 'mirrored top–bottom', 'transposed',
-  'turned 90° clockwise', 'transversed', 'turned 90° counter-clockwise'];
+const ORIENTATION_NAMES = [
+  '',
+  '',
+  'mirrored left–right',
+  'turned 180°',
+  'mirrored top–bottom',
+  'transposed',
+  'turned 90° clockwise',
+  'transversed',
+  'turned 90° counter-clockwise',
+];
 
 /** 'gray', 'gray+alpha', 'RGB' or 'RGBA'. */
 export function channelsName(c: number): string {
@@ -54,11 +64,46 @@ export function loadInput(positionals: readonly string[], gray: boolean, command
   const path = example ? examplePath() : positionals[0];
   const bytes = readInput(path);
   const decoded = decodeImage(bytes, example ? basename(path) : path);
-  const turned = decoded.orientation === 1 ? '' : ` (EXIF orientation ${decoded.orientation}: ${ORIENTATION_NAMES[decoded.orientation]})`;
+  const turned =
+    decoded.orientation === 1
+      ? ''
+      : ` (EXIF orientation ${decoded.orientation}: ${ORIENTATION_NAMES[decoded.orientation]})`;
   const display = (example ? `${basename(path)} (${EXAMPLE_NOTE})` : path) + turned;
   const image = gray && decoded.image.channels !== 1 ? toGray(decoded.image) : decoded.image;
   return {
-    path, display, name: example ? `the shipped example ${basename(path)}` : path, stem: basename(path, extname(path)) || 'image', example,
-    format: decoded.format, image, gray: gray && decoded.image.channels !== 1, id: inputId(bytes),
+    path,
+    display,
+    name: example ? `the shipped example ${basename(path)}` : path,
+    stem: basename(path, extname(path)) || 'image',
+    example,
+    format: decoded.format,
+    image,
+    gray: gray && decoded.image.channels !== 1,
+    id: inputId(bytes),
+  };
+}
+
+/** The input as the `--json` reports of compress and spectrum describe it. */
+export interface InputJson {
+  path: string;
+  example: boolean;
+  format: string;
+  width: number;
+  height: number;
+  channels: number;
+  gray: boolean;
+}
+
+/** {@link InputJson} of a loaded input (its size and channels after any --gray). */
+export function inputJson(input: LoadedInput): InputJson {
+  const { image } = input;
+  return {
+    path: input.path,
+    example: input.example,
+    format: input.format,
+    width: image.width,
+    height: image.height,
+    channels: image.channels,
+    gray: input.gray,
   };
 }

@@ -30,13 +30,16 @@ export function predictSvdMs(m: number, n: number, backend: 'wasm' | 'js', k?: n
 
 /** Time left as m:ss (or h:mm:ss). */
 export function formatEta(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000)), h = Math.floor(s / 3600), mm = Math.floor((s % 3600) / 60), ss = s % 60;
+  const s = Math.max(0, Math.round(ms / 1000)),
+    h = Math.floor(s / 3600),
+    mm = Math.floor((s % 3600) / 60),
+    ss = s % 60;
   const two = (x: number) => String(x).padStart(2, '0');
   return h > 0 ? `${h}:${two(mm)}:${two(ss)}` : `${mm}:${two(ss)}`;
 }
 
 /** After this long, the bar adds an estimate of the time left (from the pace so far), in ms. */
-export const ETA_AFTER_MS = 1000;
+const ETA_AFTER_MS = 1000;
 
 /** The progress bar. */
 export class Progress {
@@ -47,12 +50,18 @@ export class Progress {
   private shown = false;
   private eager = false;
 
-  constructor(private readonly stream: BarStream, private readonly enabled: boolean,
-    private readonly now: () => number = () => performance.now()) {}
+  constructor(
+    private readonly stream: BarStream,
+    private readonly enabled: boolean,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** Starts a task of `total` steps; `predictedMs` decides whether the bar shows at once. */
   start(total: number, predictedMs = 0): void {
-    this.total = total; this.done = 0; this.t0 = this.now(); this.shown = false;
+    this.total = total;
+    this.done = 0;
+    this.t0 = this.now();
+    this.shown = false;
     this.eager = predictedMs >= SHOW_AFTER_MS;
   }
 
@@ -63,7 +72,8 @@ export class Progress {
 
   /** Marks `done` steps finished, the next one described by `label`, and redraws if due. */
   step(done: number, label: string): void {
-    this.done = done; this.label = label;
+    this.done = done;
+    this.label = label;
     if (!this.enabled || !this.stream.isTTY) return;
     if (this.shown || this.eager || this.now() - this.t0 >= SHOW_AFTER_MS) this.draw();
   }
@@ -81,8 +91,10 @@ export class Progress {
     const full = this.total > 0 ? Math.round((barW * this.done) / this.total) : 0;
     const bar = '█'.repeat(full) + '░'.repeat(barW - full);
     const elapsed = this.now() - this.t0;
-    const eta = this.done > 0 && this.done < this.total && elapsed >= ETA_AFTER_MS
-      ? ` · ETA ${formatEta((elapsed * (this.total - this.done)) / this.done)}` : '';
+    const eta =
+      this.done > 0 && this.done < this.total && elapsed >= ETA_AFTER_MS
+        ? ` · ETA ${formatEta((elapsed * (this.total - this.done)) / this.done)}`
+        : '';
     const line = `${bar} ${count} ${this.label}${eta}`.slice(0, cols - 1);
     this.stream.write(`\r\x1b[K${line}`);
     this.shown = true;

@@ -1,5 +1,13 @@
 /** The rank flags shared by `compress` and `spectrum`: --ranks, --energy, --ratio. @module */
+import type { FlagSpec } from './args.js';
 import { usageError } from './errors.js';
+
+/** The rank flags' specs, spread into each command's flags. */
+export const RANK_FLAGS: FlagSpec = {
+  ranks: { value: true, example: '100,50,30,10' },
+  energy: { value: true, example: '0.99' },
+  ratio: { value: true, example: '0.1' },
+};
 
 /** What the rank flags ask for. */
 export type RankRequest =
@@ -8,7 +16,7 @@ export type RankRequest =
   | { kind: 'ratio'; ratio: number };
 
 /** The ranks shown when none are asked for (those up to min(width, height)). */
-export const DEFAULT_RANKS = [100, 50, 30, 10];
+const DEFAULT_RANKS = [100, 50, 30, 10];
 
 const NUMBER = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -18,7 +26,10 @@ const NUMBER = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  */
 export function readRankFlags(flags: Record<string, string | true>): RankRequest | undefined {
   const given = ['ranks', 'energy', 'ratio'].filter((f) => flags[f] !== undefined);
-  if (given.length > 1) throw usageError(`give only one of --ranks, --energy and --ratio (got ${given.map((f) => `--${f}`).join(' and ')})`);
+  if (given.length > 1)
+    throw usageError(
+      `give only one of --ranks, --energy and --ratio (got ${given.map((f) => `--${f}`).join(' and ')})`,
+    );
   if (flags.ranks !== undefined) {
     const text = String(flags.ranks);
     const parts = text.split(',').map((s) => s.trim());
@@ -34,13 +45,16 @@ export function readRankFlags(flags: Record<string, string | true>): RankRequest
     return { kind: 'ranks', ranks };
   }
   if (flags.energy !== undefined) {
-    const text = String(flags.energy), e = NUMBER.test(text) ? Number(text) : NaN;
+    const text = String(flags.energy),
+      e = NUMBER.test(text) ? Number(text) : NaN;
     if (!(e > 0 && e <= 1)) throw usageError(`--energy takes a fraction in (0, 1], e.g. --energy 0.99; got '${text}'`);
     return { kind: 'energy', energy: e };
   }
   if (flags.ratio !== undefined) {
-    const text = String(flags.ratio), r = NUMBER.test(text) ? Number(text) : NaN;
-    if (!(r > 0) || !Number.isFinite(r)) throw usageError(`--ratio takes a positive fraction, e.g. --ratio 0.1; got '${text}'`);
+    const text = String(flags.ratio),
+      r = NUMBER.test(text) ? Number(text) : NaN;
+    if (!(r > 0) || !Number.isFinite(r))
+      throw usageError(`--ratio takes a positive fraction, e.g. --ratio 0.1; got '${text}'`);
     return { kind: 'ratio', ratio: r };
   }
   return undefined;
@@ -51,7 +65,12 @@ export function readRankFlags(flags: Record<string, string | true>): RankRequest
  * defaults that fit.
  * @throws {CliError} (usage) a rank larger than min(width, height).
  */
-export function ranksFor(req: RankRequest | undefined, width: number, height: number, what: string): number[] | undefined {
+export function ranksFor(
+  req: RankRequest | undefined,
+  width: number,
+  height: number,
+  what: string,
+): number[] | undefined {
   const p = Math.min(width, height);
   if (req === undefined) {
     const fit = DEFAULT_RANKS.filter((k) => k <= p);
@@ -60,7 +79,10 @@ export function ranksFor(req: RankRequest | undefined, width: number, height: nu
   if (req.kind !== 'ranks') return undefined;
   const bad = req.ranks.find((k) => k > p);
   if (bad !== undefined) {
-    throw usageError(`rank ${bad} is larger than min(width, height) = ${p} of ${what} (${width}×${height}); choose ranks from 1 to ${p}`);
+    throw usageError(
+      `rank ${bad} is larger than min(width, height) = ${p} of ${what} (${width}×${height}); choose ranks from 1 to ` +
+        `${p}`,
+    );
   }
   return req.ranks;
 }

@@ -6,7 +6,7 @@ import type { RankStats } from '../image/index.js';
  * a binary float), e.g. 80100 / 160000 → "50.06%".
  */
 export function percent(num: number, den: number): string {
-  const scaled = num * 10000;                        // hundredths of a percent
+  const scaled = num * 10000; // hundredths of a percent
   let q = Math.floor(scaled / den);
   const r = scaled - q * den;
   if (2 * r >= den) q += 1;
@@ -14,7 +14,7 @@ export function percent(num: number, den: number): string {
 }
 
 /** The compression rate of a row, from its stored count and the image's sample count. */
-export function ratePercent(s: RankStats, samples: number): string {
+function ratePercent(s: RankStats, samples: number): string {
   return percent(s.storedValues, samples);
 }
 
@@ -31,7 +31,11 @@ const HEAD = ['rank', 'stored values', 'compression rate', 'relative error', 'PS
  */
 export function formatTable(rows: readonly RankStats[], samples: number): string {
   const cells = rows.map((s) => [
-    String(s.rank), String(s.storedValues), ratePercent(s, samples), s.relativeError.toFixed(4), formatPsnr(s.psnr),
+    String(s.rank),
+    String(s.storedValues),
+    ratePercent(s, samples),
+    s.relativeError.toFixed(4),
+    formatPsnr(s.psnr),
   ]);
   const widths = HEAD.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
   const line = (row: string[]) => row.map((x, c) => x.padStart(widths[c])).join('  ');

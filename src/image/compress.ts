@@ -4,8 +4,16 @@
  * the decomposition kept is then rebuilt without a new decomposition.
  * @module
  */
-import { assemble, compressParts } from './parts.js';
-import type { CompressedImage, CompressImageOptions, Image16, Image8, ImageInput, ImageInput16, ImageRankSpec } from './types.js';
+import { assemble, compressParts } from './compress-steps.js';
+import type {
+  CompressedImage,
+  CompressImageOptions,
+  Image16,
+  Image8,
+  ImageInput,
+  ImageInput16,
+  ImageRankSpec,
+} from './types.js';
 
 /**
  * Compresses an 8-bit image (or a 16-bit one, {@link ImageInput16}, kept 16-bit) by truncated
@@ -30,13 +38,30 @@ import type { CompressedImage, CompressImageOptions, Image16, Image8, ImageInput
  * ctx.putImageData(new ImageData(c.toImage().data, w, h), 0, 0);
  * c.stats(10); // { rank: 10, storedValues, compressionRatio, relativeError, psnr, energy }
  * ```
- * @throws {@link svdkit!InvalidMatrixError | InvalidMatrixError} the image is malformed (sizes, data type, channel count).
- * @throws {@link svdkit!InvalidOptionError | InvalidOptionError} a bad spec (rank outside 1…min(width, height), energy outside
- *   (0, 1], a ratio below rank 1's) or a bad option.
+ * @throws {@link svdkit!InvalidMatrixError | InvalidMatrixError} the image is malformed (sizes, data type,
+ *   channel count).
+ * @throws {@link svdkit!InvalidOptionError | InvalidOptionError} a bad spec (rank outside 1…min(width, height),
+ *   energy outside (0, 1], a ratio below rank 1's) or a bad option.
  */
-export function compressImage(image: ImageInput16, spec: ImageRankSpec, opts?: CompressImageOptions): CompressedImage<Image16>;
-export function compressImage(image: ImageInput, spec: ImageRankSpec, opts?: CompressImageOptions): CompressedImage<Image8>;
-export function compressImage(image: ImageInput | ImageInput16, spec: ImageRankSpec, opts?: CompressImageOptions): CompressedImage<Image8> | CompressedImage<Image16>;
-export function compressImage(image: ImageInput | ImageInput16, spec: ImageRankSpec, opts: CompressImageOptions = {}): CompressedImage<Image8 | Image16> {
+export function compressImage(
+  image: ImageInput16,
+  spec: ImageRankSpec,
+  opts?: CompressImageOptions,
+): CompressedImage<Image16>;
+export function compressImage(
+  image: ImageInput,
+  spec: ImageRankSpec,
+  opts?: CompressImageOptions,
+): CompressedImage<Image8>;
+export function compressImage(
+  image: ImageInput | ImageInput16,
+  spec: ImageRankSpec,
+  opts?: CompressImageOptions,
+): CompressedImage<Image8> | CompressedImage<Image16>;
+export function compressImage(
+  image: ImageInput | ImageInput16,
+  spec: ImageRankSpec,
+  opts: CompressImageOptions = {},
+): CompressedImage<Image8 | Image16> {
   return assemble(compressParts(image, spec, opts));
 }

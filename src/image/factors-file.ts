@@ -5,26 +5,29 @@
  * {@link decompressImage} reads it back and rebuilds the rank-k image.
  * @module
  */
+import { leadingColumns } from '../arrays.js';
 import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
 import { crc32 } from '../lowrank/crc32.js';
-import { LowRank } from '../lowrank/model.js';
+import { LowRank } from '../lowrank/lowrank-result.js';
 import type { Precision } from '../lowrank/quantize.js';
 import { reconstruct } from '../lowrank/reconstruct.js';
-import { to16 } from './parts.js';
+import { to16 } from './compress-steps.js';
+import type { Matrix } from '../types.js';
 import type { Image16, Image8 } from './types.js';
 
 /** Format version of image factors files. */
-export const IMAGE_FORMAT_VERSION = 1;
+const IMAGE_FORMAT_VERSION = 1;
 /** Header bytes. */
-export const IMAGE_HEADER_BYTES = 64;
+const IMAGE_HEADER_BYTES = 64;
 const MAGIC = [0x53, 0x56, 0x44, 0x49]; // "SVDI"
-const LABEL_AT = 24, LABEL_BYTES = 32;
+const LABEL_AT = 24,
+  LABEL_BYTES = 32;
 
 /** One compressed channel's factors, first k triplets used: U m×≥k row-major, S, Vt ≥k×n. */
-export interface ChannelFactorsIn {
-  U: { rows: number; cols: number; data: Float32Array | Float64Array };
+interface ChannelFactorsIn {
+  U: Matrix;
   S: ArrayLike<number>;
-  Vt: { rows: number; cols: number; data: Float32Array | Float64Array };
+  Vt: Matrix;
   /** ‖A_c‖_F² of the channel, for the error figures in its blob. */
   total: number;
 }
@@ -47,16 +50,28 @@ export interface ImageFactorsIn {
 }
 
 function channelBlob(f: ChannelFactorsIn, k: number, method: 'exact' | 'randomized', precision: Precision): Uint8Array {
-  const m = f.U.rows, n = f.Vt.cols, float32 = f.U.data instanceof Float32Array;
-  const U = float32 ? new Float32Array(m * k) : new Float64Array(m * k);
-  for (let i = 0; i < m; i++) U.set(f.U.data.subarray(i * f.U.cols, i * f.U.cols + k), i * k);
-  const S = float32 ? Float32Array.from({ length: k }, (_, i) => f.S[i]) : Float64Array.from({ length: k }, (_, i) => f.S[i]);
+  const m = f.U.rows,
+    n = f.Vt.cols,
+    float32 = f.U.data instanceof Float32Array;
+  const U = leadingColumns(f.U, k).data;
+  const S = float32
+    ? Float32Array.from({ length: k }, (_, i) => f.S[i])
+    : Float64Array.from({ length: k }, (_, i) => f.S[i]);
   let head = 0;
   for (let i = 0; i < k; i++) head += f.S[i] * f.S[i];
   const tail = Math.max(0, f.total - head);
   const lr = new LowRank({
-    m, n, k, dtype: float32 ? 'float32' : 'float64', method, U, S, Vt: f.Vt.data.slice(0, k * n),
-    error: Math.sqrt(tail), relativeError: f.total > 0 ? Math.sqrt(tail / f.total) : 0, energy: f.total > 0 ? Math.min(1, head / f.total) : 1,
+    m,
+    n,
+    k,
+    dtype: float32 ? 'float32' : 'float64',
+    method,
+    U,
+    S,
+    Vt: f.Vt.data.slice(0, k * n),
+    error: Math.sqrt(tail),
+    relativeError: f.total > 0 ? Math.sqrt(tail / f.total) : 0,
+    energy: f.total > 0 ? Math.min(1, head / f.total) : 1,
   });
   return lr.toBytes({ precision });
 }
@@ -66,7 +81,8 @@ export function encodeImageFactors(d: ImageFactorsIn): Uint8Array {
   const blobs = d.factors.map((f) => channelBlob(f, d.k, d.method, d.precision));
   const alpha = d.exact ? alphaPlane(d.exact, d.channels) : null; // u8, or u16 little-endian
   const size = IMAGE_HEADER_BYTES + blobs.reduce((s, b) => s + 4 + b.length, 0) + (alpha ? alpha.length + 4 : 0);
-  const out = new Uint8Array(size), view = new DataView(out.buffer);
+  const out = new Uint8Array(size),
+    view = new DataView(out.buffer);
   out.set(MAGIC, 0);
   view.setUint16(4, IMAGE_FORMAT_VERSION, true);
   view.setUint8(6, d.channels);
@@ -79,16 +95,28 @@ export function encodeImageFactors(d: ImageFactorsIn): Uint8Array {
   const label = (d.label ?? '').slice(0, LABEL_BYTES);
   for (let i = 0; i < label.length; i++) out[LABEL_AT + i] = label.charCodeAt(i) & 0x7f;
   let at = IMAGE_HEADER_BYTES;
-  for (const b of blobs) { view.setUint32(at, b.length, true); out.set(b, at + 4); at += 4 + b.length; }
-  if (alpha) { out.set(alpha, at); view.setUint32(at + alpha.length, crc32(alpha), true); }
+  for (const b of blobs) {
+    view.setUint32(at, b.length, true);
+    out.set(b, at + 4);
+    at += 4 + b.length;
+  }
+  if (alpha) {
+    out.set(alpha, at);
+    view.setUint32(at + alpha.length, crc32(alpha), true);
+  }
   view.setUint32(60, crc32(out, 0, 60), true); // bytes 10–11 and 56–59 stay 0 (reserved)
   return out;
 }
 
 function alphaPlane(data: Uint8ClampedArray | Uint16Array, channels: number): Uint8Array {
-  const count = data.length / channels, wide = data instanceof Uint16Array, a = new Uint8Array(count * (wide ? 2 : 1));
+  const count = data.length / channels,
+    wide = data instanceof Uint16Array,
+    a = new Uint8Array(count * (wide ? 2 : 1));
   for (let i = 0, j = channels - 1; i < count; i++, j += channels) {
-    if (wide) { a[2 * i] = data[j] & 255; a[2 * i + 1] = data[j] >> 8; } else a[i] = data[j];
+    if (wide) {
+      a[2 * i] = data[j] & 255;
+      a[2 * i + 1] = data[j] >> 8;
+    } else a[i] = data[j];
   }
   return a;
 }
@@ -123,17 +151,38 @@ export interface ImageFactors {
 export function readImageFactors(input: Uint8Array | ArrayBuffer): ImageFactors {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (MAGIC.some((b, i) => bytes.length > i && bytes[i] !== b)) bad('not an svdkit image factors file (the first 4 bytes are not "SVDI")');
-  if (bytes.length < IMAGE_HEADER_BYTES) bad(`truncated: ${bytes.length} bytes, but the header alone is ${IMAGE_HEADER_BYTES}`);
+  if (MAGIC.some((b, i) => bytes.length > i && bytes[i] !== b))
+    bad('not an svdkit image factors file (the first 4 bytes are not "SVDI")');
+  if (bytes.length < IMAGE_HEADER_BYTES)
+    bad(`truncated: ${bytes.length} bytes, but the header alone is ${IMAGE_HEADER_BYTES}`);
   const version = view.getUint16(4, true);
-  if (version !== IMAGE_FORMAT_VERSION) bad(version > IMAGE_FORMAT_VERSION ? `format version ${version} is newer than this svdkit reads; upgrade svdkit` : `unknown format version ${version}`);
+  if (version !== IMAGE_FORMAT_VERSION)
+    bad(
+      version > IMAGE_FORMAT_VERSION
+        ? `format version ${version} is newer than this svdkit reads; upgrade svdkit`
+        : `unknown format version ${version}`,
+    );
   if (view.getUint32(60, true) !== crc32(bytes, 0, 60)) bad('header checksum mismatch: the file is corrupt');
-  const channels = view.getUint8(6), compressed = view.getUint8(7), depth = view.getUint8(8), mcode = view.getUint8(9);
-  const width = view.getUint32(12, true), height = view.getUint32(16, true), k = view.getUint32(20, true);
+  const channels = view.getUint8(6),
+    compressed = view.getUint8(7),
+    depth = view.getUint8(8),
+    mcode = view.getUint8(9);
+  const width = view.getUint32(12, true),
+    height = view.getUint32(16, true),
+    k = view.getUint32(20, true);
   const alphaKept = channels - compressed;
   if (view.getUint16(10, true) !== 0 || view.getUint32(56, true) !== 0) bad('reserved header fields are not zero');
-  if (channels < 1 || channels > 4 || (alphaKept !== 0 && !(alphaKept === 1 && (channels === 2 || channels === 4))) || (depth !== 8 && depth !== 16) ||
-    (mcode !== 1 && mcode !== 2) || width < 1 || height < 1 || k < 1 || k > Math.min(width, height)) {
+  if (
+    channels < 1 ||
+    channels > 4 ||
+    (alphaKept !== 0 && !(alphaKept === 1 && (channels === 2 || channels === 4))) ||
+    (depth !== 8 && depth !== 16) ||
+    (mcode !== 1 && mcode !== 2) ||
+    width < 1 ||
+    height < 1 ||
+    k < 1 ||
+    k > Math.min(width, height)
+  ) {
     bad('impossible header fields (channels, depth, method, size or rank)');
   }
   let label = '';
@@ -145,7 +194,8 @@ export function readImageFactors(input: Uint8Array | ArrayBuffer): ImageFactors 
     const len = view.getUint32(at, true);
     if (at + 4 + len > bytes.length) bad(`truncated in channel ${c + 1}`);
     const lr = LowRank.fromBytes(bytes.subarray(at + 4, at + 4 + len));
-    if (lr.m !== height || lr.n !== width || lr.k !== k) bad(`channel ${c + 1} is ${lr.m}×${lr.n} at rank ${lr.k}, not ${height}×${width} at rank ${k}`);
+    if (lr.m !== height || lr.n !== width || lr.k !== k)
+      bad(`channel ${c + 1} is ${lr.m}×${lr.n} at rank ${lr.k}, not ${height}×${width} at rank ${k}`);
     factors.push(lr);
     at += 4 + len;
   }
@@ -155,11 +205,22 @@ export function readImageFactors(input: Uint8Array | ArrayBuffer): ImageFactors 
     if (at + count + 4 > bytes.length) bad('truncated in the alpha plane');
     const raw = bytes.slice(at, at + count);
     if (view.getUint32(at + count, true) !== crc32(raw)) bad('alpha checksum mismatch: the file is corrupt');
-    alpha = depth === 8 ? raw : Uint16Array.from({ length: width * height }, (_, i) => raw[2 * i] | (raw[2 * i + 1] << 8));
+    alpha =
+      depth === 8 ? raw : Uint16Array.from({ length: width * height }, (_, i) => raw[2 * i] | (raw[2 * i + 1] << 8));
     at += count + 4;
   }
   if (at !== bytes.length) bad(`${bytes.length - at} unexpected bytes after the end of the data`);
-  return { width, height, channels: channels as 1 | 2 | 3 | 4, depth: depth as 8 | 16, k, method: mcode === 1 ? 'exact' : 'randomized', label, factors, alpha };
+  return {
+    width,
+    height,
+    channels: channels as 1 | 2 | 3 | 4,
+    depth: depth as 8 | 16,
+    k,
+    method: mcode === 1 ? 'exact' : 'randomized',
+    label,
+    factors,
+    alpha,
+  };
 }
 
 /**
@@ -174,10 +235,13 @@ export function decompressImage(bytes: Uint8Array | ArrayBuffer, k?: number): Im
   const f = readImageFactors(bytes);
   const rank = k ?? f.k;
   if (!Number.isSafeInteger(rank) || rank < 1 || rank > f.k) {
-    throw new InvalidOptionError(`decompressImage: k must be an integer from 1 to ${f.k} (the rank saved), got ${String(k)}`);
+    throw new InvalidOptionError(
+      `decompressImage: k must be an integer from 1 to ${f.k} (the rank saved), got ${String(k)}`,
+    );
   }
   const { width, height, channels } = f;
-  const data = f.depth === 16 ? new Uint16Array(width * height * channels) : new Uint8ClampedArray(width * height * channels);
+  const data =
+    f.depth === 16 ? new Uint16Array(width * height * channels) : new Uint8ClampedArray(width * height * channels);
   f.factors.forEach((lr, c) => {
     const a = reconstruct({ U: lr.U, S: lr.S, Vt: lr.Vt }, rank).data;
     if (data instanceof Uint8ClampedArray) for (let i = 0, j = c; i < a.length; i++, j += channels) data[j] = a[i];

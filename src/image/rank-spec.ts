@@ -4,17 +4,11 @@
  * toolkit's `chooseRank` on the joint spectrum of the compressed channels.
  * @module
  */
+import { describe } from '../describe.js';
 import { InvalidOptionError } from '../errors.js';
 import { chooseRank } from '../lowrank/rank.js';
 import { compressionRatio, storedValues, type StatsShape } from './stats.js';
 import type { ImageRankSpec } from './types.js';
-
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'number') return String(v); // JSON.stringify(NaN) would say "null"
-  return typeof v === 'string' ? JSON.stringify(v) : typeof v;
-}
 
 const SPEC_FORMS = 'a rank k (integer), { energy }, { relativeError }, { maxStored } or { ratio }';
 const KEYS = ['energy', 'relativeError', 'maxStored', 'ratio'];
@@ -28,7 +22,8 @@ const KEYS = ['energy', 'relativeError', 'maxStored', 'ratio'];
 export function checkSpec(fn: string, spec: ImageRankSpec, shape: StatsShape): void {
   const p = Math.min(shape.m, shape.n);
   if (typeof spec === 'number') {
-    if (!Number.isSafeInteger(spec)) throw new InvalidOptionError(`${fn}: the rank must be an integer, got ${describe(spec)}`);
+    if (!Number.isSafeInteger(spec))
+      throw new InvalidOptionError(`${fn}: the rank must be an integer, got ${describe(spec)}`);
     if (spec < 1) throw new InvalidOptionError(`${fn}: the rank must be at least 1, got ${spec}`);
     if (spec > p) {
       throw new InvalidOptionError(
@@ -42,7 +37,9 @@ export function checkSpec(fn: string, spec: ImageRankSpec, shape: StatsShape): v
   }
   const keys = Object.keys(spec);
   if (keys.length !== 1 || !KEYS.includes(keys[0])) {
-    throw new InvalidOptionError(`${fn}: spec must be ${SPEC_FORMS}, got an object with keys ${keys.join(', ') || '(none)'}`);
+    throw new InvalidOptionError(
+      `${fn}: spec must be ${SPEC_FORMS}, got an object with keys ${keys.join(', ') || '(none)'}`,
+    );
   }
   if ('energy' in spec) {
     const e = spec.energy;
@@ -60,9 +57,12 @@ export function checkSpec(fn: string, spec: ImageRankSpec, shape: StatsShape): v
   }
   if ('maxStored' in spec) {
     const n = spec.maxStored;
-    if (!Number.isSafeInteger(n) || (n as number) < 1) throw new InvalidOptionError(`${fn}: maxStored must be a positive integer, got ${describe(n)}`);
+    if (!Number.isSafeInteger(n) || (n as number) < 1)
+      throw new InvalidOptionError(`${fn}: maxStored must be a positive integer, got ${describe(n)}`);
     if (n < storedValues(shape, 1)) {
-      throw new InvalidOptionError(`${fn}: maxStored ${n} is too small: even rank 1 stores ${storedValues(shape, 1)} values`);
+      throw new InvalidOptionError(
+        `${fn}: maxStored ${n} is too small: even rank 1 stores ${storedValues(shape, 1)} values`,
+      );
     }
     return;
   }
@@ -88,7 +88,8 @@ const RATIO_SLACK = 1e-9;
  */
 export function fixedRank(spec: ImageRankSpec, shape: StatsShape): number | null {
   if (typeof spec === 'number') return spec;
-  if ('ratio' in spec || 'maxStored' in spec) return resolveRank(spec, new Float64Array(Math.min(shape.m, shape.n)), shape);
+  if ('ratio' in spec || 'maxStored' in spec)
+    return resolveRank(spec, new Float64Array(Math.min(shape.m, shape.n)), shape);
   return null;
 }
 
@@ -103,7 +104,9 @@ export function resolveRank(spec: ImageRankSpec, joint: Float64Array, shape: Sta
   // Largest k with storedValues(k) ≤ ratio · m·n·channels (or ≤ maxStored). The values of
   // channels kept exact are a fixed cost; the rest is shared by the compressed channels, k(m + n + 1) each.
   const { m, n, channels, compressed } = shape;
-  const budget = ('maxStored' in spec ? spec.maxStored : spec.ratio * m * n * channels * (1 + RATIO_SLACK)) - (channels - compressed) * m * n;
+  const budget =
+    ('maxStored' in spec ? spec.maxStored : spec.ratio * m * n * channels * (1 + RATIO_SLACK)) -
+    (channels - compressed) * m * n;
   const perChannel = Math.floor(budget / compressed);
   return chooseRank(joint, { maxStored: perChannel }, { rows: m, cols: n });
 }

@@ -36,7 +36,8 @@ export function compressionRatio(shape: StatsShape, k: number): number {
  * a joint spectrum, descending, on which one rank rule serves every channel at once.
  */
 export function jointSpectrum(spectra: readonly Float64Array[]): Float64Array {
-  const p = spectra[0].length, out = new Float64Array(p);
+  const p = spectra[0].length,
+    out = new Float64Array(p);
   for (const s of spectra) for (let i = 0; i < p; i++) out[i] += s[i] * s[i];
   for (let i = 0; i < p; i++) out[i] = Math.sqrt(out[i]);
   return out;
@@ -47,7 +48,11 @@ export function jointSpectrum(spectra: readonly Float64Array[]): Float64Array {
  * the projection A_k = U_kU_kᵀA is √(‖A‖_F² − Σ_{i≤k} σᵢ²), with ‖A‖_F² = `total` summed exactly
  * from the samples; the difference is clamped at 0.
  */
-function statsFromTotal(joint: Float64Array, k: number, total: number): { error: number; relativeError: number; energy: number } {
+function statsFromTotal(
+  joint: Float64Array,
+  k: number,
+  total: number,
+): { error: number; relativeError: number; energy: number } {
   if (total === 0) return { error: 0, relativeError: 0, energy: 1 };
   let head = 0;
   for (let i = 0; i < k; i++) head += joint[i] * joint[i];
@@ -60,11 +65,17 @@ function statsFromTotal(joint: Float64Array, k: number, total: number): { error:
  * `total` (Σ of the squared samples of the compressed channels) is given, from the leading
  * values and that total.
  */
-export function makeStats(shape: StatsShape, spectra: readonly Float64Array[], total?: number): (k: number) => RankStats {
-  const joint = jointSpectrum(spectra), samples = shape.m * shape.n * shape.compressed;
+export function makeStats(
+  shape: StatsShape,
+  spectra: readonly Float64Array[],
+  total?: number,
+): (k: number) => RankStats {
+  const joint = jointSpectrum(spectra),
+    samples = shape.m * shape.n * shape.compressed;
   return (k) => {
     // ‖A − A_k‖_F over all compressed channels = √(Σ_{i>k} joint[i]²): the low-rank toolkit's tail rule.
-    const { error, relativeError, energy } = total === undefined ? statsFromTail(joint, k) : statsFromTotal(joint, k, total);
+    const { error, relativeError, energy } =
+      total === undefined ? statsFromTail(joint, k) : statsFromTotal(joint, k, total);
     return {
       rank: k,
       storedValues: storedValues(shape, k),

@@ -78,9 +78,9 @@ export interface Image8 {
 export type ImageRankSpec =
   | RankSpec
   | {
-    /** Largest compression ratio (stored values / samples) allowed. */
-    ratio: number;
-  };
+      /** Largest compression ratio (stored values / samples) allowed. */
+      ratio: number;
+    };
 
 /** Options of {@link compressImage}. */
 export interface CompressImageOptions extends ComputeOptions {
@@ -90,8 +90,8 @@ export interface CompressImageOptions extends ComputeOptions {
    * How each channel is decomposed:
    * - `'exact'`: the full thin SVD (float64 unless `dtype` says otherwise); keeps all min(m, n)
    *   triplets, so {@link CompressedImage.toImage} takes any k up to min(m, n).
-   * - `'randomized'`: the leading triplets by randomized subspace iteration (4 power iterations, 3 when k + 10 ≤ min(m, n)/8;
-   *   10 oversamples, fixed seed: the same output every run), float32 unless `dtype` says
+   * - `'randomized'`: the leading triplets by randomized subspace iteration (4 power iterations,
+   *   3 when k + 10 ≤ min(m, n)/8; 10 oversamples, fixed seed: the same output every run), float32 unless `dtype` says
    *   otherwise; keeps the chosen rank's triplets. Error within 1% of the exact truncation's.
    * - `'auto'` (default): randomized when min(width, height) ≥ 512 and the rank plus 10 is at most
    *   min(width, height)/4 (an energy spec: while the rank search stays under that), else exact.

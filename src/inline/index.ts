@@ -20,7 +20,8 @@ export * from '../index.js';
 const decoded: { simd?: Uint8Array; scalar?: Uint8Array } = {};
 
 function fromBase64(text: string): Uint8Array {
-  const bin = atob(text), out = new Uint8Array(bin.length);
+  const bin = atob(text),
+    out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }

@@ -2,8 +2,8 @@
 import { svd } from '../svd.js';
 import { matrixShape, resolveDtype } from '../validate.js';
 import type { BackendChoice, Dtype, MatrixLike } from '../types.js';
-import type { SolveInput } from './factors.js';
-import { defaultRcond } from './tolerance.js';
+import type { SolveInput } from '../core/solve.js';
+import { defaultRcond } from '../core/tolerance.js';
 
 /** A decomposed matrix with its shape and the default relative cutoff max(m, n)·ε. */
 export interface Decomposed extends SolveInput {
@@ -23,6 +23,12 @@ export function decompose(a: MatrixLike, opts: DecomposeOptions, what: 'values' 
   const dtype = resolveDtype(a, opts.dtype);
   // svd validates and copies `a` itself, after its size check; only the shape is needed here.
   const { rows: m, cols: n } = matrixShape(a);
-  const r = svd(a, { dtype, backend: opts.backend, maxSweeps: opts.maxSweeps, computeUV: what !== 'values', fullMatrices: what === 'full' });
+  const r = svd(a, {
+    dtype,
+    backend: opts.backend,
+    maxSweeps: opts.maxSweeps,
+    computeUV: what !== 'values',
+    fullMatrices: what === 'full',
+  });
   return { m, n, dtype, S: r.S, U: r.U, Vt: r.Vt, rcond: defaultRcond(dtype, m, n) };
 }

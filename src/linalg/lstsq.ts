@@ -7,11 +7,11 @@
  * large residuals), κ_r = σ₁/σ_r.
  * @module
  */
-import { checkOptions, computeOptionChecks, is } from '../validate.js';
+import { checkOptions, computeOptionChecks, is, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, FloatArray, Matrix, MatrixLike, NumericArray, ResultArray } from '../types.js';
 import { decompose } from './decompose.js';
-import { solveWith } from './factors.js';
-import { nonNegative } from './tolerance.js';
+import { solveWith } from '../core/solve.js';
+import { nonNegative } from '../core/tolerance.js';
 
 /** Options of {@link lstsq}. */
 export interface LstsqOptions extends ComputeOptions {
@@ -24,6 +24,11 @@ export interface LstsqOptions extends ComputeOptions {
    */
   full?: boolean;
 }
+
+const lstsqChecks = { ...computeOptionChecks, rcond: nonNegative, full: is.boolean } satisfies Record<
+  keyof LstsqOptions,
+  OptionCheck
+>;
 
 /** {@link LstsqOptions} with `full: true`. */
 export interface LstsqFullOptions extends LstsqOptions {
@@ -68,17 +73,43 @@ export interface LstsqResult<X, T extends FloatArray = FloatArray> {
  * ```
  * @throws {@link InvalidMatrixError} b's length (rows) differs from A's rows, malformed input.
  */
-export function lstsq<A extends MatrixLike, O extends LstsqFullOptions>(a: A, b: NumericArray | ArrayLike<number>, opts: O): LstsqResult<ResultArray<A, O>, ResultArray<A, O>>;
+export function lstsq<A extends MatrixLike, O extends LstsqFullOptions>(
+  a: A,
+  b: NumericArray | ArrayLike<number>,
+  opts: O,
+): LstsqResult<ResultArray<A, O>, ResultArray<A, O>>;
 /** With an m×r matrix b and `full: true`. */
-export function lstsq<A extends MatrixLike, O extends LstsqFullOptions>(a: A, b: MatrixLike, opts: O): LstsqResult<Matrix<ResultArray<A, O>>, ResultArray<A, O>>;
-export function lstsq<A extends MatrixLike, O extends LstsqXOptions = {}>(a: A, b: NumericArray | ArrayLike<number>, opts?: O): ResultArray<A, O>;
+export function lstsq<A extends MatrixLike, O extends LstsqFullOptions>(
+  a: A,
+  b: MatrixLike,
+  opts: O,
+): LstsqResult<Matrix<ResultArray<A, O>>, ResultArray<A, O>>;
+export function lstsq<A extends MatrixLike, O extends LstsqXOptions = {}>(
+  a: A,
+  b: NumericArray | ArrayLike<number>,
+  opts?: O,
+): ResultArray<A, O>;
 /** With an m×r matrix b: x is n×r, the solution for each column of b. */
-export function lstsq<A extends MatrixLike, O extends LstsqXOptions = {}>(a: A, b: MatrixLike, opts?: O): Matrix<ResultArray<A, O>>;
+export function lstsq<A extends MatrixLike, O extends LstsqXOptions = {}>(
+  a: A,
+  b: MatrixLike,
+  opts?: O,
+): Matrix<ResultArray<A, O>>;
 /** `full` not known at compile time. */
-export function lstsq<A extends MatrixLike, O extends LstsqOptions>(a: A, b: NumericArray | ArrayLike<number> | MatrixLike, opts?: O):
-  ResultArray<A, O> | Matrix<ResultArray<A, O>> | LstsqResult<ResultArray<A, O> | Matrix<ResultArray<A, O>>, ResultArray<A, O>>;
-export function lstsq(a: MatrixLike, b: NumericArray | ArrayLike<number> | MatrixLike, opts: LstsqOptions = {}): unknown {
-  checkOptions('lstsq', opts, { ...computeOptionChecks, rcond: nonNegative, full: is.boolean });
+export function lstsq<A extends MatrixLike, O extends LstsqOptions>(
+  a: A,
+  b: NumericArray | ArrayLike<number> | MatrixLike,
+  opts?: O,
+):
+  | ResultArray<A, O>
+  | Matrix<ResultArray<A, O>>
+  | LstsqResult<ResultArray<A, O> | Matrix<ResultArray<A, O>>, ResultArray<A, O>>;
+export function lstsq(
+  a: MatrixLike,
+  b: NumericArray | ArrayLike<number> | MatrixLike,
+  opts: LstsqOptions = {},
+): unknown {
+  checkOptions('lstsq', opts, lstsqChecks);
   const d = decompose(a, opts, 'thin');
   return solveWith('lstsq', d, b, opts.rcond ?? d.rcond, opts.backend, opts.full ?? false);
 }

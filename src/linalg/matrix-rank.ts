@@ -4,10 +4,10 @@
  * relative accuracy, so the count is reliable whenever no σᵢ lies within a few ulps of tol.
  * @module
  */
-import { checkOptions, computeOptionChecks } from '../validate.js';
+import { checkOptions, computeOptionChecks, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, MatrixLike } from '../types.js';
 import { decompose } from './decompose.js';
-import { countAbove, nonNegative } from './tolerance.js';
+import { countAbove, nonNegative } from '../core/tolerance.js';
 
 /** Options of {@link matrixRank}. */
 export interface MatrixRankOptions extends ComputeOptions {
@@ -16,6 +16,11 @@ export interface MatrixRankOptions extends ComputeOptions {
   /** Jacobi sweep cap, as in {@link SvdOptions}. */
   maxSweeps?: number;
 }
+
+const matrixRankChecks = { ...computeOptionChecks, tol: nonNegative } satisfies Record<
+  keyof MatrixRankOptions,
+  OptionCheck
+>;
 
 /**
  * Numerical rank of A: the number of singular values above `tol`.
@@ -29,7 +34,7 @@ export interface MatrixRankOptions extends ComputeOptions {
  * @throws {@link InvalidOptionError} tol negative or not finite, unknown options.
  */
 export function matrixRank(a: MatrixLike, opts: MatrixRankOptions = {}): number {
-  checkOptions('matrixRank', opts, { ...computeOptionChecks, tol: nonNegative });
+  checkOptions('matrixRank', opts, matrixRankChecks);
   const d = decompose(a, opts, 'values');
   if (d.S.length === 0) return 0;
   return countAbove(d.S, opts.tol ?? d.rcond * d.S[0]);

@@ -7,7 +7,7 @@
  * @module
  */
 import { InvalidMatrixError } from '../errors.js';
-import { checkOptions, computeOptionChecks } from '../validate.js';
+import { checkOptions, computeOptionChecks, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, MatrixLike } from '../types.js';
 import { decompose } from './decompose.js';
 
@@ -17,6 +17,8 @@ export interface NormOptions extends ComputeOptions {
   maxSweeps?: number;
 }
 
+const normChecks = computeOptionChecks satisfies Record<keyof NormOptions, OptionCheck>;
+
 /**
  * Spectral norm ‖A‖₂ = σ₁, the largest singular value; 0 for an empty matrix.
  * @example
@@ -25,7 +27,7 @@ export interface NormOptions extends ComputeOptions {
  * ```
  */
 export function norm2(a: MatrixLike, opts: NormOptions = {}): number {
-  checkOptions('norm2', opts, computeOptionChecks);
+  checkOptions('norm2', opts, normChecks);
   const { S } = decompose(a, opts, 'values');
   return S.length === 0 ? 0 : S[0];
 }
@@ -38,13 +40,15 @@ export function norm2(a: MatrixLike, opts: NormOptions = {}): number {
  * ```
  */
 export function nuclearNorm(a: MatrixLike, opts: NormOptions = {}): number {
-  checkOptions('nuclearNorm', opts, computeOptionChecks);
+  checkOptions('nuclearNorm', opts, normChecks);
   const { S } = decompose(a, opts, 'values');
   let s = 0;
   for (let i = S.length - 1; i >= 0; i--) s += S[i];
   // Each σᵢ is finite, but p of them near the float64 limit sum past it.
   if (!Number.isFinite(s)) {
-    throw new InvalidMatrixError(`nuclearNorm: the sum of the singular values exceeds the float64 range (σ₁ = ${S[0]}); scale the input down`);
+    throw new InvalidMatrixError(
+      `nuclearNorm: the sum of the singular values exceeds the float64 range (σ₁ = ${S[0]}); scale the input down`,
+    );
   }
   return s;
 }
@@ -60,9 +64,10 @@ export function nuclearNorm(a: MatrixLike, opts: NormOptions = {}): number {
  * @throws {@link InvalidMatrixError} an empty matrix (no condition number exists).
  */
 export function cond(a: MatrixLike, opts: NormOptions = {}): number {
-  checkOptions('cond', opts, computeOptionChecks);
+  checkOptions('cond', opts, normChecks);
   const { S, m, n } = decompose(a, opts, 'values');
-  if (S.length === 0) throw new InvalidMatrixError(`cond: a is ${m}×${n}; the condition number of an empty matrix is undefined`);
+  if (S.length === 0)
+    throw new InvalidMatrixError(`cond: a is ${m}×${n}; the condition number of an empty matrix is undefined`);
   const small = S[S.length - 1];
   return small === 0 ? Infinity : S[0] / small;
 }

@@ -6,11 +6,11 @@
  * @module
  */
 import { allocate } from '../arrays.js';
-import { checkOptions, computeOptionChecks } from '../validate.js';
+import { checkOptions, computeOptionChecks, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, Matrix, MatrixLike, ResultArray } from '../types.js';
 import { decompose } from './decompose.js';
-import { pinvFactors } from './factors.js';
-import { countAbove, nonNegative } from './tolerance.js';
+import { pinvFactors } from '../core/solve.js';
+import { countAbove, nonNegative } from '../core/tolerance.js';
 
 /** Options of {@link pinv}. */
 export interface PinvOptions extends ComputeOptions {
@@ -19,6 +19,8 @@ export interface PinvOptions extends ComputeOptions {
   /** Jacobi sweep cap, as in {@link SvdOptions}. */
   maxSweeps?: number;
 }
+
+const pinvChecks = { ...computeOptionChecks, rcond: nonNegative } satisfies Record<keyof PinvOptions, OptionCheck>;
 
 /**
  * Moore–Penrose pseudo-inverse of an m×n matrix: the n×m matrix X with AXA = A, XAX = X and
@@ -33,7 +35,7 @@ export interface PinvOptions extends ComputeOptions {
  */
 export function pinv<A extends MatrixLike, O extends PinvOptions = {}>(a: A, opts?: O): Matrix<ResultArray<A, O>>;
 export function pinv(a: MatrixLike, opts: PinvOptions = {}): Matrix {
-  checkOptions('pinv', opts, { ...computeOptionChecks, rcond: nonNegative });
+  checkOptions('pinv', opts, pinvChecks);
   const d = decompose(a, opts, 'thin');
   const { m, n, S, dtype } = d;
   const r = S.length === 0 ? 0 : countAbove(S, (opts.rcond ?? d.rcond) * S[0]);

@@ -7,12 +7,12 @@
  * orthonormal to working precision (‖QᵀQ − I‖ = O(u)) and the pairs are mutually orthogonal.
  * @module
  */
-import { checkOptions, computeOptionChecks } from '../validate.js';
+import { checkOptions, computeOptionChecks, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, Matrix } from '../types.js';
 import type { MatrixLike } from '../types.js';
-import { allocate, dtypeOf, transpose } from '../arrays.js';
+import { allocate, columnRange, transpose } from '../arrays.js';
 import { decompose } from './decompose.js';
-import { countAbove, nonNegative } from './tolerance.js';
+import { countAbove, nonNegative } from '../core/tolerance.js';
 
 /** Options of {@link subspaces}. */
 export interface SubspacesOptions extends ComputeOptions {
@@ -21,6 +21,11 @@ export interface SubspacesOptions extends ComputeOptions {
   /** Jacobi sweep cap, as in {@link SvdOptions}. */
   maxSweeps?: number;
 }
+
+const subspacesChecks = { ...computeOptionChecks, tol: nonNegative } satisfies Record<
+  keyof SubspacesOptions,
+  OptionCheck
+>;
 
 /** Result of {@link subspaces}: each basis is the columns of a matrix. */
 export interface Subspaces {
@@ -36,13 +41,6 @@ export interface Subspaces {
   leftNull: Matrix;
 }
 
-/** Columns [from, to) of the row-major `a` as a new matrix. */
-function columnRange(a: Matrix, from: number, to: number): Matrix {
-  const w = to - from, data = allocate(dtypeOf(a.data), a.rows * w);
-  for (let i = 0; i < a.rows; i++) data.set(a.data.subarray(i * a.cols + from, i * a.cols + to), i * w);
-  return { rows: a.rows, cols: w, data };
-}
-
 /**
  * Orthonormal bases of the column, row, null and left null spaces of A, via its full SVD.
  * Dimensions: r, r, n − r, m − r (r the numerical rank).
@@ -54,11 +52,12 @@ function columnRange(a: Matrix, from: number, to: number): Matrix {
  * @throws {@link InvalidOptionError} tol negative or not finite, unknown options.
  */
 export function subspaces(a: MatrixLike, opts: SubspacesOptions = {}): Subspaces {
-  checkOptions('subspaces', opts, { ...computeOptionChecks, tol: nonNegative });
+  checkOptions('subspaces', opts, subspacesChecks);
   const d = decompose(a, opts, 'full');
   const { m, n, S, dtype } = d;
   const r = S.length === 0 ? 0 : countAbove(S, opts.tol ?? d.rcond * S[0]);
-  const U = d.U!, V = { rows: n, cols: n, data: n === 0 ? allocate(dtype, 0) : transpose(dtype, d.Vt!.data, n, n) };
+  const U = d.U!,
+    V = { rows: n, cols: n, data: n === 0 ? allocate(dtype, 0) : transpose(dtype, d.Vt!.data, n, n) };
   return {
     rank: r,
     column: columnRange(U, 0, r),

@@ -7,7 +7,8 @@
  */
 
 function roundHalfEven(y: number): number {
-  const f = Math.floor(y), d = y - f;
+  const f = Math.floor(y),
+    d = y - f;
   if (d > 0.5) return f + 1;
   if (d < 0.5) return f;
   return f % 2 === 0 ? f : f + 1;
@@ -24,13 +25,18 @@ export function toFloat16Bits(x: number): number {
   if (2 ** e > a) e--;
   else if (2 ** (e + 1) <= a) e++;
   let m = roundHalfEven((a / 2 ** e - 1) * 1024);
-  if (m === 1024) { m = 0; e++; }
+  if (m === 1024) {
+    m = 0;
+    e++;
+  }
   return sign | ((e + 15) << 10) | m;
 }
 
 /** The value of a binary16 bit pattern. */
 export function fromFloat16Bits(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1, e = (h >> 10) & 0x1f, m = h & 0x3ff;
+  const sign = h & 0x8000 ? -1 : 1,
+    e = (h >> 10) & 0x1f,
+    m = h & 0x3ff;
   if (e === 0) return sign * m * 2 ** -24;
   if (e === 31) return m === 0 ? sign * Infinity : NaN;
   return sign * (1 + m / 1024) * 2 ** (e - 15);

@@ -1,8 +1,8 @@
 /** The low-rank toolkit: truncated, randomized and compressed SVD factorisations. @module */
 export { lowRank } from './lowrank.js';
 export type { LowRankOptions } from './lowrank.js';
-export { LowRank } from './model.js';
-export type { ToBytesOptions, FromBytesOptions } from './model.js';
+export { LowRank } from './lowrank-result.js';
+export type { ToBytesOptions, FromBytesOptions } from './lowrank-result.js';
 export type { Precision } from './quantize.js';
 export { randomizedSvd } from './randomized.js';
 export type { RandomizedSvdOptions, RandomizedSvdResult } from './randomized.js';

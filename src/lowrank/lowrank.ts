@@ -10,12 +10,27 @@
  *   the first k triplets are kept. error = √(‖A‖_F² − Σ_{i≤k} σᵢ²) (the tail is unknown).
  * @module
  */
+import { leadingColumns } from '../arrays.js';
 import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
-import { computeOptionChecks, checkOptions, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
+import {
+  computeOptionChecks,
+  checkOptions,
+  is,
+  matrixShape,
+  readMatrix,
+  resolveDtype,
+  type OptionCheck,
+} from '../validate.js';
 import { svd } from '../svd.js';
 import type { ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from '../types.js';
-import { LowRank } from './model.js';
-import { checkSketchFits, randomizedChecks, randomizedFactors, randomizedParams, type RandomizedSvdResult } from './randomized.js';
+import { LowRank } from './lowrank-result.js';
+import {
+  checkSketchFits,
+  randomizedChecks,
+  randomizedFactors,
+  randomizedParams,
+  type RandomizedSvdResult,
+} from './randomized.js';
 import { applyRule } from './rank.js';
 import { parseSpec, type ParsedSpec, type RankSpec } from './spec.js';
 import { maxAbs } from '../scale.js';
@@ -35,7 +50,11 @@ export interface LowRankOptions extends ComputeOptions {
   maxSweeps?: number;
 }
 
-const checks = { ...computeOptionChecks, method: is.oneOf('exact', 'randomized'), ...randomizedChecks };
+const checks = {
+  ...computeOptionChecks,
+  method: is.oneOf('exact', 'randomized'),
+  ...randomizedChecks,
+} satisfies Record<keyof LowRankOptions, OptionCheck>;
 
 function checkMethodOptions(opts: LowRankOptions): void {
   const method = opts.method ?? 'exact';
@@ -48,9 +67,7 @@ function checkMethodOptions(opts: LowRankOptions): void {
 }
 
 function truncated(U: Matrix, S: FloatArray, Vt: Matrix, k: number, dtype: Dtype) {
-  const u = dtype === 'float64' ? new Float64Array(U.rows * k) : new Float32Array(U.rows * k);
-  for (let i = 0; i < U.rows; i++) u.set(U.data.subarray(i * U.cols, i * U.cols + k), i * k);
-  return { U: u, S: S.slice(0, k), Vt: Vt.data.slice(0, k * Vt.cols) };
+  return { U: leadingColumns(U, k, dtype).data, S: S.slice(0, k), Vt: Vt.data.slice(0, k * Vt.cols) };
 }
 
 function exact(a: MatrixLike, m: number, n: number, spec: ParsedSpec, dtype: Dtype, opts: LowRankOptions): LowRank {
@@ -62,8 +79,14 @@ function exact(a: MatrixLike, m: number, n: number, spec: ParsedSpec, dtype: Dty
 }
 
 /** The randomized rank search for energy / relativeError specs: doubling sketches. */
-function adaptive(A: Matrix, spec: ParsedSpec, dtype: Dtype, opts: LowRankOptions): { r: RandomizedSvdResult; k: number } {
-  const p = Math.min(A.rows, A.cols), c = maxAbs(A.data, A.data.length);
+function adaptive(
+  A: Matrix,
+  spec: ParsedSpec,
+  dtype: Dtype,
+  opts: LowRankOptions,
+): { r: RandomizedSvdResult; k: number } {
+  const p = Math.min(A.rows, A.cols),
+    c = maxAbs(A.data, A.data.length);
   const total = c === 0 ? 0 : scaledSumSquares(A.data, A.data.length, c);
   for (let kk = Math.min(p, 16); ; kk = Math.min(p, 2 * kk)) {
     const r = randomizedFactors('lowRank', A, kk, dtype, opts.backend, randomizedParams(opts, kk, p));
@@ -84,7 +107,10 @@ function randomized(A: Matrix, spec: ParsedSpec, dtype: Dtype, opts: LowRankOpti
     ({ r, k } = adaptive(A, spec, dtype, opts));
   }
   const f = truncated(r.U, r.S, r.Vt, k, dtype);
-  return new LowRank({ m: A.rows, n: A.cols, k, dtype, method: 'randomized', ...f, ...statsFromNorm(A.data, r.S, k) }, opts.backend);
+  return new LowRank(
+    { m: A.rows, n: A.cols, k, dtype, method: 'randomized', ...f, ...statsFromNorm(A.data, r.S, k) },
+    opts.backend,
+  );
 }
 
 /**
@@ -112,14 +138,20 @@ function randomized(A: Matrix, spec: ParsedSpec, dtype: Dtype, opts: LowRankOpti
  *   key, maxStored below m + n + 1), unknown options, or options of the other method.
  * @throws {@link InvalidMatrixError} malformed input, including an empty matrix.
  */
-export function lowRank<A extends MatrixLike, O extends LowRankOptions = {}>(a: A, spec: RankSpec, opts?: O): LowRank<ResultArray<A, O>>;
+export function lowRank<A extends MatrixLike, O extends LowRankOptions = {}>(
+  a: A,
+  spec: RankSpec,
+  opts?: O,
+): LowRank<ResultArray<A, O>>;
 export function lowRank(a: MatrixLike, spec: RankSpec, opts: LowRankOptions = {}): LowRank {
   checkOptions('lowRank', opts, checks);
   checkMethodOptions(opts);
   const dtype = resolveDtype(a, opts.dtype);
   const { rows: m, cols: n } = matrixShape(a);
   if (m === 0 || n === 0) {
-    throw new InvalidMatrixError(`lowRank: a is ${m}×${n}; a low-rank approximation needs at least one row and one column`);
+    throw new InvalidMatrixError(
+      `lowRank: a is ${m}×${n}; a low-rank approximation needs at least one row and one column`,
+    );
   }
   const parsed = parseSpec('lowRank', spec, Math.min(m, n));
   if ((opts.method ?? 'exact') === 'exact') return exact(a, m, n, parsed, dtype, opts);

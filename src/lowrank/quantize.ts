@@ -10,10 +10,14 @@
  */
 import { InvalidMatrixError } from '../errors.js';
 import type { FloatArray } from '../types.js';
+import { is } from '../validate.js';
 import { fromFloat16Bits, toFloat16Bits } from './float16.js';
 
 /** Storage precision of the factors in {@link LowRank.toBytes}. */
 export type Precision = 'float64' | 'float32' | 'float16' | 'int8';
+
+/** The `precision` option's check (LowRank.toBytes, CompressedImage.toBytes). */
+export const precisionCheck = is.oneOf('float64', 'float32', 'float16', 'int8');
 
 const entryBytes: Record<Precision, number> = { float64: 8, float32: 4, float16: 2, int8: 1 };
 
@@ -66,7 +70,8 @@ export function readVector(view: DataView, off: number, v: Strided, p: Precision
   if (p === 'int8') {
     s = view.getFloat32(off, true);
     off += 4;
-    if (!(s >= 0 && Number.isFinite(s))) throw new InvalidMatrixError(`LowRank.fromBytes: corrupt data, ${what} has scale ${s}`);
+    if (!(s >= 0 && Number.isFinite(s)))
+      throw new InvalidMatrixError(`LowRank.fromBytes: corrupt data, ${what} has scale ${s}`);
   }
   for (let i = 0; i < len; i++) {
     let x: number;

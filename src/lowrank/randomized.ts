@@ -13,20 +13,38 @@
  * Deterministic: the same seed (default 0), data, dtype and backend give bit-identical results
  * (the two backends' gemm kernels round differently, so wasm and js agree only to rounding).
  * The products run on the gemm kernel, and so does most of the re-orthonormalisation (block
- * Gram–Schmidt twice, linalg/orth-blocked.ts; within blocks of 16 rows, MGS in JS).
+ * Gram–Schmidt twice, core/orth-blocked.ts; within blocks of 16 rows, MGS in JS).
  * @module
  */
-import { allocate } from '../arrays.js';
+import { allocate, leadingColumns } from '../arrays.js';
 import { InvalidOptionError } from '../errors.js';
-import { matmul } from '../linalg/matmul.js';
-import { orthonormalizeRowsBlocked } from '../linalg/orth-blocked.js';
+import { matmul } from '../core/matmul.js';
+import { orthonormalizeRowsBlocked } from '../core/orth-blocked.js';
 import { createRng, fillNormal } from '../random.js';
 import { svd } from '../svd.js';
-import { checkInRange, checkOptions, is, matrixShape, readMatrix, resolveDtype } from '../validate.js';
+import {
+  checkInRange,
+  checkOptions,
+  dtypeBackendChecks,
+  is,
+  matrixShape,
+  readMatrix,
+  resolveDtype,
+  type OptionCheck,
+} from '../validate.js';
 import { selectBackend } from '../backend/select.js';
 import { exponentOf, maxAbs, scaleExp2 } from '../scale.js';
 import { negateRow, positiveColumns } from '../signs.js';
-import type { BackendChoice, BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from '../types.js';
+import type {
+  BackendChoice,
+  BackendName,
+  ComputeOptions,
+  Dtype,
+  FloatArray,
+  Matrix,
+  MatrixLike,
+  ResultArray,
+} from '../types.js';
 
 /** Options of {@link randomizedSvd}. */
 export interface RandomizedSvdOptions extends ComputeOptions {
@@ -62,7 +80,12 @@ export const randomizedChecks = {
   oversamples: is.integer(0, 1e6),
   powerIterations: is.integer(0, 1000),
   seed: is.integer(0, 2 ** 32 - 1),
-};
+} satisfies Record<Exclude<keyof RandomizedSvdOptions, keyof ComputeOptions>, OptionCheck>;
+
+const randomizedSvdChecks = { ...dtypeBackendChecks, ...randomizedChecks } satisfies Record<
+  keyof RandomizedSvdOptions,
+  OptionCheck
+>;
 
 /** Applies the defaults, given k and p = min(m, n). */
 export function randomizedParams(o: Partial<RandomizedParams>, k: number, p: number): RandomizedParams {
@@ -74,8 +97,15 @@ export function randomizedParams(o: Partial<RandomizedParams>, k: number, p: num
 }
 
 /** Orthonormal rows spanning (approximately) the leading row space of Aᵀ, i.e. Qᵀ (ℓ×m). */
-function rangeFinder(fn: string, be: BackendChoice | undefined, dtype: Dtype, A: Matrix, l: number, rp: RandomizedParams,
-  tick: () => void): Matrix {
+function rangeFinder(
+  fn: string,
+  be: BackendChoice | undefined,
+  dtype: Dtype,
+  A: Matrix,
+  l: number,
+  rp: RandomizedParams,
+  tick: () => void,
+): Matrix {
   const orth = (x: Matrix) => orthonormalizeRowsBlocked(fn, be, dtype, x.data, x.rows, x.cols);
   const omegaT = { rows: l, cols: A.cols, data: fillNormal(allocate(dtype, l * A.cols), createRng(rp.seed)) };
   let qT = matmul(fn, be, dtype, omegaT, false, A, true); // (AΩ)ᵀ = Ωᵀ·Aᵀ, ℓ×m
@@ -100,7 +130,13 @@ export function randomizedSteps(rp: RandomizedParams): number {
  * Refuses, before A is copied, a matrix whose smallest product (A against one sketch vector)
  * already exceeds what the requested backend can hold (backend 'wasm': SizeLimitError).
  */
-export function checkSketchFits(fn: string, backend: BackendChoice | undefined, dtype: Dtype, m: number, n: number): void {
+export function checkSketchFits(
+  fn: string,
+  backend: BackendChoice | undefined,
+  dtype: Dtype,
+  m: number,
+  n: number,
+): void {
   selectBackend(fn, backend, (b) => b.gemmBytes(dtype, 1, m, n));
 }
 
@@ -121,8 +157,15 @@ function normalized(A: Matrix, dtype: Dtype): { A: Matrix; e: number } {
 }
 
 /** The randomized SVD of an already validated matrix A (m×n, in dtype), k ≤ min(m, n). */
-export function randomizedFactors(fn: string, A0: Matrix, k: number, dtype: Dtype, backend: BackendChoice | undefined,
-  rp: RandomizedParams, onStep: (done: number) => void = () => {}): RandomizedSvdResult {
+export function randomizedFactors(
+  fn: string,
+  A0: Matrix,
+  k: number,
+  dtype: Dtype,
+  backend: BackendChoice | undefined,
+  rp: RandomizedParams,
+  onStep: (done: number) => void = () => {},
+): RandomizedSvdResult {
   const { A, e } = normalized(A0, dtype);
   const l = Math.min(k + rp.oversamples, A.rows, A.cols);
   let done = 0;
@@ -131,9 +174,9 @@ export function randomizedFactors(fn: string, A0: Matrix, k: number, dtype: Dtyp
   const small = svd(B, { dtype, backend });
   scaleExp2(small.S, small.S.length, e);
   checkInRange(small.S, dtype, 'singular value');
-  const Ub = small.U!, Vb = small.Vt!;
-  const UbK = { rows: l, cols: k, data: allocate(dtype, l * k) };
-  for (let i = 0; i < l; i++) UbK.data.set(Ub.data.subarray(i * Ub.cols, i * Ub.cols + k), i * k);
+  const Ub = small.U!,
+    Vb = small.Vt!;
+  const UbK = leadingColumns(Ub, k, dtype);
   const U = matmul(fn, backend, dtype, qT, true, UbK, false); // Q·Ũ_k, m×k
   const Vt = { rows: k, cols: A.cols, data: Vb.data.slice(0, k * A.cols) };
   positiveColumns(U, (j) => negateRow(Vt, j));
@@ -160,14 +203,20 @@ export function randomizedFactors(fn: string, A0: Matrix, k: number, dtype: Dtyp
  * @throws {@link InvalidOptionError} k outside 1…min(m, n), unknown options or bad values.
  * @throws {@link InvalidMatrixError} malformed input.
  */
-export function randomizedSvd<A extends MatrixLike, O extends RandomizedSvdOptions = {}>(a: A, k: number, opts?: O): RandomizedSvdResult<ResultArray<A, O>>;
+export function randomizedSvd<A extends MatrixLike, O extends RandomizedSvdOptions = {}>(
+  a: A,
+  k: number,
+  opts?: O,
+): RandomizedSvdResult<ResultArray<A, O>>;
 export function randomizedSvd(a: MatrixLike, k: number, opts: RandomizedSvdOptions = {}): RandomizedSvdResult {
-  checkOptions('randomizedSvd', opts, { dtype: is.oneOf('float64', 'float32'), backend: is.oneOf('auto', 'wasm', 'js'), ...randomizedChecks });
+  checkOptions('randomizedSvd', opts, randomizedSvdChecks);
   const dtype = resolveDtype(a, opts.dtype);
   const { rows, cols } = matrixShape(a);
   const p = Math.min(rows, cols);
   if (!Number.isSafeInteger(k) || k < 1 || k > p) {
-    throw new InvalidOptionError(`randomizedSvd: k must be an integer from 1 to min(m, n) = ${p} for a ${rows}×${cols} matrix, got ${String(k)}`);
+    throw new InvalidOptionError(
+      `randomizedSvd: k must be an integer from 1 to min(m, n) = ${p} for a ${rows}×${cols} matrix, got ${String(k)}`,
+    );
   }
   checkSketchFits('randomizedSvd', opts.backend, dtype, rows, cols);
   return randomizedFactors('randomizedSvd', readMatrix(a, dtype), k, dtype, opts.backend, randomizedParams(opts, k, p));

@@ -16,18 +16,26 @@ import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
 import { parseShape, parseSpec, type MatrixShape, type ParsedSpec, type RankSpec } from './spec.js';
 
 /** Checks that S is a finite, non-negative, non-increasing sequence; returns it as Float64Array. */
-export function readSingularValues(fn: string, S: unknown): Float64Array {
-  if (S === null || typeof S !== 'object' || (!Array.isArray(S) && !(ArrayBuffer.isView(S) && !(S instanceof DataView)))) {
+function readSingularValues(fn: string, S: unknown): Float64Array {
+  if (
+    S === null ||
+    typeof S !== 'object' ||
+    (!Array.isArray(S) && !(ArrayBuffer.isView(S) && !(S instanceof DataView)))
+  ) {
     throw new InvalidMatrixError(`${fn}: S must be an array of singular values (typed array or number[])`);
   }
-  const src = S as ArrayLike<unknown>, out = new Float64Array(src.length);
+  const src = S as ArrayLike<unknown>,
+    out = new Float64Array(src.length);
   for (let i = 0; i < src.length; i++) {
     const x = src[i];
     if (typeof x !== 'number') throw new InvalidMatrixError(`${fn}: S[${i}] is not a number`);
     out[i] = x;
-    if (!Number.isFinite(out[i]) || out[i] < 0) throw new InvalidMatrixError(`${fn}: S[${i}] = ${out[i]}; singular values are finite and ≥ 0`);
+    if (!Number.isFinite(out[i]) || out[i] < 0)
+      throw new InvalidMatrixError(`${fn}: S[${i}] = ${out[i]}; singular values are finite and ≥ 0`);
     if (i > 0 && out[i] > out[i - 1]) {
-      throw new InvalidMatrixError(`${fn}: S must be in descending order, but S[${i}] = ${out[i]} > S[${i - 1}] = ${out[i - 1]}`);
+      throw new InvalidMatrixError(
+        `${fn}: S must be in descending order, but S[${i}] = ${out[i]} > S[${i - 1}] = ${out[i - 1]}`,
+      );
     }
   }
   return out;
@@ -35,7 +43,8 @@ export function readSingularValues(fn: string, S: unknown): Float64Array {
 
 /** tails[k] = Σ_{i≥k} (σᵢ/scale)² for k = 0..p (tails[p] = 0), summed smallest first. */
 export function scaledTails(S: ArrayLike<number>, scale: number): Float64Array {
-  const p = S.length, tails = new Float64Array(p + 1);
+  const p = S.length,
+    tails = new Float64Array(p + 1);
   for (let i = p - 1; i >= 0; i--) {
     const x = scale > 0 ? S[i] / scale : 0;
     tails[i] = tails[i + 1] + x * x;
@@ -44,18 +53,39 @@ export function scaledTails(S: ArrayLike<number>, scale: number): Float64Array {
 }
 
 /**
+ * Cumulative energy fractions, out[k−1] = Σ_{i≤k} σᵢ² / Σσᵢ² = 1 − tail_k/T, from the same
+ * scaled tails as the rank rules (no overflow or underflow of squares, tails accurate even when
+ * tiny); out[p−1] = 1 exactly. A zero spectrum gives 1 everywhere (A_1 = A).
+ */
+export function cumulativeEnergy(S: ArrayLike<number>): Float64Array {
+  const p = S.length,
+    out = new Float64Array(p);
+  let scale = 0;
+  for (let i = 0; i < p; i++) scale = Math.max(scale, S[i]);
+  const tails = scaledTails(S, scale);
+  for (let k = 1; k <= p; k++) out[k - 1] = tails[0] > 0 ? (tails[0] - tails[k]) / tails[0] : 1;
+  return out;
+}
+
+/**
  * The rank rule on S. `totalScaled`, when given, is ‖A‖_F²/σ₁² for an S that is only the leading
  * part of the spectrum (randomized or truncated SVD); then -1 means "no k ≤ S.length suffices".
  */
-export function applyRule(spec: ParsedSpec, S: Float64Array, shape: MatrixShape | undefined,
-  totalScaled?: number): number {
+export function applyRule(
+  spec: ParsedSpec,
+  S: Float64Array,
+  shape: MatrixShape | undefined,
+  totalScaled?: number,
+): number {
   const p = S.length;
   if (spec.kind === 'k') return spec.value;
   if (spec.kind === 'maxStored') {
-    const per = shape!.rows + shape!.cols + 1, k = Math.min(p, Math.floor(spec.value / per));
+    const per = shape!.rows + shape!.cols + 1,
+      k = Math.min(p, Math.floor(spec.value / per));
     if (k < 1) {
       throw new InvalidOptionError(
-        `maxStored = ${spec.value} cannot hold even rank 1 of a ${shape!.rows}×${shape!.cols} matrix, which stores m + n + 1 = ${per} numbers`,
+        `maxStored = ${spec.value} cannot hold even rank 1 of a ${shape!.rows}×${shape!.cols} matrix, which stores ` +
+          `m + n + 1 = ${per} numbers`,
       );
     }
     return k;
@@ -64,7 +94,8 @@ export function applyRule(spec: ParsedSpec, S: Float64Array, shape: MatrixShape 
   const tails = scaledTails(S, S[0]);
   const total = totalScaled ?? tails[0];
   for (let k = 1; k <= p; k++) {
-    const head = tails[0] - tails[k], tail = totalScaled === undefined ? tails[k] : Math.max(0, total - head);
+    const head = tails[0] - tails[k],
+      tail = totalScaled === undefined ? tails[k] : Math.max(0, total - head);
     if (spec.kind === 'energy' ? head >= spec.value * total : tail <= spec.value * spec.value * total) return k;
   }
   return totalScaled === undefined ? p : -1;
@@ -94,10 +125,15 @@ export function chooseRank(S: ArrayLike<number>, spec: RankSpec, shape?: MatrixS
   const parsed = parseSpec('chooseRank', spec, s.length);
   const dims = shape === undefined ? undefined : parseShape('chooseRank', shape);
   if (parsed.kind === 'maxStored' && !dims) {
-    throw new InvalidOptionError('chooseRank: { maxStored } needs the matrix shape: chooseRank(S, spec, { rows, cols })');
+    throw new InvalidOptionError(
+      'chooseRank: { maxStored } needs the matrix shape: chooseRank(S, spec, { rows, cols })',
+    );
   }
   if (dims && s.length > Math.min(dims.rows, dims.cols)) {
-    throw new InvalidOptionError(`chooseRank: S has ${s.length} values but a ${dims.rows}×${dims.cols} matrix has at most ${Math.min(dims.rows, dims.cols)}`);
+    throw new InvalidOptionError(
+      `chooseRank: S has ${s.length} values but a ${dims.rows}×${dims.cols} matrix has at most ` +
+        `${Math.min(dims.rows, dims.cols)}`,
+    );
   }
   return applyRule(parsed, s, dims);
 }

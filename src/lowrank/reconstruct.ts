@@ -9,10 +9,10 @@
  */
 import { InvalidMatrixError, InvalidOptionError } from '../errors.js';
 import { allocate, dtypeOf } from '../arrays.js';
-import { matmul } from '../linalg/matmul.js';
+import { matmul } from '../core/matmul.js';
 import { selectBackend } from '../backend/select.js';
-import { leadingBlock, readVector } from '../linalg/take.js';
-import { checkOptions, is, matrixShape, resolveDtype } from '../validate.js';
+import { leadingBlock, readVector } from '../core/read-factors.js';
+import { checkOptions, dtypeBackendChecks, matrixShape, resolveDtype, type OptionCheck } from '../validate.js';
 import type { ComputeOptions, Matrix, MatrixLike } from '../types.js';
 
 /** The factors {@link reconstruct} reads: an {@link SvdResult}, a {@link LowRank}, or any { U, S, Vt }. */
@@ -28,7 +28,7 @@ export interface Factorization {
 /** Options of {@link reconstruct}. */
 export type ReconstructOptions = ComputeOptions;
 
-const checks = { dtype: is.oneOf('float64', 'float32'), backend: is.oneOf('auto', 'wasm', 'js') };
+const checks = dtypeBackendChecks satisfies Record<keyof ReconstructOptions, OptionCheck>;
 
 /**
  * The rank-k matrix A_k = U_k·diag(S_k)·Vt_k from SVD factors: the first k columns of U, the
@@ -49,17 +49,20 @@ const checks = { dtype: is.oneOf('float64', 'float32'), backend: is.oneOf('auto'
  */
 export function reconstruct(f: Factorization, k?: number, opts: ReconstructOptions = {}): Matrix {
   checkOptions('reconstruct', opts, checks);
-  if (f === null || typeof f !== 'object') throw new InvalidMatrixError('reconstruct: pass the factors as { U, S, Vt }');
+  if (f === null || typeof f !== 'object')
+    throw new InvalidMatrixError('reconstruct: pass the factors as { U, S, Vt }');
   if (f.U === undefined || f.Vt === undefined) {
     throw new InvalidMatrixError('reconstruct needs U and Vt; an svd computed with computeUV: false has only S');
   }
   const dtype = resolveDtype(f.U, opts.dtype);
-  const u = matrixShape(f.U, 'U'), vt = matrixShape(f.Vt, 'Vt');
+  const u = matrixShape(f.U, 'U'),
+    vt = matrixShape(f.Vt, 'Vt');
   const avail = Math.min(u.cols, vt.rows, (f.S as ArrayLike<number> | undefined)?.length ?? 0);
   const rank = k ?? avail;
   if (!Number.isSafeInteger(rank) || rank < 0 || rank > avail) {
     throw new InvalidOptionError(
-      `reconstruct: k must be an integer from 0 to ${avail} (U has ${u.cols} columns, S ${f.S?.length ?? 0} values, Vt ${vt.rows} rows), got ${String(k)}`,
+      `reconstruct: k must be an integer from 0 to ${avail} (U has ${u.cols} columns, S ${f.S?.length ?? 0} values, ` +
+        `Vt ${vt.rows} rows), got ${String(k)}`,
     );
   }
   // The product's size against the backend's limit before any factor is copied.
@@ -79,7 +82,7 @@ export function scaleColumns(a: Matrix, s: ArrayLike<number>): void {
 }
 
 /** left·right on the chosen backend, for matrices already in one dtype. */
-export function product(fn: string, opts: ComputeOptions, left: Matrix, right: Matrix): Matrix {
+function product(fn: string, opts: ComputeOptions, left: Matrix, right: Matrix): Matrix {
   const dtype = dtypeOf(left.data);
   if (left.rows * right.cols === 0) return { rows: left.rows, cols: right.cols, data: allocate(dtype, 0) };
   return matmul(fn, opts.backend, dtype, left, false, right, false);

@@ -27,16 +27,20 @@ export interface TruncationStats {
 export function statsFromTail(S: ArrayLike<number>, k: number): TruncationStats {
   if (S.length === 0 || S[0] === 0) return { error: 0, relativeError: 0, energy: 1 };
   const tails = scaledTails(S, S[0]);
-  const total = tails[0], tail = tails[k];
+  const total = tails[0],
+    tail = tails[k];
   return { error: S[0] * Math.sqrt(tail), relativeError: Math.sqrt(tail / total), energy: 1 - tail / total };
 }
 
 /** Σ (x/scale)² with Neumaier compensation. */
 export function scaledSumSquares(x: ArrayLike<number>, count: number, scale: number): number {
-  let s = 0, c = 0;
+  let s = 0,
+    c = 0;
   for (let i = 0; i < count; i++) {
-    const v = x[i] / scale, y = v * v, t = s + y;
-    c += Math.abs(s) >= y ? (s - t) + y : (y - t) + s;
+    const v = x[i] / scale,
+      y = v * v,
+      t = s + y;
+    c += Math.abs(s) >= y ? s - t + y : y - t + s;
     s = t;
   }
   return s + c;
@@ -46,7 +50,8 @@ export function scaledSumSquares(x: ArrayLike<number>, count: number, scale: num
 export function statsFromNorm(a: FloatArray, S: ArrayLike<number>, k: number): TruncationStats {
   const c = maxAbs(a, a.length);
   if (c === 0) return { error: 0, relativeError: 0, energy: 1 };
-  const total = scaledSumSquares(a, a.length, c), head = scaledSumSquares(S, k, c);
+  const total = scaledSumSquares(a, a.length, c),
+    head = scaledSumSquares(S, k, c);
   const tail = Math.max(0, total - head);
   return { error: c * Math.sqrt(tail), relativeError: Math.sqrt(tail / total), energy: Math.min(1, head / total) };
 }

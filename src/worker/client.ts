@@ -12,7 +12,7 @@ import { SvdkitError } from '../errors.js';
 import { SvdFactorization } from '../factorization.js';
 import type { SvdWire } from './serve.js';
 import type { BackendInfo, InitOptions } from '../init.js';
-import { LowRank } from '../lowrank/model.js';
+import { LowRank } from '../lowrank/lowrank-result.js';
 import type { LowRankData } from '../lowrank/codec.js';
 import type { LowRankOptions } from '../lowrank/lowrank.js';
 import type { RandomizedSvdOptions, RandomizedSvdResult } from '../lowrank/randomized.js';
@@ -20,11 +20,18 @@ import type { RankSpec } from '../lowrank/spec.js';
 import type { EighOptions, EighResult } from '../eigh.js';
 import type { LstsqFullOptions, LstsqOptions, LstsqResult, LstsqXOptions } from '../linalg/lstsq.js';
 import type { PinvOptions } from '../linalg/pinv.js';
-import type { SvdOptions, SvdResult, SvdValuesOptions, SvdValuesResult, SvdVectorsOptions, SvdvalsOptions } from '../svd.js';
+import type {
+  SvdOptions,
+  SvdResult,
+  SvdValuesOptions,
+  SvdValuesResult,
+  SvdVectorsOptions,
+  SvdvalsOptions,
+} from '../svd.js';
 import type { Matrix, MatrixLike, NumericArray, ResultArray } from '../types.js';
 import type { CompressedImage, CompressImageOptions, ImageInput, ImageRankSpec } from '../image/types.js';
 import { fromWire } from './errors.js';
-import { assemble, type ImageParts } from '../image/parts.js';
+import { assemble, type ImageParts } from '../image/compress-steps.js';
 import type { Op, Request, Response } from './protocol.js';
 
 /** The two things a client needs from a Web Worker or a worker_thread. */
@@ -73,34 +80,80 @@ export interface SvdkitWorker {
   /** {@link backendInfo} as seen inside the worker. */
   backendInfo(call?: WorkerCallOptions): Promise<BackendInfo>;
   /** {@link svd} in the worker; the input is copied, the result's buffers are transferred back. */
-  svd<A extends MatrixLike, O extends SvdValuesOptions & WorkerCallOptions>(a: A, opts: O): Promise<SvdValuesResult<ResultArray<A, O>>>;
+  svd<A extends MatrixLike, O extends SvdValuesOptions & WorkerCallOptions>(
+    a: A,
+    opts: O,
+  ): Promise<SvdValuesResult<ResultArray<A, O>>>;
   /** {@link svd} in the worker: U and Vt present. */
-  svd<A extends MatrixLike, O extends SvdVectorsOptions & WorkerCallOptions = {}>(a: A, opts?: O): Promise<SvdResult<ResultArray<A, O>>>;
+  svd<A extends MatrixLike, O extends SvdVectorsOptions & WorkerCallOptions = {}>(
+    a: A,
+    opts?: O,
+  ): Promise<SvdResult<ResultArray<A, O>>>;
   /** {@link svd} in the worker, `computeUV` not known at compile time. */
-  svd<A extends MatrixLike, O extends SvdOptions & WorkerCallOptions>(a: A, opts?: O): Promise<SvdResult<ResultArray<A, O>> | SvdValuesResult<ResultArray<A, O>>>;
+  svd<A extends MatrixLike, O extends SvdOptions & WorkerCallOptions>(
+    a: A,
+    opts?: O,
+  ): Promise<SvdResult<ResultArray<A, O>> | SvdValuesResult<ResultArray<A, O>>>;
   /** {@link svdvals} in the worker. */
-  svdvals<A extends MatrixLike, O extends SvdvalsOptions & WorkerCallOptions = {}>(a: A, opts?: O): Promise<ResultArray<A, O>>;
+  svdvals<A extends MatrixLike, O extends SvdvalsOptions & WorkerCallOptions = {}>(
+    a: A,
+    opts?: O,
+  ): Promise<ResultArray<A, O>>;
   /** {@link eigh} in the worker. */
-  eigh<A extends MatrixLike, O extends EighOptions & WorkerCallOptions = {}>(a: A, opts?: O): Promise<EighResult<ResultArray<A, O>>>;
+  eigh<A extends MatrixLike, O extends EighOptions & WorkerCallOptions = {}>(
+    a: A,
+    opts?: O,
+  ): Promise<EighResult<ResultArray<A, O>>>;
   /** {@link randomizedSvd} in the worker. */
-  randomizedSvd<A extends MatrixLike, O extends RandomizedSvdOptions & WorkerCallOptions = {}>(a: A, k: number, opts?: O): Promise<RandomizedSvdResult<ResultArray<A, O>>>;
+  randomizedSvd<A extends MatrixLike, O extends RandomizedSvdOptions & WorkerCallOptions = {}>(
+    a: A,
+    k: number,
+    opts?: O,
+  ): Promise<RandomizedSvdResult<ResultArray<A, O>>>;
   /** {@link pinv} in the worker. */
-  pinv<A extends MatrixLike, O extends PinvOptions & WorkerCallOptions = {}>(a: A, opts?: O): Promise<Matrix<ResultArray<A, O>>>;
+  pinv<A extends MatrixLike, O extends PinvOptions & WorkerCallOptions = {}>(
+    a: A,
+    opts?: O,
+  ): Promise<Matrix<ResultArray<A, O>>>;
   /** {@link lstsq} in the worker with `full: true`, b a vector. */
-  lstsq<A extends MatrixLike, O extends LstsqFullOptions & WorkerCallOptions>(a: A, b: NumericArray | ArrayLike<number>, opts: O): Promise<LstsqResult<ResultArray<A, O>, ResultArray<A, O>>>;
+  lstsq<A extends MatrixLike, O extends LstsqFullOptions & WorkerCallOptions>(
+    a: A,
+    b: NumericArray | ArrayLike<number>,
+    opts: O,
+  ): Promise<LstsqResult<ResultArray<A, O>, ResultArray<A, O>>>;
   /** {@link lstsq} in the worker with `full: true`, b a matrix. */
-  lstsq<A extends MatrixLike, O extends LstsqFullOptions & WorkerCallOptions>(a: A, b: MatrixLike, opts: O): Promise<LstsqResult<Matrix<ResultArray<A, O>>, ResultArray<A, O>>>;
+  lstsq<A extends MatrixLike, O extends LstsqFullOptions & WorkerCallOptions>(
+    a: A,
+    b: MatrixLike,
+    opts: O,
+  ): Promise<LstsqResult<Matrix<ResultArray<A, O>>, ResultArray<A, O>>>;
   /** {@link lstsq} in the worker, b a vector. */
-  lstsq<A extends MatrixLike, O extends LstsqXOptions & WorkerCallOptions = {}>(a: A, b: NumericArray | ArrayLike<number>, opts?: O): Promise<ResultArray<A, O>>;
+  lstsq<A extends MatrixLike, O extends LstsqXOptions & WorkerCallOptions = {}>(
+    a: A,
+    b: NumericArray | ArrayLike<number>,
+    opts?: O,
+  ): Promise<ResultArray<A, O>>;
   /** {@link lstsq} in the worker, b a matrix. */
-  lstsq<A extends MatrixLike, O extends LstsqXOptions & WorkerCallOptions = {}>(a: A, b: MatrixLike, opts?: O): Promise<Matrix<ResultArray<A, O>>>;
+  lstsq<A extends MatrixLike, O extends LstsqXOptions & WorkerCallOptions = {}>(
+    a: A,
+    b: MatrixLike,
+    opts?: O,
+  ): Promise<Matrix<ResultArray<A, O>>>;
   /** {@link lowRank} in the worker; the LowRank is rebuilt here (its later calls run here). */
-  lowRank<A extends MatrixLike, O extends LowRankOptions & WorkerCallOptions = {}>(a: A, spec: RankSpec, opts?: O): Promise<LowRank<ResultArray<A, O>>>;
+  lowRank<A extends MatrixLike, O extends LowRankOptions & WorkerCallOptions = {}>(
+    a: A,
+    spec: RankSpec,
+    opts?: O,
+  ): Promise<LowRank<ResultArray<A, O>>>;
   /**
    * compressImage in the worker; `toImage(k)` and `stats(k)` of the result run here, without a
    * new decomposition. `onProgress` is called here as the worker reports.
    */
-  compressImage(image: ImageInput, spec: ImageRankSpec, opts?: CompressImageOptions & WorkerCallOptions): Promise<CompressedImage>;
+  compressImage(
+    image: ImageInput,
+    spec: ImageRankSpec,
+    opts?: CompressImageOptions & WorkerCallOptions,
+  ): Promise<CompressedImage>;
   /** Stops the worker; pending and later calls reject with code `WORKER_TERMINATED`. */
   terminate(): void;
 }
@@ -118,7 +171,9 @@ interface Pending {
 }
 
 /** Splits `{ signal, …rest }`: the worker gets the function's own options only. */
-function split<O extends object>(opts: (O & WorkerCallOptions) | undefined): [O | undefined, AbortSignalLike | undefined] {
+function split<O extends object>(
+  opts: (O & WorkerCallOptions) | undefined,
+): [O | undefined, AbortSignalLike | undefined] {
   if (opts === undefined || opts === null || typeof opts !== 'object' || !('signal' in opts)) return [opts, undefined];
   const { signal, ...rest } = opts;
   return [rest as O, signal];
@@ -173,7 +228,13 @@ export function connect(endpoint: Endpoint): SvdkitWorker {
     pump();
   }, failAll);
 
-  function call<T>(op: Op, args: unknown[], signal?: AbortSignalLike, extra: Partial<Request> = {}, onProgress?: Pending['onProgress']): Promise<T> {
+  function call<T>(
+    op: Op,
+    args: unknown[],
+    signal?: AbortSignalLike,
+    extra: Partial<Request> = {},
+    onProgress?: Pending['onProgress'],
+  ): Promise<T> {
     if (dead) return Promise.reject(dead);
     if (signal?.aborted) return Promise.reject(aborted(signal));
     const id = next++;
@@ -187,7 +248,11 @@ export function connect(endpoint: Endpoint): SvdkitWorker {
         reject(aborted(signal!));
       };
       const p: Pending = {
-        id, request: { id, op, args, ...extra }, resolve: resolve as (v: unknown) => void, reject, onProgress,
+        id,
+        request: { id, op, args, ...extra },
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        onProgress,
         release: () => signal?.removeEventListener('abort', onAbort),
       };
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -204,14 +269,26 @@ export function connect(endpoint: Endpoint): SvdkitWorker {
       const w = await call<SvdWire>('svd', [a, opts], s);
       return new SvdFactorization(w.parts, w.meta);
     },
-    svdvals: (a: MatrixLike, o?: SvdvalsOptions & WorkerCallOptions) => { const [opts, s] = split(o); return call('svdvals', [a, opts], s); },
-    eigh: (a: MatrixLike, o?: EighOptions & WorkerCallOptions) => { const [opts, s] = split(o); return call('eigh', [a, opts], s); },
+    svdvals: (a: MatrixLike, o?: SvdvalsOptions & WorkerCallOptions) => {
+      const [opts, s] = split(o);
+      return call('svdvals', [a, opts], s);
+    },
+    eigh: (a: MatrixLike, o?: EighOptions & WorkerCallOptions) => {
+      const [opts, s] = split(o);
+      return call('eigh', [a, opts], s);
+    },
     randomizedSvd: (a: MatrixLike, k: number, o?: RandomizedSvdOptions & WorkerCallOptions) => {
       const [opts, s] = split(o);
       return call('randomizedSvd', [a, k, opts], s);
     },
-    pinv: (a: MatrixLike, o?: PinvOptions & WorkerCallOptions) => { const [opts, s] = split(o); return call('pinv', [a, opts], s); },
-    lstsq: (a: MatrixLike, b: unknown, o?: LstsqOptions & WorkerCallOptions) => { const [opts, s] = split(o); return call('lstsq', [a, b, opts], s); },
+    pinv: (a: MatrixLike, o?: PinvOptions & WorkerCallOptions) => {
+      const [opts, s] = split(o);
+      return call('pinv', [a, opts], s);
+    },
+    lstsq: (a: MatrixLike, b: unknown, o?: LstsqOptions & WorkerCallOptions) => {
+      const [opts, s] = split(o);
+      return call('lstsq', [a, b, opts], s);
+    },
     lowRank: async (a: MatrixLike, spec: RankSpec, o?: LowRankOptions & WorkerCallOptions) => {
       const [opts, s] = split(o);
       return new LowRank(await call<LowRankData>('lowRank', [a, spec, opts], s), opts?.backend);
@@ -220,7 +297,9 @@ export function connect(endpoint: Endpoint): SvdkitWorker {
       const [opts, s] = split(o);
       const { onProgress, ...rest } = opts ?? {};
       const wire = onProgress ? { ...rest, progress: true } : rest;
-      return assemble(await call<ImageParts>('compressImage', [image, spec, wire], s, {}, onProgress)) as CompressedImage;
+      return assemble(
+        await call<ImageParts>('compressImage', [image, spec, wire], s, {}, onProgress),
+      ) as CompressedImage;
     },
     terminate() {
       endpoint.terminate();

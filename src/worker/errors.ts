@@ -5,7 +5,12 @@
  * @module
  */
 import {
-  BackendUnavailableError, ConvergenceError, InvalidMatrixError, InvalidOptionError, SizeLimitError, SvdkitError,
+  BackendUnavailableError,
+  ConvergenceError,
+  InvalidMatrixError,
+  InvalidOptionError,
+  SizeLimitError,
+  SvdkitError,
 } from '../errors.js';
 
 /** An error as it travels between threads. */
@@ -35,8 +40,16 @@ export function toWire(e: unknown): WireError {
 }
 
 const simple: Record<string, new (message: string) => Error> = {
-  InvalidMatrixError, InvalidOptionError, BackendUnavailableError, SizeLimitError,
-  TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError,
+  InvalidMatrixError,
+  InvalidOptionError,
+  BackendUnavailableError,
+  SizeLimitError,
+  TypeError,
+  RangeError,
+  SyntaxError,
+  ReferenceError,
+  EvalError,
+  URIError,
 };
 
 /** Rebuilds the error class a {@link WireError} came from (plain `Error` for unknown names). */
@@ -49,6 +62,7 @@ export function fromWire(w: WireError): Error {
     e = new Error(w.message);
     e.name = w.name;
   }
-  if (w.stack) e.stack = `${e.name}: ${e.message}\n    (in the svdkit worker)\n${w.stack.split('\n').slice(1).join('\n')}`;
+  if (w.stack)
+    e.stack = `${e.name}: ${e.message}\n    (in the svdkit worker)\n${w.stack.split('\n').slice(1).join('\n')}`;
   return e;
 }

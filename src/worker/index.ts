@@ -31,7 +31,8 @@ export interface CreateWorkerOptions {
  * @throws {@link svdkit!SvdkitError | SvdkitError} code `WORKER_FAILED`: this environment has no `Worker`.
  */
 export function createWorker(opts: CreateWorkerOptions = {}): SvdkitWorker {
-  if (typeof Worker !== 'function') throw new SvdkitError('svdkit/worker: this environment has no Web Worker', 'WORKER_FAILED');
+  if (typeof Worker !== 'function')
+    throw new SvdkitError('svdkit/worker: this environment has no Web Worker', 'WORKER_FAILED');
   // The literal form below is what Vite, webpack and esbuild recognise to bundle the worker.
   const worker = opts.url
     ? new Worker(opts.url as string | URL, { type: 'module' })
@@ -42,7 +43,9 @@ export function createWorker(opts: CreateWorkerOptions = {}): SvdkitWorker {
       worker.addEventListener('message', (e: MessageEvent<Response>) => onMessage(e.data));
       worker.addEventListener('error', (e: ErrorEvent) => {
         e.preventDefault();
-        onFailure(new SvdkitError(`svdkit worker failed: ${e.message || 'the worker script could not run'}`, 'WORKER_FAILED'));
+        onFailure(
+          new SvdkitError(`svdkit worker failed: ${e.message || 'the worker script could not run'}`, 'WORKER_FAILED'),
+        );
       });
     },
     terminate: () => worker.terminate(),

@@ -28,7 +28,9 @@ function workerExecArgv(): string[] {
 
 /** Starts a worker_thread running svdkit (wasm loaded from disk, else js). */
 export function createWorker(opts: CreateWorkerOptions = {}): SvdkitWorker {
-  const worker = new Worker((opts.url as string | URL | undefined) ?? new URL('./worker-entry.js', import.meta.url), { execArgv: workerExecArgv() });
+  const worker = new Worker((opts.url as string | URL | undefined) ?? new URL('./worker-entry.js', import.meta.url), {
+    execArgv: workerExecArgv(),
+  });
   let busy = 0;
   return connect({
     post(m) {
@@ -40,8 +42,12 @@ export function createWorker(opts: CreateWorkerOptions = {}): SvdkitWorker {
         if (m.kind !== 'progress' && --busy === 0) worker.unref();
         onMessage(m);
       });
-      worker.on('error', (e: Error) => onFailure(new SvdkitError(`svdkit worker failed: ${e.message}`, 'WORKER_FAILED')));
-      worker.on('exit', (code: number) => onFailure(new SvdkitError(`svdkit worker exited (code ${code})`, 'WORKER_FAILED')));
+      worker.on('error', (e: Error) =>
+        onFailure(new SvdkitError(`svdkit worker failed: ${e.message}`, 'WORKER_FAILED')),
+      );
+      worker.on('exit', (code: number) =>
+        onFailure(new SvdkitError(`svdkit worker exited (code ${code})`, 'WORKER_FAILED')),
+      );
       // An idle worker does not keep the process alive; a pending call does (post refs it). Only
       // after the listeners: attaching a 'message' listener refs the worker again.
       worker.unref();

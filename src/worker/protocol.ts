@@ -4,7 +4,16 @@ import type { WireError } from './errors.js';
 
 /** The calls a worker serves. */
 export type Op =
-  | 'init' | 'backendInfo' | 'svd' | 'svdvals' | 'eigh' | 'randomizedSvd' | 'pinv' | 'lstsq' | 'lowRank' | 'compressImage';
+  | 'init'
+  | 'backendInfo'
+  | 'svd'
+  | 'svdvals'
+  | 'eigh'
+  | 'randomizedSvd'
+  | 'pinv'
+  | 'lstsq'
+  | 'lowRank'
+  | 'compressImage';
 
 /** Client → worker. */
 export interface Request {

@@ -15,7 +15,7 @@ import { lstsq, type LstsqOptions } from '../linalg/lstsq.js';
 import type { MatrixLike } from '../types.js';
 import type { CompressImageOptions, ImageInput, ImageRankSpec } from '../image/types.js';
 import { toWire } from './errors.js';
-import { compressParts } from '../image/parts.js';
+import { compressParts } from '../image/compress-steps.js';
 import { transferables, type Request, type Response } from './protocol.js';
 import type { SvdFactorization, SvdMeta, SvdParts } from '../factorization.js';
 
@@ -23,7 +23,7 @@ import type { SvdFactorization, SvdMeta, SvdParts } from '../factorization.js';
 export type Post = (message: Response, transfer: ArrayBuffer[]) => void;
 
 /** The LowRank fields a client needs to rebuild it (see LowRank's constructor). */
-export function lowRankData(a: MatrixLike, spec: RankSpec, opts?: LowRankOptions): LowRankData {
+function lowRankData(a: MatrixLike, spec: RankSpec, opts?: LowRankOptions): LowRankData {
   const r = lowRank(a, spec, opts);
   const { m, n, k, dtype, method, S, error, relativeError, energy } = r;
   return { m, n, k, dtype, method, U: r.U.data, S, Vt: r.Vt.data, error, relativeError, energy };
@@ -63,7 +63,8 @@ async function run(req: Request, post: Post): Promise<unknown> {
       return lowRankData(a as MatrixLike, b as RankSpec, c as LowRankOptions);
     case 'compressImage': {
       const opts = { ...(c as CompressImageOptions & { progress?: boolean }) };
-      if (opts.progress) opts.onProgress = (done, total, stage) => post({ id: req.id, kind: 'progress', done, total, stage }, []);
+      if (opts.progress)
+        opts.onProgress = (done, total, stage) => post({ id: req.id, kind: 'progress', done, total, stage }, []);
       delete opts.progress;
       return compressParts(a as ImageInput, b as ImageRankSpec, opts);
     }

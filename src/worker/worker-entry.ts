@@ -27,6 +27,8 @@ const node = nodeParentPort();
 if (node) {
   node.on('message', (req) => void serve(req, (m, t) => node.postMessage(m, t), ready));
 } else {
-  const scope = globalThis as unknown as Port & { addEventListener(t: 'message', fn: (e: MessageEvent<Request>) => void): void };
+  const scope = globalThis as unknown as Port & {
+    addEventListener(t: 'message', fn: (e: MessageEvent<Request>) => void): void;
+  };
   scope.addEventListener('message', (e) => void serve(e.data, (m, t) => scope.postMessage(m, t), ready));
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { lowRank, randomizedSvd, svdvals } from '../../src/index.js';
 import { backends } from '../harness/cases.js';
-import { orthonormalizeRows } from '../../src/linalg/orth.js';
+import { orthonormalizeRows } from '../../src/core/orth.js';
 
 describe.each(backends)('%s', (backend) => {
   it.each([[5e-324], [2 ** -1070], [1e-300], [1e300]])('entries of size %d', (c) => {

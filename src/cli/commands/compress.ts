@@ -6,25 +6,30 @@
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { usageError } from '../errors.js';
-import { compressImage, contactSheet, type CompressedImage, type Image16, type Image8, type ImageRankSpec, type SheetTile } from '../../image/index.js';
-import { randomizedFits } from '../../image/parts.js';
+import {
+  compressImage,
+  type CompressedImage,
+  type Image16,
+  type Image8,
+  type ImageRankSpec,
+} from '../../image/index.js';
+import { contactSheet, type SheetTile } from '../render/contact-sheet.js';
+import { randomizedFits } from '../../image/compress-steps.js';
 import { checkSpec, fixedRank } from '../../image/rank-spec.js';
 import { parseArgs, type FlagSpec } from '../args.js';
 import { predictedBackend, readBackend } from '../backend-flag.js';
 import { encodePng } from '../encode.js';
 import { DEFAULT_OUT, prepareOutDir, refuseForeign, refuseInput, SOURCE_KEY, writeAtomic } from '../files.js';
 import type { CliIO } from '../io.js';
-import { channelsName, loadInput, type LoadedInput } from '../load.js';
+import { channelsName, inputJson, loadInput, type InputJson, type LoadedInput } from '../load.js';
 import { predictSvdMs, Progress } from '../progress.js';
-import { ranksFor, readRankFlags, type RankRequest } from '../rank-flags.js';
+import { RANK_FLAGS, ranksFor, readRankFlags, type RankRequest } from '../rank-flags.js';
 import { formatPsnr, formatTable, percent } from '../table.js';
 import { COMPRESS_HELP } from '../help.js';
 
 /** Flags of `svdkit compress`. */
-export const COMPRESS_FLAGS: FlagSpec = {
-  ranks: { value: true, example: '100,50,30,10' },
-  energy: { value: true, example: '0.99' },
-  ratio: { value: true, example: '0.1' },
+const COMPRESS_FLAGS: FlagSpec = {
+  ...RANK_FLAGS,
   gray: { value: false },
   out: { value: true, example: 'out' },
   json: { value: false },
@@ -36,9 +41,8 @@ export const COMPRESS_FLAGS: FlagSpec = {
   help: { value: false },
 };
 
-
 /** One row of `svdkit compress --json`. */
-export interface CompressJsonRow {
+interface CompressJsonRow {
   rank: number;
   storedValues: number;
   /** storedValues / samples, a fraction (0.500625 for 50.06%). */
@@ -53,7 +57,7 @@ export interface CompressJsonRow {
 }
 
 /** The compressed form written by --save-factors. */
-export interface FactorsJson {
+interface FactorsJson {
   file: string;
   /** Its size in bytes, and the input file's. */
   bytes: number;
@@ -65,7 +69,7 @@ export interface FactorsJson {
 /** What `svdkit compress --json` prints. */
 export interface CompressJson {
   command: 'compress';
-  input: { path: string; example: boolean; format: string; width: number; height: number; channels: number; gray: boolean };
+  input: InputJson;
   request: { ranks: number[] } | { energy: number } | { ratio: number };
   backend: string;
   /** How the channels were decomposed: 'exact' (full SVD) or 'randomized' (float32, power iterations). */
@@ -94,12 +98,19 @@ function tileCaption(c: CompressedImage<Image8 | Image16>, k: number, samples: n
 /** Runs `svdkit compress`; returns the exit code (errors are thrown as CliError). */
 export function compressCommand(argv: readonly string[], io: CliIO): number {
   const { positionals, flags } = parseArgs(argv, COMPRESS_FLAGS, 'compress');
-  if (flags.help) { io.stdout.write(COMPRESS_HELP); return 0; }
-  const req = readRankFlags(flags), backend = readBackend(flags), json = flags.json === true;
+  if (flags.help) {
+    io.stdout.write(COMPRESS_HELP);
+    return 0;
+  }
+  const req = readRankFlags(flags),
+    backend = readBackend(flags),
+    json = flags.json === true;
   const outDir = typeof flags.out === 'string' ? flags.out : DEFAULT_OUT;
 
   const input = loadInput(positionals, flags.gray === true, 'compress');
-  const { image } = input, m = image.height, n = image.width;
+  const { image } = input,
+    m = image.height,
+    n = image.width;
   const ranks = ranksFor(req, n, m, input.name);
   const compressedChannels = image.channels === 2 || image.channels === 4 ? image.channels - 1 : image.channels;
   const spec = specFor(req, ranks);
@@ -108,7 +119,8 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   const rankFile = (k: number) => join(outDir, `${input.stem}-k${k}.png`);
   const precision = readPrecision(flags, image.data instanceof Uint16Array);
   const factorsFile = flags['save-factors'] === true ? join(outDir, `${input.stem}.svdk`) : null;
-  const force = flags.force === true, mark = { [SOURCE_KEY]: `${input.id} ${basename(input.path)}` };
+  const force = flags.force === true,
+    mark = { [SOURCE_KEY]: `${input.id} ${basename(input.path)}` };
   for (const f of [sheetFile, ...(ranks ?? []).map(rankFile)]) refuseInput(f, input.path);
   prepareOutDir(outDir);
   refuseForeign([sheetFile, ...(ranks ?? []).map(rankFile), ...(factorsFile ? [factorsFile] : [])], input.id, force);
@@ -119,10 +131,13 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   const willSketch = method === 'auto' && randomizedFits(known, Math.min(m, n));
   const writes = (ranks?.length ?? 1) + 1;
   let svdSteps = compressedChannels;
-  progress.start(svdSteps + writes,
-    compressedChannels * predictSvdMs(m, n, predictedBackend(backend), willSketch ? known ?? 64 : undefined));
+  progress.start(
+    svdSteps + writes,
+    compressedChannels * predictSvdMs(m, n, predictedBackend(backend), willSketch ? (known ?? 64) : undefined),
+  );
   const c = compressImage(image, spec, {
-    backend, method,
+    backend,
+    method,
     onProgress: (done, total, stage) => {
       if (total !== svdSteps) progress.setTotal((svdSteps = total) + writes);
       progress.step(done, stage ?? '');
@@ -130,7 +145,8 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   });
   const chosen = ranks ?? [c.rank];
 
-  const samples = m * n * image.channels, tiles: SheetTile[] = [{ image: to8(image), caption: originalCaption(input) }];
+  const samples = m * n * image.channels,
+    tiles: SheetTile[] = [{ image: to8(image), caption: originalCaption(input) }];
   const rows: CompressJsonRow[] = [];
   chosen.forEach((k, i) => {
     progress.step(svdSteps + i, `rank ${k}: writing PNG`);
@@ -146,7 +162,8 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   writeAtomic(sheetFile, encodePng(contactSheet(tiles, { title: sheetTitle(input) }), mark), input.path);
   let factors: FactorsJson | undefined;
   if (factorsFile) {
-    const rank = Math.max(...chosen), bytes = c.toBytes(rank, { precision, label: `${SOURCE_KEY} ${input.id}` });
+    const rank = Math.max(...chosen),
+      bytes = c.toBytes(rank, { precision, label: `${SOURCE_KEY} ${input.id}` });
     writeAtomic(factorsFile, bytes, input.path);
     factors = { file: factorsFile, bytes: bytes.length, inputBytes: statSync(input.path).size, rank, precision };
   }
@@ -155,14 +172,36 @@ export function compressCommand(argv: readonly string[], io: CliIO): number {
   if (json) {
     const report: CompressJson = {
       command: 'compress',
-      input: { path: input.path, example: input.example, format: input.format, width: n, height: m, channels: image.channels, gray: input.gray },
-      request: req === undefined || req.kind === 'ranks' ? { ranks: chosen } : req.kind === 'energy' ? { energy: req.energy } : { ratio: req.ratio },
-      backend: c.backend, method: c.method, samples, rows, contactSheet: sheetFile, ...(factors ? { factors } : {}),
+      input: inputJson(input),
+      request:
+        req === undefined || req.kind === 'ranks'
+          ? { ranks: chosen }
+          : req.kind === 'energy'
+            ? { energy: req.energy }
+            : { ratio: req.ratio },
+      backend: c.backend,
+      method: c.method,
+      samples,
+      rows,
+      contactSheet: sheetFile,
+      ...(factors ? { factors } : {}),
     };
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
-  io.stdout.write(textReport(input, c, req, chosen, samples, outDir, rows.map((r) => r.file), sheetFile, factors));
+  io.stdout.write(
+    textReport(
+      input,
+      c,
+      req,
+      chosen,
+      samples,
+      outDir,
+      rows.map((r) => r.file),
+      sheetFile,
+      factors,
+    ),
+  );
   return 0;
 }
 
@@ -182,7 +221,8 @@ function maxUseful(c: CompressedImage<Image8 | Image16>, samples: number): numbe
 function methodLine(c: CompressedImage<Image8 | Image16>): string {
   return c.method === 'exact'
     ? 'one exact SVD per channel'
-    : `one randomized SVD per channel (float32, ${c.powerIterations} power iterations, error within 1% of exact; --exact to force the full SVD)`;
+    : `one randomized SVD per channel (float32, ${c.powerIterations} power iterations, error within 1% of exact; ` +
+        `--exact to force the full SVD)`;
 }
 
 function originalCaption(input: LoadedInput): string[] {
@@ -195,7 +235,7 @@ function sheetTitle(input: LoadedInput): string {
 }
 
 /** A byte count as B, kB or MB (powers of 1000). */
-export function formatBytes(b: number): string {
+function formatBytes(b: number): string {
   return b < 1000 ? `${b} B` : b < 1e6 ? `${(b / 1000).toFixed(1)} kB` : `${(b / 1e6).toFixed(2)} MB`;
 }
 
@@ -203,39 +243,74 @@ const PRECISIONS = ['float16', 'float32', 'float64', 'int8'] as const;
 
 function readPrecision(flags: Record<string, string | true>, deep: boolean): (typeof PRECISIONS)[number] {
   const p = flags.precision ?? (deep ? 'float32' : 'float16');
-  if (!(PRECISIONS as readonly unknown[]).includes(p)) throw usageError(`--precision takes ${PRECISIONS.join(', ')}; got '${String(p)}'`);
-  if (flags.precision !== undefined && flags['save-factors'] !== true) throw usageError('--precision applies to --save-factors; add --save-factors');
+  if (!(PRECISIONS as readonly unknown[]).includes(p))
+    throw usageError(`--precision takes ${PRECISIONS.join(', ')}; got '${String(p)}'`);
+  if (flags.precision !== undefined && flags['save-factors'] !== true)
+    throw usageError('--precision applies to --save-factors; add --save-factors');
   return p as (typeof PRECISIONS)[number];
 }
 
-function textReport(input: LoadedInput, c: CompressedImage<Image8 | Image16>, req: RankRequest | undefined, chosen: number[],
-  samples: number, outDir: string, files: string[], sheet: string, factors?: FactorsJson): string {
+function textReport(
+  input: LoadedInput,
+  c: CompressedImage<Image8 | Image16>,
+  req: RankRequest | undefined,
+  chosen: number[],
+  samples: number,
+  outDir: string,
+  files: string[],
+  sheet: string,
+  factors?: FactorsJson,
+): string {
   const { width: n, height: m, channels } = input.image;
   const lines = [
     input.display,
-    `${n}×${m} ${channelsName(channels)}${input.gray ? ' (converted with --gray)' : ''}; ${methodLine(c)} on the ${c.backend} backend`,
+    `${n}×${m} ${channelsName(channels)}${input.gray ? ' (converted with --gray)' : ''}; ${methodLine(c)} on the ` +
+      `${c.backend} backend`,
   ];
-  if (req?.kind === 'energy') lines.push(`rank ${c.rank} is the smallest that keeps ${(req.energy * 100).toFixed(2).replace(/\.?0+$/, '')}% of the energy`);
-  if (req?.kind === 'ratio') lines.push(`rank ${c.rank} is the largest whose compression rate is at most ${(req.ratio * 100).toFixed(2).replace(/\.?0+$/, '')}%`);
-  lines.push('', formatTable(chosen.map((k) => c.stats(k)), samples), '');
+  if (req?.kind === 'energy')
+    lines.push(
+      `rank ${c.rank} is the smallest that keeps ${(req.energy * 100).toFixed(2).replace(/\.?0+$/, '')}% of the energy`,
+    );
+  if (req?.kind === 'ratio')
+    lines.push(
+      `rank ${c.rank} is the largest whose compression rate is at most ` +
+        `${(req.ratio * 100).toFixed(2).replace(/\.?0+$/, '')}%`,
+    );
+  lines.push(
+    '',
+    formatTable(
+      chosen.map((k) => c.stats(k)),
+      samples,
+    ),
+    '',
+  );
   const larger = chosen.filter((k) => c.stats(k).storedValues > samples);
   if (larger.length > 0) {
     const useful = Math.ceil(maxUseful(c, samples));
-    lines.push(`warning: at rank ${larger.join(', ')} the factors hold more values than the image has samples (rate above 100%):`,
-      useful > 1 ? `  they do not compress it; choose a rank below ${useful}` : '  no rank compresses an image this small', '');
+    lines.push(
+      `warning: at rank ${larger.join(', ')} the factors hold more values than the image has samples (rate above ` +
+        `100%):`,
+      useful > 1
+        ? `  they do not compress it; choose a rank below ${useful}`
+        : '  no rank compresses an image this small',
+      '',
+    );
   }
   const alpha = c.compressedChannels < channels ? ' (alpha kept exact: m·n more)' : '';
   lines.push(
-    `stored values: k·(m + n + 1) per channel${alpha}; compression rate: stored / ${n}·${m}·${channels} = ${samples} samples;`,
+    `stored values: k·(m + n + 1) per channel${alpha}; compression rate: stored / ${n}·${m}·${channels} = ` +
+      `${samples} samples;`,
     c.depth === 16
-      ? 'relative error: ‖A − A_k‖ / ‖A‖ (Frobenius); PSNR: peak 65535, before rounding to 16 bits (16-bit input: outputs are 16-bit PNGs)'
+      ? 'relative error: ‖A − A_k‖ / ‖A‖ (Frobenius); PSNR: peak 65535, before rounding to 16 bits ' +
+          '(16-bit input: outputs are 16-bit PNGs)'
       : 'relative error: ‖A − A_k‖ / ‖A‖ (Frobenius); PSNR: peak 255, before rounding to 8 bits',
     '',
     `wrote to ${outDir}: ${[...files, sheet].map((f) => basename(f)).join(', ')} (the last is the contact sheet)`,
   );
   if (factors) {
     lines.push(
-      `saved the compressed form: ${basename(factors.file)}, ${formatBytes(factors.bytes)} (rank ${factors.rank}, ${factors.precision} factors) ` +
+      `saved the compressed form: ${basename(factors.file)}, ${formatBytes(factors.bytes)} (rank ${factors.rank}, ` +
+        `${factors.precision} factors) ` +
         `beside the input's ${formatBytes(factors.inputBytes)} (${percent(factors.bytes, factors.inputBytes)}); ` +
         `svdkit decompress ${factors.file} writes it back as PNG`,
     );

@@ -13,17 +13,16 @@ import { parseArgs, type FlagSpec } from '../args.js';
 import { predictedBackend, readBackend } from '../backend-flag.js';
 import { DEFAULT_OUT, prepareOutDir, refuseForeign, refuseInput, SOURCE_KEY, writeAtomic } from '../files.js';
 import type { CliIO } from '../io.js';
-import { channelNames, channelsName, loadInput } from '../load.js';
+import { channelNames, channelsName, inputJson, loadInput, type InputJson } from '../load.js';
 import { predictSvdMs, Progress } from '../progress.js';
-import { ranksFor, readRankFlags } from '../rank-flags.js';
-import { cumulativeEnergy, spectrumSvg } from '../spectrum-svg.js';
+import { RANK_FLAGS, ranksFor, readRankFlags } from '../rank-flags.js';
+import { cumulativeEnergy } from '../../lowrank/rank.js';
+import { spectrumSvg } from '../spectrum-svg.js';
 import { SPECTRUM_HELP } from '../help.js';
 
 /** Flags of `svdkit spectrum`. */
-export const SPECTRUM_FLAGS: FlagSpec = {
-  ranks: { value: true, example: '100,50,30,10' },
-  energy: { value: true, example: '0.99' },
-  ratio: { value: true, example: '0.1' },
+const SPECTRUM_FLAGS: FlagSpec = {
+  ...RANK_FLAGS,
   gray: { value: false },
   out: { value: true, example: 'plot.svg' },
   json: { value: false },
@@ -35,7 +34,7 @@ export const SPECTRUM_FLAGS: FlagSpec = {
 /** What `svdkit spectrum --json` prints. */
 export interface SpectrumJson {
   command: 'spectrum';
-  input: { path: string; example: boolean; format: string; width: number; height: number; channels: number; gray: boolean };
+  input: InputJson;
   backend: string;
   /** The channels decomposed (alpha is left out, as compress keeps it exact). */
   channels: { name: string; singularValues: number[]; cumulativeEnergy: number[] }[];
@@ -52,7 +51,11 @@ function outFile(out: string | true | undefined, stem: string): string {
   const name = `${stem}-spectrum.svg`;
   if (typeof out !== 'string') return join(DEFAULT_OUT, name);
   let exists: 'dir' | 'file' | 'none' = 'none';
-  try { exists = statSync(out).isDirectory() ? 'dir' : 'file'; } catch { /* new */ }
+  try {
+    exists = statSync(out).isDirectory() ? 'dir' : 'file';
+  } catch {
+    /* new */
+  }
   const folder = exists === 'dir' || /[/\\]$/.test(out) || (exists === 'none' && !/\.svg$/i.test(out));
   return folder ? join(out, name) : out;
 }
@@ -60,14 +63,22 @@ function outFile(out: string | true | undefined, stem: string): string {
 /** Runs `svdkit spectrum`; returns the exit code (errors are thrown as CliError). */
 export function spectrumCommand(argv: readonly string[], io: CliIO): number {
   const { positionals, flags } = parseArgs(argv, SPECTRUM_FLAGS, 'spectrum');
-  if (flags.help) { io.stdout.write(SPECTRUM_HELP); return 0; }
-  const req = readRankFlags(flags), backend = readBackend(flags), json = flags.json === true;
+  if (flags.help) {
+    io.stdout.write(SPECTRUM_HELP);
+    return 0;
+  }
+  const req = readRankFlags(flags),
+    backend = readBackend(flags),
+    json = flags.json === true;
   const input = loadInput(positionals, flags.gray === true, 'spectrum');
-  const { image } = input, m = image.height, n = image.width;
+  const { image } = input,
+    m = image.height,
+    n = image.width;
   const explicit = ranksFor(req, n, m, input.name);
   const compressed = image.channels === 2 || image.channels === 4 ? image.channels - 1 : image.channels;
   const shape: StatsShape = { m, n, channels: image.channels, compressed };
-  const spec = req?.kind === 'energy' ? { energy: req.energy } : req?.kind === 'ratio' ? { ratio: req.ratio } : undefined;
+  const spec =
+    req?.kind === 'energy' ? { energy: req.energy } : req?.kind === 'ratio' ? { ratio: req.ratio } : undefined;
   if (spec) checkSpec('svdkit spectrum', spec, shape);
   const file = outFile(flags.out, input.stem);
   refuseInput(file, input.path);
@@ -86,20 +97,29 @@ export function spectrumCommand(argv: readonly string[], io: CliIO): number {
     backendName = r.backend;
   }
   progress.finish();
-  const joint = jointSpectrum(spectra), jointEnergy = cumulativeEnergy(joint);
+  const joint = jointSpectrum(spectra),
+    jointEnergy = cumulativeEnergy(joint);
   const marks = explicit ?? [resolveRank(spec!, joint, shape)];
 
-  const title = `${input.example ? 'camera-400.png (example)' : basename(input.path)}: ${n}×${m} ${channelsName(image.channels)}`;
-  const svg = spectrumSvg({ title, series: names.map((name, c) => ({ name, values: spectra[c] })), marks })
-    .replace('>', `>\n<!-- ${SOURCE_KEY} ${input.id} ${basename(input.path).replace(/--/g, '- -')} -->`);
+  const title =
+    `${input.example ? 'camera-400.png (example)' : basename(input.path)}: ${n}×${m} ` +
+    `${channelsName(image.channels)}`;
+  const svg = spectrumSvg({ title, series: names.map((name, c) => ({ name, values: spectra[c] })), marks }).replace(
+    '>',
+    `>\n<!-- ${SOURCE_KEY} ${input.id} ${basename(input.path).replace(/--/g, '- -')} -->`,
+  );
   writeAtomic(file, svg, input.path);
 
   if (json) {
     const report: SpectrumJson = {
       command: 'spectrum',
-      input: { path: input.path, example: input.example, format: input.format, width: n, height: m, channels: image.channels, gray: input.gray },
+      input: inputJson(input),
       backend: backendName,
-      channels: names.map((name, c) => ({ name, singularValues: Array.from(spectra[c]), cumulativeEnergy: Array.from(cumulativeEnergy(spectra[c])) })),
+      channels: names.map((name, c) => ({
+        name,
+        singularValues: Array.from(spectra[c]),
+        cumulativeEnergy: Array.from(cumulativeEnergy(spectra[c])),
+      })),
       marks: marks.map((k) => ({ rank: k, energy: jointEnergy[k - 1] })),
       file,
     };
@@ -107,17 +127,26 @@ export function spectrumCommand(argv: readonly string[], io: CliIO): number {
     return 0;
   }
   const head = ['rank', 'energy kept', ...names.map((nm) => (compressed > 1 ? `σ_k ${nm}` : 'σ_k'))];
-  const rows = marks.map((k) => [String(k), `${(jointEnergy[k - 1] * 100).toFixed(2)}%`, ...spectra.map((s) => s[k - 1].toFixed(2))]);
+  const rows = marks.map((k) => [
+    String(k),
+    `${(jointEnergy[k - 1] * 100).toFixed(2)}%`,
+    ...spectra.map((s) => s[k - 1].toFixed(2)),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((x, i) => x.padStart(widths[i])).join('  ');
-  io.stdout.write([
-    input.display,
-    `${n}×${m} ${channelsName(image.channels)}: ${spectra[0].length} singular values per channel, σ_1 = ${spectra.map((s) => s[0].toPrecision(5)).join(', ')}`,
-    '',
-    line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line),
-    '',
-    `wrote ${file}`,
-    '',
-  ].join('\n'));
+  io.stdout.write(
+    [
+      input.display,
+      `${n}×${m} ${channelsName(image.channels)}: ${spectra[0].length} singular values per channel, σ_1 = ` +
+        `${spectra.map((s) => s[0].toPrecision(5)).join(', ')}`,
+      '',
+      line(head),
+      line(widths.map((w) => '─'.repeat(w))),
+      ...rows.map(line),
+      '',
+      `wrote ${file}`,
+      '',
+    ].join('\n'),
+  );
   return 0;
 }

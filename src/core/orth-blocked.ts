@@ -43,7 +43,8 @@ function scaleRow(q: FloatArray, off: number, m: number, nrm: number): void {
 function replaceRow(q: FloatArray, m: number, i: number, probe: { next: number }): void {
   // Some e_j keeps ‖(I − P)e_j‖ ≥ √((m − i)/m); capped all the same so non-finite data cannot spin.
   const enough = 0.5 * Math.sqrt((m - i) / m);
-  let after = 0, tries = 0;
+  let after = 0,
+    tries = 0;
   do {
     q.fill(0, i * m, i * m + m);
     q[i * m + (probe.next++ % m)] = 1;
@@ -55,7 +56,15 @@ function replaceRow(q: FloatArray, m: number, i: number, probe: { next: number }
 }
 
 /** Subtracts from rows [i0, i1) their components along rows [0, i0), on the gemm kernel. */
-function projectOff(fn: string, be: BackendChoice | undefined, dtype: Dtype, q: FloatArray, m: number, i0: number, i1: number): void {
+function projectOff(
+  fn: string,
+  be: BackendChoice | undefined,
+  dtype: Dtype,
+  q: FloatArray,
+  m: number,
+  i0: number,
+  i1: number,
+): void {
   const prev = { rows: i0, cols: m, data: q.subarray(0, i0 * m) };
   const block = { rows: i1 - i0, cols: m, data: q.subarray(i0 * m, i1 * m) };
   const c = matmul(fn, be, dtype, prev, false, block, true); // i0×b: Q_prev·Xᵀ
@@ -65,8 +74,14 @@ function projectOff(fn: string, be: BackendChoice | undefined, dtype: Dtype, q: 
 }
 
 /** In place: rows of q (r×m, r ≤ m) become orthonormal, spanning at least the span of the input rows. */
-export function orthonormalizeRowsBlocked(fn: string, be: BackendChoice | undefined, dtype: Dtype,
-  q: FloatArray, r: number, m: number): void {
+export function orthonormalizeRowsBlocked(
+  fn: string,
+  be: BackendChoice | undefined,
+  dtype: Dtype,
+  q: FloatArray,
+  r: number,
+  m: number,
+): void {
   const tiny = 64 * (dtype === 'float32' ? 2 ** -24 : 2 ** -53);
   const probe = { next: 0 };
   for (let i0 = 0; i0 < r; i0 += BLOCK) {

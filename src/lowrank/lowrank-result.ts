@@ -5,17 +5,20 @@
  * @module
  */
 import { InvalidMatrixError } from '../errors.js';
-import { matmul } from '../linalg/matmul.js';
-import { isVector, readVector as readVectorArg } from '../linalg/take.js';
-import { checkOptions, is, readMatrix } from '../validate.js';
+import { matmul } from '../core/matmul.js';
+import { isVector, readVector as readVectorArg } from '../core/read-factors.js';
+import { checkOptions, dtypeBackendChecks, readMatrix, type OptionCheck } from '../validate.js';
 import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike, NumericArray } from '../types.js';
 import { decode, encode, type LowRankData } from './codec.js';
-import type { Precision } from './quantize.js';
+import { precisionCheck, type Precision } from './quantize.js';
 import { scaleColumns } from './reconstruct.js';
 
 /** Options of {@link LowRank.toBytes}. */
 export interface ToBytesOptions {
-  /** Storage of U and Vt; S is always float64. Default: the LowRank's dtype. See docs/format.md for the error bounds. */
+  /**
+   * Storage of U and Vt; S is always float64. Default: the LowRank's dtype. See docs/format.md for
+   * the error bounds.
+   */
   precision?: Precision;
 }
 
@@ -28,6 +31,9 @@ export interface FromBytesOptions {
 function scaleRows(a: Matrix, s: ArrayLike<number>): void {
   for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) a.data[i * a.cols + j] *= s[i];
 }
+
+const toBytesChecks = { precision: precisionCheck } satisfies Record<keyof ToBytesOptions, OptionCheck>;
+const fromBytesChecks = { backend: dtypeBackendChecks.backend } satisfies Record<keyof FromBytesOptions, OptionCheck>;
 
 /**
  * A rank-k approximation A_k = U·diag(S)·Vt of an m×n matrix A, made by {@link lowRank} or
@@ -76,12 +82,16 @@ export class LowRank<T extends FloatArray = FloatArray> {
     this.U = { rows: m, cols: k, data: d.U as T };
     this.S = d.S as T;
     this.Vt = { rows: k, cols: n, data: d.Vt as T };
-    this.k = k; this.m = m; this.n = n;
+    this.k = k;
+    this.m = m;
+    this.n = n;
     this.dtype = d.dtype;
     this.method = d.method;
     this.storedValues = k * (m + n + 1);
     this.compressionRatio = this.storedValues / (m * n);
-    this.error = d.error; this.relativeError = d.relativeError; this.energy = d.energy;
+    this.error = d.error;
+    this.relativeError = d.relativeError;
+    this.energy = d.energy;
     this.#backend = backend;
   }
 
@@ -113,10 +123,14 @@ export class LowRank<T extends FloatArray = FloatArray> {
   apply(x: NumericArray | ArrayLike<number> | MatrixLike): FloatArray | Matrix {
     // As lstsq's b: a typed array or number[] is the vector, anything else (arrays of rows too) a matrix.
     const isMat = !isVector(x);
-    const X = isMat ? readMatrix(x as MatrixLike, this.dtype, 'x') : { rows: 0, cols: 1, data: readVectorArg(x, this.dtype, 'x') };
+    const X = isMat
+      ? readMatrix(x as MatrixLike, this.dtype, 'x')
+      : { rows: 0, cols: 1, data: readVectorArg(x, this.dtype, 'x') };
     if (!isMat) X.rows = X.data.length;
     if (X.rows !== this.n) {
-      throw new InvalidMatrixError(`LowRank.apply: x must have n = ${this.n} ${isMat ? 'rows' : 'entries'}, got ${X.rows}`);
+      throw new InvalidMatrixError(
+        `LowRank.apply: x must have n = ${this.n} ${isMat ? 'rows' : 'entries'}, got ${X.rows}`,
+      );
     }
     const t = matmul('LowRank.apply', this.#backend, this.dtype, this.Vt, false, X, false); // k×r
     scaleRows(t, this.S);
@@ -160,10 +174,13 @@ export class LowRank<T extends FloatArray = FloatArray> {
    * ```
    */
   toBytes(opts: ToBytesOptions = {}): Uint8Array<ArrayBuffer> {
-    checkOptions('LowRank.toBytes', opts, { precision: is.oneOf('float64', 'float32', 'float16', 'int8') });
+    checkOptions('LowRank.toBytes', opts, toBytesChecks);
     const precision = opts.precision ?? this.dtype;
     const { m, n, k, dtype, method, S, error, relativeError, energy } = this;
-    return encode({ m, n, k, dtype, method, U: this.U.data, S, Vt: this.Vt.data, error, relativeError, energy }, precision);
+    return encode(
+      { m, n, k, dtype, method, U: this.U.data, S, Vt: this.Vt.data, error, relativeError, energy },
+      precision,
+    );
   }
 
   /**
@@ -177,7 +194,7 @@ export class LowRank<T extends FloatArray = FloatArray> {
    *   bytes (checksum mismatch), or inconsistent header fields.
    */
   static fromBytes(bytes: Uint8Array | ArrayBuffer, opts: FromBytesOptions = {}): LowRank {
-    checkOptions('LowRank.fromBytes', opts, { backend: is.oneOf('auto', 'wasm', 'js') });
+    checkOptions('LowRank.fromBytes', opts, fromBytesChecks);
     return new LowRank(decode(bytes), opts.backend);
   }
 }

@@ -12,9 +12,17 @@ import type { BackendChoice, Dtype, FloatArray, Matrix } from '../types.js';
  * C = op(A)·op(B) for row-major operands already in `dtype`; op transposes when the flag is set.
  * Empty products (a zero dimension) never reach the backend.
  */
-export function matmul(fn: string, choice: BackendChoice | undefined, dtype: Dtype,
-  a: Matrix, transA: boolean, b: Matrix, transB: boolean): Matrix {
-  const m = transA ? a.cols : a.rows, k = transA ? a.rows : a.cols;
+export function matmul(
+  fn: string,
+  choice: BackendChoice | undefined,
+  dtype: Dtype,
+  a: Matrix,
+  transA: boolean,
+  b: Matrix,
+  transB: boolean,
+): Matrix {
+  const m = transA ? a.cols : a.rows,
+    k = transA ? a.rows : a.cols;
   const n = transB ? b.rows : b.cols;
   const backend = selectBackend(fn, choice, (be) => be.gemmBytes(dtype, m, n, k));
   if (m === 0 || n === 0 || k === 0) return { rows: m, cols: n, data: allocate(dtype, m * n) };
@@ -31,7 +39,8 @@ function checkProduct(fn: string, c: FloatArray, dtype: Dtype): void {
   for (let i = 0; i < c.length; i++) {
     if (Number.isFinite(c[i])) continue;
     throw new InvalidMatrixError(
-      `${fn}: the result overflows the ${dtype} range (an entry beyond ±${dtype === 'float64' ? '1.8e308' : '3.4e38'}); ` +
+      `${fn}: the result overflows the ${dtype} range (an entry beyond ` +
+        `±${dtype === 'float64' ? '1.8e308' : '3.4e38'}); ` +
         (dtype === 'float32' ? "compute in dtype 'float64' or scale the input down" : 'scale the input down'),
     );
   }

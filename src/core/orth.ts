@@ -3,9 +3,9 @@
  * applied twice ("twice is enough", Giraud–Langou–Rozložník 2005): the result has
  * ‖QQᵀ − I‖ = O(u) whatever the conditioning of the input. A row that is (numerically) in the
  * span of the previous ones — its norm drops below 64·u of its original norm after the second
- * pass (u the unit roundoff of the storage), or it was zero — is replaced by a unit coordinate vector orthogonalised against the
- * rows so far, so the output always has r orthonormal rows (the span of the input is contained
- * in the span of the output).
+ * pass (u the unit roundoff of the storage), or it was zero — is replaced by a unit coordinate
+ * vector orthogonalised against the rows so far, so the output always has r orthonormal rows
+ * (the span of the input is contained in the span of the output).
  * @module
  */
 import { dtypeOf } from '../arrays.js';
@@ -28,7 +28,10 @@ export function norm(q: FloatArray, off: number, m: number): number {
   for (let t = 0; t < m; t++) big = Math.max(big, Math.abs(q[off + t]));
   if (big === 0) return 0;
   let s = 0;
-  for (let t = 0; t < m; t++) { const x = q[off + t] / big; s += x * x; }
+  for (let t = 0; t < m; t++) {
+    const x = q[off + t] / big;
+    s += x * x;
+  }
   return big * Math.sqrt(s);
 }
 

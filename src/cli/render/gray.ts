@@ -1,6 +1,6 @@
 /** Conversion to one gray channel. @module */
-import { checkImage } from './input.js';
-import type { Image16, Image8, ImageInput, ImageInput16 } from './types.js';
+import { checkImage } from '../../image/input.js';
+import type { Image16, Image8, ImageInput, ImageInput16 } from '../../image/types.js';
 
 /**
  * The image as one gray channel: luma Y = 0.299 R + 0.587 G + 0.114 B (ITU-R BT.601), and a
@@ -13,7 +13,8 @@ export function toGray(image: ImageInput): Image8;
 export function toGray(image: ImageInput | ImageInput16): Image8 | Image16;
 export function toGray(image: ImageInput | ImageInput16): Image8 | Image16 {
   const img = checkImage(image, 'toGray', true);
-  const { width, height, channels: C, data: src } = img, peak = img.depth === 16 ? 65535 : 255;
+  const { width, height, channels: C, data: src } = img,
+    peak = img.depth === 16 ? 65535 : 255;
   const out = img.depth === 16 ? new Uint16Array(width * height) : new Uint8ClampedArray(width * height);
   for (let i = 0, j = 0; i < out.length; i++, j += C) {
     const y = C >= 3 ? 0.299 * src[j] + 0.587 * src[j + 1] + 0.114 * src[j + 2] : src[j];

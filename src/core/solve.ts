@@ -9,12 +9,12 @@
  * ≈ u·κ_r·‖x‖ with κ_r = σ₁/σ_r).
  * @module
  */
-import { allocate } from '../arrays.js';
+import { allocate, leadingColumns } from '../arrays.js';
 import { InvalidMatrixError } from '../errors.js';
 import { readMatrix } from '../validate.js';
 import type { BackendChoice, Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
 import { matmul } from './matmul.js';
-import { columnsOf, isVector, readVector } from './take.js';
+import { isVector, readVector } from './read-factors.js';
 import { countAbove } from './tolerance.js';
 
 /** A computed SVD as the products need it. */
@@ -39,7 +39,7 @@ export interface SolveInput {
 }
 
 /** Result of {@link solveFactors}. */
-export interface Solved {
+interface Solved {
   /** n×(columns of b). */
   x: Matrix;
   /** Per column of b, ‖b − A·x‖₂² (computed as ‖b − U_r·U_rᵀ·b‖₂²); empty unless asked for. */
@@ -50,12 +50,24 @@ export interface Solved {
  * x = V_r·diag(1/σ)·U_rᵀ·B for the r leading triplets; with `residuals`, also the squared
  * residual of each column (one more product, m·r·(columns of B)); else an empty array.
  */
-export function solveFactors(fn: string, choice: BackendChoice | undefined, f: Factors, r: number, B: Matrix, residuals = false): Solved {
-  const { dtype } = f, m = f.U.rows, n = f.Vt.cols;
+function solveFactors(
+  fn: string,
+  choice: BackendChoice | undefined,
+  f: Factors,
+  r: number,
+  B: Matrix,
+  residuals = false,
+): Solved {
+  const { dtype } = f,
+    m = f.U.rows,
+    n = f.Vt.cols;
   if (r === 0) {
-    return { x: { rows: n, cols: B.cols, data: allocate(dtype, n * B.cols) }, residuals: residuals ? sumSquares(B, dtype) : allocate(dtype, 0) };
+    return {
+      x: { rows: n, cols: B.cols, data: allocate(dtype, n * B.cols) },
+      residuals: residuals ? sumSquares(B, dtype) : allocate(dtype, 0),
+    };
   }
-  const Ur = columnsOf(f.U, r, dtype);
+  const Ur = leadingColumns(f.U, r, dtype);
   const c = matmul(fn, choice, dtype, Ur, true, B, false); // U_rᵀB, r×cols
   let res = allocate(dtype, 0);
   if (residuals) {
@@ -70,11 +82,13 @@ export function solveFactors(fn: string, choice: BackendChoice | undefined, f: F
 
 /** A⁺ = V_r·diag(1/σ)·U_rᵀ, n×m. */
 export function pinvFactors(fn: string, choice: BackendChoice | undefined, f: Factors, r: number): Matrix {
-  const { dtype } = f, m = f.U.rows, n = f.Vt.cols;
+  const { dtype } = f,
+    m = f.U.rows,
+    n = f.Vt.cols;
   if (r === 0) return { rows: n, cols: m, data: allocate(dtype, n * m) };
   const vt = { rows: r, cols: n, data: f.Vt.data.slice(0, r * n) };
   for (let i = 0; i < r; i++) for (let j = 0; j < n; j++) vt.data[i * n + j] /= f.S[i];
-  return matmul(fn, choice, dtype, vt, true, columnsOf(f.U, r, dtype), true);
+  return matmul(fn, choice, dtype, vt, true, leadingColumns(f.U, r, dtype), true);
 }
 
 /** Squared 2-norm of each column, scaled so that neither overflow nor underflow spoils it. */
@@ -95,19 +109,31 @@ function sumSquares(a: Matrix, dtype: Dtype): FloatArray {
  * lstsq on a computed thin or full SVD (also the `solve` of svd's result): reads b, solves,
  * and shapes the answer as lstsq returns it.
  */
-export function solveWith(fn: string, d: SolveInput, b: unknown, rcond: number, backend: BackendChoice | undefined, full: boolean): unknown {
+export function solveWith(
+  fn: string,
+  d: SolveInput,
+  b: unknown,
+  rcond: number,
+  backend: BackendChoice | undefined,
+  full: boolean,
+): unknown {
   const { m, n, S, dtype } = d;
   const vec = isVector(b);
-  const B: Matrix = vec ? { rows: 0, cols: 1, data: readVector(b, dtype, 'b') } : readMatrix(b as MatrixLike, dtype, 'b');
+  const B: Matrix = vec
+    ? { rows: 0, cols: 1, data: readVector(b, dtype, 'b') }
+    : readMatrix(b as MatrixLike, dtype, 'b');
   if (vec) B.rows = B.data.length;
   if (B.rows !== m) {
-    throw new InvalidMatrixError(`${fn}: b must have m = ${m} ${vec ? 'entries' : 'rows'} (A is ${m}×${n}), got ${B.rows}`);
+    throw new InvalidMatrixError(
+      `${fn}: b must have m = ${m} ${vec ? 'entries' : 'rows'} (A is ${m}×${n}), got ${B.rows}`,
+    );
   }
   const r = S.length === 0 ? 0 : countAbove(S, rcond * S[0]);
   const wantResiduals = full && r === n && m > n;
-  const { x, residuals } = r > 0
-    ? solveFactors(fn, backend, { dtype, U: d.U!, S, Vt: d.Vt! }, r, B, wantResiduals)
-    : { x: { rows: n, cols: B.cols, data: allocate(dtype, n * B.cols) }, residuals: allocate(dtype, 0) };
+  const { x, residuals } =
+    r > 0
+      ? solveFactors(fn, backend, { dtype, U: d.U!, S, Vt: d.Vt! }, r, B, wantResiduals)
+      : { x: { rows: n, cols: B.cols, data: allocate(dtype, n * B.cols) }, residuals: allocate(dtype, 0) };
   const out = vec ? x.data : x;
   return full ? { x: out, residuals, rank: r, S: S.slice() } : out;
 }

@@ -4,7 +4,8 @@
  * factor cost nothing.
  * @module
  */
-import { allocate } from '../arrays.js';
+import { allocate, leadingColumns } from '../arrays.js';
+import { describeEntry } from '../describe.js';
 import { InvalidMatrixError } from '../errors.js';
 import { matrixShape, readMatrix } from '../validate.js';
 import type { Dtype, FloatArray, Matrix, MatrixLike } from '../types.js';
@@ -14,16 +15,14 @@ function isObjectForm(a: object): a is { rows: unknown; cols: unknown; data: unk
   return 'rows' in a && 'cols' in a && 'data' in a && (a as { order?: unknown }).order !== 'col';
 }
 
-/** What a rejected entry is, without calling into it (an object's toString could be anything). */
-function describeEntry(x: unknown): string {
-  if (typeof x === 'number') return Number.isFinite(x) ? `${x}, beyond the float32 range (use dtype 'float64')` : String(x);
-  if (typeof x === 'bigint') return `the BigInt ${x}n (convert BigInt arrays to Float64Array)`;
-  if (x === null) return 'null';
-  return typeof x === 'object' || typeof x === 'function' ? `an ${typeof x}` : String(x);
-}
-
-function finiteCopy(src: ArrayLike<unknown>, from: number, count: number, dst: FloatArray, at: number,
-  where: (k: number) => string): void {
+function finiteCopy(
+  src: ArrayLike<unknown>,
+  from: number,
+  count: number,
+  dst: FloatArray,
+  at: number,
+  where: (k: number) => string,
+): void {
   for (let t = 0; t < count; t++) {
     const x = src[from + t];
     // typeof first: a BigInt (from a BigInt64Array) would throw a TypeError on assignment.
@@ -39,23 +38,20 @@ export function leadingBlock(a: MatrixLike, rows: number, cols: number, dtype: D
   const shape = matrixShape(a, name);
   if (!isObjectForm(a)) {
     const full = readMatrix(a, dtype, name);
-    return block(full.data, shape.cols, rows, cols, dtype);
+    return leadingColumns({ rows, cols: shape.cols, data: full.data }, cols, dtype); // the first `rows` rows of it
   }
   const src = a.data as ArrayLike<unknown>; // its length was checked by matrixShape
   const out = allocate(dtype, rows * cols);
-  for (let i = 0; i < rows; i++) finiteCopy(src, i * shape.cols, cols, out, i * cols, (k) => `${name}[${Math.floor(k / shape.cols)}][${k % shape.cols}]`);
+  for (let i = 0; i < rows; i++)
+    finiteCopy(
+      src,
+      i * shape.cols,
+      cols,
+      out,
+      i * cols,
+      (k) => `${name}[${Math.floor(k / shape.cols)}][${k % shape.cols}]`,
+    );
   return { rows, cols, data: out };
-}
-
-function block(data: FloatArray, stride: number, rows: number, cols: number, dtype: Dtype): Matrix {
-  const out = allocate(dtype, rows * cols);
-  for (let i = 0; i < rows; i++) out.set(data.subarray(i * stride, i * stride + cols), i * cols);
-  return { rows, cols, data: out };
-}
-
-/** The first `count` columns of the row-major `a`, as a fresh a.rows×count matrix. */
-export function columnsOf(a: Matrix, count: number, dtype: Dtype): Matrix {
-  return block(a.data, a.cols, a.rows, count, dtype);
 }
 
 /**
@@ -70,8 +66,13 @@ export function isVector(b: unknown): boolean {
 
 /** A vector argument (typed array or number[]) as a fresh validated array in `dtype`. */
 export function readVector(x: unknown, dtype: Dtype, name: string): FloatArray {
-  if (x === null || typeof x !== 'object' || typeof (x as ArrayLike<unknown>).length !== 'number' ||
-    (!ArrayBuffer.isView(x) && !Array.isArray(x)) || x instanceof DataView) {
+  if (
+    x === null ||
+    typeof x !== 'object' ||
+    typeof (x as ArrayLike<unknown>).length !== 'number' ||
+    (!ArrayBuffer.isView(x) && !Array.isArray(x)) ||
+    x instanceof DataView
+  ) {
     throw new InvalidMatrixError(`${name} must be a typed array or an array of numbers`);
   }
   const src = x as ArrayLike<unknown>;

@@ -8,7 +8,7 @@ import { InvalidOptionError } from '../errors.js';
 import type { Dtype } from '../types.js';
 
 /** Machine epsilon (gap between 1 and the next float) of each dtype, numpy's finfo.eps. */
-export const machineEpsilon = { float64: 2 ** -52, float32: 2 ** -23 } as const;
+const machineEpsilon = { float64: 2 ** -52, float32: 2 ** -23 } as const;
 
 /** The default relative cutoff max(m, n)·ε. */
 export function defaultRcond(dtype: Dtype, m: number, n: number): number {
