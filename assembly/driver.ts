@@ -160,7 +160,9 @@ function eighScratch<T>(n: f64): f64 {
 }
 
 /** Eigen-decomposition of the symmetric column-major a (n ≥ 1); see the ABI in the file header. */
-function eigh<T>(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxSweeps: i32, status: usize): i32 {
+function eigh<T>(
+  n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxSweeps: i32, status: usize,
+): i32 {
   const unit = unitRoundoff<T>();
   const e = normalizeExp2<T>(a, n * n);
   const lda = eighLda<T>(n);
@@ -184,7 +186,8 @@ function eigh<T>(n: usize, a: usize, values: usize, vectors: usize, scratch: usi
  * next starts), each 16-aligned.
  */
 function eighTridiagScratch<T>(n: f64): f64 {
-  const work = Math.max(Math.max(align16f(tridiagQLScratch(n)), align16f(formQScratch<T>(n))), align16f(tridiagScratch<T>(n)));
+  const ql = align16f(tridiagQLScratch(n)), form = align16f(formQScratch<T>(n));
+  const work = Math.max(Math.max(ql, form), align16f(tridiagScratch<T>(n)));
   return 3 * align16f(n * 8) + work;
 }
 
@@ -192,7 +195,9 @@ function eighTridiagScratch<T>(n: f64): f64 {
  * Eigen-decomposition of the symmetric column-major a (n ≥ 1) by Householder tridiagonalization,
  * Q formed explicitly and implicit QL/QR accumulating into it (dsytrd + dorgtr + dsteqr).
  */
-function eighTridiag<T>(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxIter: i32, status: usize): i32 {
+function eighTridiag<T>(
+  n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxIter: i32, status: usize,
+): i32 {
   const e2 = normalizeExp2<T>(a, n * n);
   const nb = align16(n << 3);
   const d = scratch, e = d + nb, tau = e + nb, work = tau + nb;
@@ -207,12 +212,16 @@ function eighTridiag<T>(n: usize, a: usize, values: usize, vectors: usize, scrat
 }
 
 /** Entry point: float64 eigh by tridiagonal reduction (ABI in the file header). */
-export function eighTridiagF64(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxIter: i32, status: usize): i32 {
+export function eighTridiagF64(
+  n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxIter: i32, status: usize,
+): i32 {
   return eighTridiag<f64>(n, a, values, vectors, scratch, maxIter, status);
 }
 
 /** Entry point: float32 eigh by tridiagonal reduction (ABI in the file header). */
-export function eighTridiagF32(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxIter: i32, status: usize): i32 {
+export function eighTridiagF32(
+  n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxIter: i32, status: usize,
+): i32 {
   return eighTridiag<f32>(n, a, values, vectors, scratch, maxIter, status);
 }
 
@@ -235,7 +244,8 @@ export function eighTridiagScratchF32(n: f64): f64 {
 function svdBidiagScratch<T>(m: f64, n: f64, wantU: bool): f64 {
   const b = <f64>sizeof<T>(), nn = align16f(n * n * b);
   const qr = m > n ? nn + align16f(n * b) : 0;
-  const work = Math.max(Math.max(align16f(bidiagScratch<T>(n)), align16f(formQPScratch<T>(n))), align16f(bidiagQRScratch(n)));
+  const reduce = align16f(bidiagScratch<T>(n)), form = align16f(formQPScratch<T>(n));
+  const work = Math.max(Math.max(reduce, form), align16f(bidiagQRScratch(n)));
   return qr + (wantU ? nn : 0) + 4 * align16f(n * 8) + work;
 }
 
@@ -345,12 +355,16 @@ export function bidiagBlockScratchF32(n: f64): f64 {
  * Building block, exported for tests: the bidiagonal QR on (d, e) accumulating into the n×n u
  * and v (either may be 0), unit roundoff of T. scratch: bidiagQRScratch(n).
  */
-export function bidiagQRF64(n: usize, d: usize, e: usize, u: usize, v: usize, scratch: usize, maxIter: i32, status: usize): i32 {
+export function bidiagQRF64(
+  n: usize, d: usize, e: usize, u: usize, v: usize, scratch: usize, maxIter: i32, status: usize,
+): i32 {
   return bidiagQR<f64>(n, d, e, u, n, n, v, n, n, scratch, unitRoundoff<f64>(), maxIter, status) ? 0 : 1;
 }
 
 /** Building block, exported for tests: float32 {@link bidiagQRF64} (u, v in f32). */
-export function bidiagQRF32(n: usize, d: usize, e: usize, u: usize, v: usize, scratch: usize, maxIter: i32, status: usize): i32 {
+export function bidiagQRF32(
+  n: usize, d: usize, e: usize, u: usize, v: usize, scratch: usize, maxIter: i32, status: usize,
+): i32 {
   return bidiagQR<f32>(n, d, e, u, n, n, v, n, n, scratch, unitRoundoff<f32>(), maxIter, status) ? 0 : 1;
 }
 
@@ -386,12 +400,16 @@ export function svdScratchF32(m: f64, n: f64): f64 {
 }
 
 /** Entry point: float64 symmetric eigen-decomposition (ABI in the file header). */
-export function eighF64(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxSweeps: i32, status: usize): i32 {
+export function eighF64(
+  n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxSweeps: i32, status: usize,
+): i32 {
   return eigh<f64>(n, a, values, vectors, scratch, maxSweeps, status);
 }
 
 /** Entry point: float32 symmetric eigen-decomposition (ABI in the file header). */
-export function eighF32(n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxSweeps: i32, status: usize): i32 {
+export function eighF32(
+  n: usize, a: usize, values: usize, vectors: usize, scratch: usize, maxSweeps: i32, status: usize,
+): i32 {
   return eigh<f32>(n, a, values, vectors, scratch, maxSweeps, status);
 }
 

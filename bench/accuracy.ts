@@ -37,7 +37,14 @@ function orthogonality(x: Float64Array | Float32Array, m: number, k: number, tra
 }
 
 /** max|A − U·diag(s)·Vᵀ| / s[0] for row-major A (m×n), U (m×k), Vt (k×n). */
-function reconstruction(a: Float64Array, u: ArrayLike<number>, s: ArrayLike<number>, vt: ArrayLike<number>, m: number, n: number): number {
+function reconstruction(
+  a: Float64Array,
+  u: ArrayLike<number>,
+  s: ArrayLike<number>,
+  vt: ArrayLike<number>,
+  m: number,
+  n: number,
+): number {
   const k = s.length;
   let worst = 0;
   const row = new Float64Array(n);
@@ -52,7 +59,9 @@ function reconstruction(a: Float64Array, u: ArrayLike<number>, s: ArrayLike<numb
   return worst / s[0];
 }
 
-function numpyAccuracy(cases: { key: string; data: Float64Array; rows: number; cols: number }[]): Record<string, Accuracy> {
+function numpyAccuracy(
+  cases: { key: string; data: Float64Array; rows: number; cols: number }[],
+): Record<string, Accuracy> {
   const dir = mkdtempSync(join(tmpdir(), 'svdkit-acc-'));
   try {
     const spec = cases.map((c, i) => {
@@ -79,20 +88,27 @@ export async function benchAccuracy(argv: string[]): Promise<string> {
   const ref = np.ok ? numpyAccuracy(cases) : {};
   const e = (x: number | undefined) => (x == null ? '–' : x.toExponential(1));
   const r = (a: number, b: number | undefined) => (b == null ? '–' : `${(a / b).toFixed(1)}×`);
-  const out = ['Accuracy, float64 thin U,S,Vt of the uniform matrices (wasm; numpy ' + (np.ok ? np.version : 'skipped') + ').', '',
+  const out = [
+    'Accuracy, float64 thin U,S,Vt of the uniform matrices (wasm; numpy ' + (np.ok ? np.version : 'skipped') + ').',
+    '',
     '| shape | max\\|UᵀU−I\\| wasm | numpy | max\\|VᵀV−I\\| wasm | numpy | ratio | max\\|A−UΣVᵀ\\|/σ₁ wasm | numpy | ratio |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const c of cases) {
     const k = Math.min(c.rows, c.cols);
     const res = svd({ rows: c.rows, cols: c.cols, data: c.data }, { backend: 'wasm' });
-    const U = res.U!.data, Vt = res.Vt!.data, S = res.S;
+    const U = res.U!.data,
+      Vt = res.Vt!.data,
+      S = res.S;
     const w: Accuracy = {
       orthU: orthogonality(U, c.rows, k, false),
       orthV: orthogonality(Vt, c.cols, k, true),
       recon: reconstruction(c.data, U, S, Vt, c.rows, c.cols),
     };
     const n = ref[c.key];
-    out.push(`| ${c.key} | ${e(w.orthU)} | ${e(n?.orthU)} | ${e(w.orthV)} | ${e(n?.orthV)} | ${r(w.orthV, n?.orthV)} | ${e(w.recon)} | ${e(n?.recon)} | ${r(w.recon, n?.recon)} |`);
+    out.push(
+      `| ${c.key} | ${e(w.orthU)} | ${e(n?.orthU)} | ${e(w.orthV)} | ${e(n?.orthV)} | ${r(w.orthV, n?.orthV)} | ${e(w.recon)} | ${e(n?.recon)} | ${r(w.recon, n?.recon)} |`,
+    );
   }
   return out.join('\n') + '\n';
 }

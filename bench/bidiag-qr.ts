@@ -32,7 +32,8 @@ function chi(k: number, normal: () => number): number {
 function gaussianBidiag(n: number, seed: number): { d: Float64Array; e: Float64Array } {
   const rng = createRng(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - rng.uniform())) * Math.cos(2 * Math.PI * rng.uniform());
-  const d = new Float64Array(n), e = new Float64Array(n);
+  const d = new Float64Array(n),
+    e = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     d[i] = chi(n - i, normal);
     if (i + 1 < n) e[i] = chi(n - i - 1, normal);
@@ -40,7 +41,11 @@ function gaussianBidiag(n: number, seed: number): { d: Float64Array; e: Float64A
   return { d, e };
 }
 
-interface Timing { ms: number; min: number; sweeps: number }
+interface Timing {
+  ms: number;
+  min: number;
+  sweeps: number;
+}
 
 const cpuMs = () => {
   const c = process.cpuUsage();
@@ -49,10 +54,18 @@ const cpuMs = () => {
 
 /** Median ms of the kernel on fresh copies of (d, e), with or without U and V = I. */
 function time(d: Float64Array, e: Float64Array, vectors: boolean, runs: number): Timing {
-  const n = d.length, a16 = (k: number) => Math.ceil(k / 16) * 16;
-  const nd = a16(8 * n), nq = a16(8 * n * n), scratch = a16(x.bidiagQRScratchBytes(n));
+  const n = d.length,
+    a16 = (k: number) => Math.ceil(k / 16) * 16;
+  const nd = a16(8 * n),
+    nq = a16(8 * n * n),
+    scratch = a16(x.bidiagQRScratchBytes(n));
   const base = mod!.arena.reserve(2 * nd + 2 * nq + scratch + 32);
-  const pd = base, pe = pd + nd, pu = pe + nd, pv = pu + nq, ps = pv + nq, pst = ps + scratch;
+  const pd = base,
+    pe = pd + nd,
+    pu = pe + nd,
+    pv = pu + nq,
+    ps = pv + nq,
+    pst = ps + scratch;
   const times: number[] = [];
   let sweeps = 0;
   for (let r = 0; r < runs + 1; r++) {
@@ -89,10 +102,13 @@ for (const n of sizes) {
   const { d, e } = gaussianBidiag(n, n);
   const rotations = jsBidiagQR(n, d.slice(), e.slice(), null, n, n, null, n, n, 2 ** -53, 60 * n).rotations ?? 0;
   const runs = quick ? 3 : n >= 1024 ? 5 : 9;
-  const vals = time(d, e, false, runs * 3), vecs = time(d, e, true, runs);
+  const vals = time(d, e, false, runs * 3),
+    vecs = time(d, e, true, runs);
   const gflops = (a: Timing, b: Timing) => (12 * n * rotations) / ((a.ms - b.ms) * 1e6);
   const best = (12 * n * rotations) / ((vecs.min - vals.min) * 1e6);
-  lines.push(`| ${n} | ${vals.ms.toFixed(2)} (${vals.min.toFixed(2)}) | ${vecs.ms.toFixed(1)} (${vecs.min.toFixed(1)}) | ` +
-    `${(vecs.sweeps / n).toFixed(2)} | ${rotations} (${(rotations / (n * n)).toFixed(2)}·n²) | ${gflops(vecs, vals).toFixed(1)} (${best.toFixed(1)}) |`);
+  lines.push(
+    `| ${n} | ${vals.ms.toFixed(2)} (${vals.min.toFixed(2)}) | ${vecs.ms.toFixed(1)} (${vecs.min.toFixed(1)}) | ` +
+      `${(vecs.sweeps / n).toFixed(2)} | ${rotations} (${(rotations / (n * n)).toFixed(2)}·n²) | ${gflops(vecs, vals).toFixed(1)} (${best.toFixed(1)}) |`,
+  );
 }
 process.stdout.write(lines.join('\n') + '\n');

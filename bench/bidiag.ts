@@ -18,22 +18,46 @@ await init({ simd: !argv.includes('--scalar') });
 const mod = loadedModule();
 if (!mod) throw new Error('the wasm module did not load');
 const { exports: x, arena } = mod;
-const dtype = f32 ? 'float32' : 'float64', b = f32 ? 4 : 8;
-const block = f32 ? x.bidiagBlockF32 : x.bidiagBlockF64, scratchOf = f32 ? x.bidiagBlockScratchF32 : x.bidiagBlockScratchF64;
+const dtype = f32 ? 'float32' : 'float64',
+  b = f32 ? 4 : 8;
+const block = f32 ? x.bidiagBlockF32 : x.bidiagBlockF64,
+  scratchOf = f32 ? x.bidiagBlockScratchF32 : x.bidiagBlockScratchF64;
 const align16 = (v: number) => Math.ceil(v / 16) * 16;
 const runsFor = (n: number) => (n <= 256 ? 15 : n <= 512 ? 9 : 5);
 
 process.stdout.write(`wasm ${mod.simd ? 'SIMD' : 'scalar'} build, ${dtype}, 1 thread; median ms (GFLOP/s)\n`);
 for (const n of sizes) {
-  const nn = align16(n * n * b), nv = align16(n * 8);
+  const nn = align16(n * n * b),
+    nv = align16(n * 8);
   const base = arena.reserve(3 * nn + 2 * nv + align16(scratchOf(n)));
-  const pa = base, pd = pa + nn, pe = pd + nv, pq = pe + nv, pp = pq + nn, ps = pp + nn;
+  const pa = base,
+    pd = pa + nn,
+    pe = pd + nv,
+    pq = pe + nv,
+    pp = pq + nn,
+    ps = pp + nn;
   const src = f32 ? Float32Array.from(uniformData(n, n)) : Float64Array.from(uniformData(n, n));
   const load = () => arena.write(dtype, pa, src, n * n);
   const runs = runsFor(n);
   const copy = await medianMs('copy', load, runs);
-  const reduce = (await medianMs('reduce', () => { load(); block(n, pa, pd, pe, 0, 0, ps); }, runs)) - copy;
-  const all = (await medianMs('reduce+QP', () => { load(); block(n, pa, pd, pe, pq, pp, ps); }, runs)) - copy;
+  const reduce =
+    (await medianMs(
+      'reduce',
+      () => {
+        load();
+        block(n, pa, pd, pe, 0, 0, ps);
+      },
+      runs,
+    )) - copy;
+  const all =
+    (await medianMs(
+      'reduce+QP',
+      () => {
+        load();
+        block(n, pa, pd, pe, pq, pp, ps);
+      },
+      runs,
+    )) - copy;
   const form = all - reduce;
   const gf = (flops: number, ms: number) => (flops / ms / 1e6).toFixed(2);
   process.stdout.write(

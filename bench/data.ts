@@ -15,7 +15,8 @@ export function uniformData(rows: number, cols: number, seed = 20261125): Float6
 export function discData(rows: number, cols: number): Float64Array {
   const out = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) out[i * cols + j] = (i - rows / 2) ** 2 + (j - cols / 2) ** 2 < (rows / 3) ** 2 ? 255 : 30;
+    for (let j = 0; j < cols; j++)
+      out[i * cols + j] = (i - rows / 2) ** 2 + (j - cols / 2) ** 2 < (rows / 3) ** 2 ? 255 : 30;
   }
   return out;
 }

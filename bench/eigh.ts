@@ -26,12 +26,18 @@ type Mode = (typeof modes)[number];
 const runsFor = (n: number) => (n <= 128 ? 15 : n <= 256 ? 7 : n <= 512 ? 3 : 1);
 
 function symmetric(n: number): Float64Array {
-  const b = uniformData(n, n), a = new Float64Array(n * n);
+  const b = uniformData(n, n),
+    a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = b[i * n + j] + b[j * n + i];
   return a;
 }
 
-interface Row { n: number; dtype: Dtype; mode: Mode; ms: Record<string, number | null> }
+interface Row {
+  n: number;
+  dtype: Dtype;
+  mode: Mode;
+  ms: Record<string, number | null>;
+}
 
 const rows: Row[] = [];
 const data = new Map(sizes.map((n) => [n, symmetric(n)]));
@@ -40,7 +46,15 @@ const npCases: NumpyCase[] = [];
 for (const n of sizes) {
   for (const dtype of dtypes) {
     for (const mode of modes) {
-      npCases.push({ key: `${n}/${dtype}/${mode}`, data: data.get(n)!, rows: n, cols: n, dtype, valuesOnly: mode === 'values only', runs: Math.max(3, runsFor(n)) });
+      npCases.push({
+        key: `${n}/${dtype}/${mode}`,
+        data: data.get(n)!,
+        rows: n,
+        cols: n,
+        dtype,
+        valuesOnly: mode === 'values only',
+        runs: Math.max(3, runsFor(n)),
+      });
     }
   }
 }
@@ -50,14 +64,15 @@ const blas = np.ok ? String(npTimes._blas) : 'none';
 
 const wasm = backendInfo().wasm;
 for (const n of sizes) {
-  const runs = runsFor(n), warmup = n >= 1000 ? 0 : 1;
+  const runs = runsFor(n),
+    warmup = n >= 1000 ? 0 : 1;
   const src = data.get(n)!;
   for (const dtype of dtypes) {
     const a = { rows: n, cols: n, data: dtype === 'float64' ? src : Float32Array.from(src) };
     for (const mode of modes) {
       const vectors = mode === 'values+vectors';
       const run = (backend: 'wasm' | 'js', method: 'auto' | 'jacobi') => () =>
-        (vectors ? eigh(a, { backend, dtype, method }) : eigvalsh(a, { backend, dtype, method }));
+        vectors ? eigh(a, { backend, dtype, method }) : eigvalsh(a, { backend, dtype, method });
       const time = (fn: () => unknown) => medianMs('eigh', fn, runs, { warmup });
       const ms: Record<string, number | null> = {};
       ms.wasm = wasm ? await time(run('wasm', 'auto')) : null;
@@ -67,9 +82,16 @@ for (const n of sizes) {
       ms.wasmJacobi = wasm && n <= 512 && dtype === 'float64' ? await time(run('wasm', 'jacobi')) : null;
       ms.jsJacobi = n <= 512 && dtype === 'float64' && vectors ? await time(run('js', 'jacobi')) : null;
       // ml-matrix always computes vectors, in float64; about 75 s at 2000, so not there.
-      ms.mlMatrix = dtype === 'float64' && vectors && n <= 1000
-        ? await time(() => new EigenvalueDecomposition(new MlMatrix(Array.from({ length: n }, (_, i) => Array.from(src.subarray(i * n, i * n + n)))), { assumeSymmetric: true }))
-        : null;
+      ms.mlMatrix =
+        dtype === 'float64' && vectors && n <= 1000
+          ? await time(
+              () =>
+                new EigenvalueDecomposition(
+                  new MlMatrix(Array.from({ length: n }, (_, i) => Array.from(src.subarray(i * n, i * n + n)))),
+                  { assumeSymmetric: true },
+                ),
+            )
+          : null;
       ms.numpy = npTimes[`${n}/${dtype}/${mode}`] ?? null;
       rows.push({ n, dtype, mode, ms });
       process.stderr.write(`${n} ${dtype} ${mode}: ${JSON.stringify(ms)}\n`);
@@ -78,8 +100,10 @@ for (const n of sizes) {
   }
 }
 
-const fmt = (x: number | null | undefined) => (x == null ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? '–' : `${(a / b).toFixed(1)}×`);
+const fmt = (x: number | null | undefined) =>
+  x == null ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+  a == null || b == null ? '–' : `${(a / b).toFixed(1)}×`;
 const note =
   `eigh: ${machine()}; wasm ${backendInfo().simd ? 'SIMD' : 'scalar'}; numpy ${np.ok ? np.version : '–'} (${blas}, 1 thread); ` +
   `${new Date().toISOString().slice(0, 10)}; one run, medians of ${sizes.map(runsFor).join('/')} runs; ` +
@@ -91,12 +115,19 @@ function tables(which: Dtype[]): string {
   const out: string[] = [];
   for (const dtype of which) {
     for (const mode of modes) {
-      out.push(`**${dtype} · ${mode}** (median ms; ${mode === 'values only' ? 'svdkit eigvalsh, numpy eigvalsh' : 'svdkit eigh, numpy eigh'})`, '');
-      out.push('| n | wasm | js | wasm Jacobi | js Jacobi | ml-matrix | numpy | ml-matrix / wasm | wasm / numpy | js Jacobi / js |');
+      out.push(
+        `**${dtype} · ${mode}** (median ms; ${mode === 'values only' ? 'svdkit eigvalsh, numpy eigvalsh' : 'svdkit eigh, numpy eigh'})`,
+        '',
+      );
+      out.push(
+        '| n | wasm | js | wasm Jacobi | js Jacobi | ml-matrix | numpy | ml-matrix / wasm | wasm / numpy | js Jacobi / js |',
+      );
       out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
       for (const r of rows.filter((x) => x.dtype === dtype && x.mode === mode)) {
         const m = r.ms;
-        out.push(`| ${r.n} | ${fmt(m.wasm)} | ${fmt(m.js)} | ${fmt(m.wasmJacobi)} | ${fmt(m.jsJacobi)} | ${fmt(m.mlMatrix)} | ${fmt(m.numpy)} | ${ratio(m.mlMatrix, m.wasm)} | ${ratio(m.wasm, m.numpy)} | ${ratio(m.jsJacobi, m.js)} |`);
+        out.push(
+          `| ${r.n} | ${fmt(m.wasm)} | ${fmt(m.js)} | ${fmt(m.wasmJacobi)} | ${fmt(m.jsJacobi)} | ${fmt(m.mlMatrix)} | ${fmt(m.numpy)} | ${ratio(m.mlMatrix, m.wasm)} | ${ratio(m.wasm, m.numpy)} | ${ratio(m.jsJacobi, m.js)} |`,
+        );
       }
       out.push('');
     }
@@ -107,4 +138,5 @@ const md = `${note}\n\n${tables(dtypes)}`;
 process.stdout.write('\n' + md + '\n');
 process.stderr.write(`wrote ${save('eigh', { date: new Date().toISOString(), blas, rows }, md)}.{json,md}\n`);
 // README keeps float64 only; float32 is in bench/results/eigh-*.md.
-if (argv.includes('--update-readme')) updateReadme('eigh', `${note}\n\n${tables(['float64'])}\nfloat32: \`bench/results/eigh-latest.md\`.`);
+if (argv.includes('--update-readme'))
+  updateReadme('eigh', `${note}\n\n${tables(['float64'])}\nfloat32: \`bench/results/eigh-latest.md\`.`);

@@ -11,12 +11,23 @@ import { machine, save } from './report.js';
 import { medianMs } from './timing.js';
 
 const quick = process.argv.includes('--quick');
-const shapes: [number, number, number][] = quick ? [[256, 256, 16], [512, 512, 32]] : [[512, 512, 32], [1000, 1000, 50], [2000, 1000, 100]];
+const shapes: [number, number, number][] = quick
+  ? [
+      [256, 256, 16],
+      [512, 512, 32],
+    ]
+  : [
+      [512, 512, 32],
+      [1000, 1000, 50],
+      [2000, 1000, 100],
+    ];
 const backends: BackendName[] = backendInfo().wasm ? ['wasm', 'js'] : ['js'];
 
-
-const gflops = (macs: number, ms: number) => (2 * macs / (ms * 1e6)).toFixed(2);
-const lines = ['| m×n, k | dtype | backend | reconstruct() GFLOP/s | reconstruct(f, k) GFLOP/s | apply(x) GFLOP/s | apply(X: n×64) GFLOP/s |', '|---|---|---|---:|---:|---:|---:|'];
+const gflops = (macs: number, ms: number) => ((2 * macs) / (ms * 1e6)).toFixed(2);
+const lines = [
+  '| m×n, k | dtype | backend | reconstruct() GFLOP/s | reconstruct(f, k) GFLOP/s | apply(x) GFLOP/s | apply(X: n×64) GFLOP/s |',
+  '|---|---|---|---:|---:|---:|---:|',
+];
 for (const [m, n, k] of shapes) {
   const data = uniformData(m, n);
   for (const dtype of ['float64', 'float32'] as Dtype[]) {
@@ -24,7 +35,14 @@ for (const [m, n, k] of shapes) {
     const factors = lowRank(a, k, { dtype, method: 'randomized', backend: 'js' });
     const rng = createRng(1);
     const x = Float64Array.from({ length: n }, () => rng.normal());
-    const X = { rows: n, cols: 64, data: dtype === 'float64' ? Float64Array.from({ length: n * 64 }, () => rng.normal()) : Float32Array.from({ length: n * 64 }, () => rng.normal()) };
+    const X = {
+      rows: n,
+      cols: 64,
+      data:
+        dtype === 'float64'
+          ? Float64Array.from({ length: n * 64 }, () => rng.normal())
+          : Float32Array.from({ length: n * 64 }, () => rng.normal()),
+    };
     for (const backend of backends) {
       // the same factors, re-bound to this backend
       const lr = LowRank.fromBytes(factors.toBytes(), { backend });

@@ -25,7 +25,12 @@ const scripts = {
 
 /** Environment for a single-threaded BLAS; the machine's OPENBLAS_CORETYPE pin is lifted for speed. */
 function singleThreadEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    OPENBLAS_NUM_THREADS: '1',
+    OMP_NUM_THREADS: '1',
+    MKL_NUM_THREADS: '1',
+  };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   return env;
@@ -33,7 +38,10 @@ function singleThreadEnv(): NodeJS.ProcessEnv {
 
 /** numpy's version, or the reason it cannot run here. */
 export function numpyAvailable(): { ok: true; version: string } | { ok: false; reason: string } {
-  const r = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8', env: singleThreadEnv() });
+  const r = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], {
+    encoding: 'utf8',
+    env: singleThreadEnv(),
+  });
   if (r.error) return { ok: false, reason: `python3 not found (${r.error.message})` };
   if (r.status !== 0) return { ok: false, reason: 'python3 has no numpy (apt-get install python3-numpy)' };
   return { ok: true, version: r.stdout.trim() };
@@ -53,7 +61,11 @@ export function timeNumpy(cases: NumpyCase[], routine: 'svd' | 'eigh' = 'svd'): 
     });
     const specFile = join(dir, 'spec.json');
     writeFileSync(specFile, JSON.stringify(spec));
-    const r = spawnSync('python3', [scripts[routine], specFile], { encoding: 'utf8', env: singleThreadEnv(), maxBuffer: 1 << 24 });
+    const r = spawnSync('python3', [scripts[routine], specFile], {
+      encoding: 'utf8',
+      env: singleThreadEnv(),
+      maxBuffer: 1 << 24,
+    });
     if (r.status !== 0) throw new Error(`numpy bench failed: ${r.stderr}`);
     return JSON.parse(r.stdout);
   } finally {

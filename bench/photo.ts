@@ -28,7 +28,8 @@ function photoFile(W: number, H: number): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `photo-${W}x${H}.jpg`);
   if (!existsSync(file)) {
-    const rgb = photoLike(W, H), rgba = new Uint8Array(W * H * 4).fill(255);
+    const rgb = photoLike(W, H),
+      rgba = new Uint8Array(W * H * 4).fill(255);
     for (let i = 0; i < W * H; i++) rgba.set(rgb.subarray(3 * i, 3 * i + 3), 4 * i);
     writeFileSync(file, jpeg.encode({ width: W, height: H, data: rgba }, 90).data);
   }
@@ -45,28 +46,35 @@ const u = process.resourceUsage();
 console.log(JSON.stringify({ code, ms, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssMB: u.maxRSS / 1024, out: out.join('') }));
 `;
 
-if (process.argv[1]?.endsWith("photo.ts")) main();
+if (process.argv[1]?.endsWith('photo.ts')) main();
 function main(): void {
-const sizes = (arg('--sizes') ?? '1920x1080,4032x3024').split(',').map((s) => s.split('x').map(Number));
-const ranks = arg('--ranks') ?? '10,50,100';
-const backend = arg('--backend') ?? 'wasm';
-const extra = process.argv.includes('--exact') ? ['--exact'] : [];
-// the CLI ships bundled (dist/cli/main.js runs on import), so the runner calls its source's run()
-const runPath = fileURLToPath(new URL('../src/cli/run.ts', import.meta.url));
-const lines = ['| size | backend | ranks | wall s | CPU s | peak RSS MB | method |', '|---|---|---|---:|---:|---:|---|'];
-for (const [W, H] of sizes) {
-  const file = photoFile(W, H), outDir = join(tmpdir(), 'svdkit-bench-photo', `out-${W}x${H}`);
-  const argv = ['compress', file, '--ranks', ranks, '--backend', backend, '--out', outDir, '--force', ...extra];
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RUNNER, runPath, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`runner failed: ${r.stderr}`);
-  const res = JSON.parse(r.stdout.trim().split('\n').pop()!);
-  if (res.code !== 0) throw new Error(`svdkit compress exited ${res.code}: ${res.out}`);
-  const method = /randomized|exact/.exec(res.out.split('\n')[1] ?? '')?.[0] ?? 'exact';
-  const line = `| ${W}×${H} RGB | ${backend} | ${ranks} | ${(res.ms / 1000).toFixed(1)} | ${(res.cpuMs / 1000).toFixed(1)} | ${res.maxRssMB.toFixed(0)} | ${method} |`;
-  lines.push(line);
-  process.stderr.write(line + '\n');
-}
-const md = `svdkit compress, photo-like JPEG end to end (one run each, child process); ${machine()}; ${new Date().toISOString().slice(0, 10)}\n\n${lines.join('\n')}`;
-process.stdout.write(`\n${md}\n`);
-process.stderr.write(`wrote ${save('photo', { date: new Date().toISOString(), lines }, md)}.{json,md}\n`);
+  const sizes = (arg('--sizes') ?? '1920x1080,4032x3024').split(',').map((s) => s.split('x').map(Number));
+  const ranks = arg('--ranks') ?? '10,50,100';
+  const backend = arg('--backend') ?? 'wasm';
+  const extra = process.argv.includes('--exact') ? ['--exact'] : [];
+  // the CLI ships bundled (dist/cli/main.js runs on import), so the runner calls its source's run()
+  const runPath = fileURLToPath(new URL('../src/cli/run.ts', import.meta.url));
+  const lines = [
+    '| size | backend | ranks | wall s | CPU s | peak RSS MB | method |',
+    '|---|---|---|---:|---:|---:|---|',
+  ];
+  for (const [W, H] of sizes) {
+    const file = photoFile(W, H),
+      outDir = join(tmpdir(), 'svdkit-bench-photo', `out-${W}x${H}`);
+    const argv = ['compress', file, '--ranks', ranks, '--backend', backend, '--out', outDir, '--force', ...extra];
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RUNNER, runPath, ...argv], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    if (r.status !== 0) throw new Error(`runner failed: ${r.stderr}`);
+    const res = JSON.parse(r.stdout.trim().split('\n').pop()!);
+    if (res.code !== 0) throw new Error(`svdkit compress exited ${res.code}: ${res.out}`);
+    const method = /randomized|exact/.exec(res.out.split('\n')[1] ?? '')?.[0] ?? 'exact';
+    const line = `| ${W}×${H} RGB | ${backend} | ${ranks} | ${(res.ms / 1000).toFixed(1)} | ${(res.cpuMs / 1000).toFixed(1)} | ${res.maxRssMB.toFixed(0)} | ${method} |`;
+    lines.push(line);
+    process.stderr.write(line + '\n');
+  }
+  const md = `svdkit compress, photo-like JPEG end to end (one run each, child process); ${machine()}; ${new Date().toISOString().slice(0, 10)}\n\n${lines.join('\n')}`;
+  process.stdout.write(`\n${md}\n`);
+  process.stderr.write(`wrote ${save('photo', { date: new Date().toISOString(), lines }, md)}.{json,md}\n`);
 }

@@ -22,7 +22,8 @@ const unit = 2 ** -53;
 /** In-place pivoted QR of the column-major m×n `a` (m ≥ n): R above the diagonal; returns P. */
 function pivotedQR(m: number, n: number, a: Float64Array): Int32Array {
   const perm = Int32Array.from({ length: n }, (_, j) => j);
-  const vn1 = new Float64Array(n), vn2 = new Float64Array(n);
+  const vn1 = new Float64Array(n),
+    vn2 = new Float64Array(n);
   const colNorm = (j: number, from: number) => {
     let s = 0;
     for (let i = from; i < m; i++) s += a[j * m + i] ** 2;
@@ -38,10 +39,12 @@ function pivotedQR(m: number, n: number, a: Float64Array): Int32Array {
       vn1[p] = vn1[k];
       vn2[p] = vn2[k];
     }
-    const kk = k * m + k, alpha = a[kk];
+    const kk = k * m + k,
+      alpha = a[kk];
     const xn = colNorm(k, k + 1);
     if (xn === 0) continue;
-    const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xn), tau = (beta - alpha) / beta;
+    const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xn),
+      tau = (beta - alpha) / beta;
     for (let i = kk + 1; i < k * m + m; i++) a[i] /= alpha - beta;
     a[kk] = beta;
     for (let j = k + 1; j < n; j++) {
@@ -62,7 +65,8 @@ function pivotedQR(m: number, n: number, a: Float64Array): Int32Array {
 
 /** The n×n upper triangle of a (m×n) and its transpose, column-major. */
 function triangles(m: number, n: number, a: Float64Array): [Float64Array, Float64Array] {
-  const r = new Float64Array(n * n), rt = new Float64Array(n * n);
+  const r = new Float64Array(n * n),
+    rt = new Float64Array(n * n);
   for (let j = 0; j < n; j++) for (let i = 0; i <= j; i++) r[j * n + i] = rt[i * n + j] = a[j * m + i];
   return [r, rt];
 }
@@ -80,32 +84,48 @@ const arg = (name: string, dflt: string) => {
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
 const sizes = arg('--sizes', '256x256,512x512,disc300x450,graded256x256,2000x100').split(',');
-console.log('| matrix | path | sweeps | rotations / pair | Jacobi, values (N³) | Jacobi + V (N³) | prep, values (N³) | prep + U,V (N³) | total values | total U,S,V |');
+console.log(
+  '| matrix | path | sweeps | rotations / pair | Jacobi, values (N³) | Jacobi + V (N³) | prep, values (N³) | prep + U,V (N³) | total values | total U,S,V |',
+);
 console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const label of sizes) {
   const kind = label.replace(/[0-9x]+$/, '');
   const [m, n] = label.slice(kind.length).split('x').map(Number);
-  const M = Math.max(m, n), N = Math.min(m, n);
+  const M = Math.max(m, n),
+    N = Math.min(m, n);
   // column-major M×N working copy, as bench/sweeps.ts builds it
   const src = kind === 'disc' ? discData(m, n) : uniformData(m, n);
   const w = new Float64Array(M * N);
   if (m >= n) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = src[i * n + j];
   else w.set(src);
-  if (kind === 'graded') for (let j = 0; j < N; j++) for (let i = 0; i < M; i++) w[j * M + i] *= 10 ** (-12 * j / (N - 1));
-  const N3 = N ** 3, pairs = (N * (N - 1)) / 2;
+  if (kind === 'graded')
+    for (let j = 0; j < N; j++) for (let i = 0; i < M; i++) w[j * M + i] *= 10 ** ((-12 * j) / (N - 1));
+  const N3 = N ** 3,
+    pairs = (N * (N - 1)) / 2;
   const qr = (2 * M * N * N - (2 / 3) * N3) / N3;
-  const row = (path: string, rows: number, r: { sweeps: number; rotations: number }, prepValues: number, prepUV: number) => {
+  const row = (
+    path: string,
+    rows: number,
+    r: { sweeps: number; rotations: number },
+    prepValues: number,
+    prepUV: number,
+  ) => {
     const dots = (r.sweeps * pairs * 2 * rows) / N3;
-    const jv = (r.rotations * 6 * rows) / N3 + dots, juv = jv + (r.rotations * 6 * N) / N3;
+    const jv = (r.rotations * 6 * rows) / N3 + dots,
+      juv = jv + (r.rotations * 6 * N) / N3;
     const f = (x: number) => x.toFixed(1);
-    console.log(`| ${label} | ${path} | ${r.sweeps} | ${(r.rotations / pairs).toFixed(2)} | ${f(jv)} | ${f(juv)} | ${f(prepValues)} | ${f(prepUV)} | ${f(jv + prepValues)} | ${f(juv + prepUV)} |`);
+    console.log(
+      `| ${label} | ${path} | ${r.sweeps} | ${(r.rotations / pairs).toFixed(2)} | ${f(jv)} | ${f(juv)} | ${f(prepValues)} | ${f(prepUV)} | ${f(jv + prepValues)} | ${f(juv + prepUV)} |`,
+    );
   };
   // today: unpivoted QR when tall, then Jacobi on R (or on A itself when square)
   if (M > N) {
-    const a = w.slice(), tau = new Float64Array(N), r = new Float64Array(N * N);
+    const a = w.slice(),
+      tau = new Float64Array(N),
+      r = new Float64Array(N * N);
     householderQR(M, N, a, tau, 1e-280);
     extractR(M, N, a, r);
-    row('today (QR, R)', N, jacobi(N, N, r), qr, qr + 2 * (2 * M * N * N - N3) / N3);
+    row('today (QR, R)', N, jacobi(N, N, r), qr, qr + (2 * (2 * M * N * N - N3)) / N3);
   } else row('today (A)', M, jacobi(M, N, w.slice()), 0, 0);
   const a = w.slice();
   pivotedQR(M, N, a);

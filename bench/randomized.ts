@@ -19,12 +19,16 @@ const quick = process.argv.includes('--quick');
 const sizes = (arg('--sizes') ?? (quick ? '400x400' : '1000x1000')).split(',').map((s) => s.split('x').map(Number));
 const ksArg = arg('--ks');
 
-
 const backends: BackendName[] = backendInfo().wasm ? ['wasm', 'js'] : ['js'];
-const lines = ['| size | dtype | backend | k | randomized ms | exact svd(a,{k}) ms | speed-up | error / optimal |', '|---|---|---|---:|---:|---:|---:|---:|'];
+const lines = [
+  '| size | dtype | backend | k | randomized ms | exact svd(a,{k}) ms | speed-up | error / optimal |',
+  '|---|---|---|---:|---:|---:|---:|---:|',
+];
 for (const [m, n] of sizes) {
   const p = Math.min(m, n);
-  const ks = ksArg ? ksArg.split(',').map(Number) : [Math.max(1, Math.round(p / 100)), Math.round(p / 20), Math.round(p / 10)];
+  const ks = ksArg
+    ? ksArg.split(',').map(Number)
+    : [Math.max(1, Math.round(p / 100)), Math.round(p / 20), Math.round(p / 10)];
   const data = uniformData(m, n);
   for (const dtype of ['float64', 'float32'] as Dtype[]) {
     const a = { rows: m, cols: n, data: dtype === 'float64' ? data : Float32Array.from(data) };
@@ -32,11 +36,25 @@ for (const [m, n] of sizes) {
     for (const x of a.data) frob2 += x * x;
     for (const backend of backends) {
       let exactS: Float32Array | Float64Array = new Float64Array(0);
-      const exactMs = await medianMs('exact', () => { exactS = svd(a, { backend, dtype, k: p }).S; }, 1, { warmup: 0 });
+      const exactMs = await medianMs(
+        'exact',
+        () => {
+          exactS = svd(a, { backend, dtype, k: p }).S;
+        },
+        1,
+        { warmup: 0 },
+      );
       for (const k of ks) {
         let S: Float32Array | Float64Array = new Float64Array(0);
-        const ms = await medianMs('randomized', () => { S = randomizedSvd(a, k, { backend, dtype }).S; }, 3);
-        let head = 0, tail = 0;
+        const ms = await medianMs(
+          'randomized',
+          () => {
+            S = randomizedSvd(a, k, { backend, dtype }).S;
+          },
+          3,
+        );
+        let head = 0,
+          tail = 0;
         for (let i = 0; i < k; i++) head += S[i] * S[i];
         for (let i = p - 1; i >= k; i--) tail += exactS[i] * exactS[i];
         const ratio = Math.sqrt(Math.max(0, frob2 - head)) / Math.sqrt(tail);

@@ -16,8 +16,10 @@ export function machine(): string {
   return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 }
 
-const fmt = (x: number | null | undefined) => (x == null ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? '–' : `${(a / b).toFixed(1)}×`);
+const fmt = (x: number | null | undefined) =>
+  x == null ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+  a == null || b == null ? '–' : `${(a / b).toFixed(1)}×`;
 
 /** One markdown table per dtype × mode: medians in ms and the ratios the targets are stated in. */
 export function markdown(rows: Row[], note: string): string {
@@ -25,11 +27,15 @@ export function markdown(rows: Row[], note: string): string {
   const groups = [...new Set(rows.map((r) => `${r.dtype} · ${r.mode}`))];
   for (const g of groups) {
     out.push(`**${g}** (median ms)`, '');
-    out.push('| shape | route (sweeps) | wasm | js | ml-matrix | numpy | ml-matrix / wasm | js / wasm | wasm / numpy |');
+    out.push(
+      '| shape | route (sweeps) | wasm | js | ml-matrix | numpy | ml-matrix / wasm | js / wasm | wasm / numpy |',
+    );
     out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of rows.filter((x) => `${x.dtype} · ${x.mode}` === g)) {
       const { wasm, js, mlMatrix, numpy } = r.ms;
-      out.push(`| ${r.shape} | ${r.route ?? '–'} | ${fmt(wasm)} | ${fmt(js)} | ${fmt(mlMatrix)} | ${fmt(numpy)} | ${ratio(mlMatrix, wasm)} | ${ratio(js, wasm)} | ${ratio(wasm, numpy)} |`);
+      out.push(
+        `| ${r.shape} | ${r.route ?? '–'} | ${fmt(wasm)} | ${fmt(js)} | ${fmt(mlMatrix)} | ${fmt(numpy)} | ${ratio(mlMatrix, wasm)} | ${ratio(js, wasm)} | ${ratio(wasm, numpy)} |`,
+      );
     }
     out.push('');
   }
@@ -52,8 +58,10 @@ export function updateReadme(name: string, md: string): boolean {
   const file = new URL('../BENCHMARKS.md', import.meta.url);
   if (!existsSync(file)) return false;
   const text = readFileSync(file, 'utf8');
-  const start = `<!-- bench:${name}:start -->`, end = `<!-- bench:${name}:end -->`;
-  const i = text.indexOf(start), j = text.indexOf(end);
+  const start = `<!-- bench:${name}:start -->`,
+    end = `<!-- bench:${name}:end -->`;
+  const i = text.indexOf(start),
+    j = text.indexOf(end);
   if (i < 0 || j < i) return false;
   writeFileSync(file, text.slice(0, i + start.length) + '\n' + md + '\n' + text.slice(j));
   return true;

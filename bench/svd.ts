@@ -14,9 +14,22 @@ import { machine, markdown, save, updateReadme, type Row } from './report.js';
 import { medianMs, runsFor } from './timing.js';
 
 const ALL: [number, number][] = [
-  [64, 64], [128, 128], [256, 256], [400, 400], [512, 512], [1024, 1024], [1200, 800], [2000, 100], [100, 2000],
+  [64, 64],
+  [128, 128],
+  [256, 256],
+  [400, 400],
+  [512, 512],
+  [1024, 1024],
+  [1200, 800],
+  [2000, 100],
+  [100, 2000],
 ];
-const QUICK: [number, number][] = [[64, 64], [128, 128], [256, 256], [2000, 100]];
+const QUICK: [number, number][] = [
+  [64, 64],
+  [128, 128],
+  [256, 256],
+  [2000, 100],
+];
 
 function parseSizes(argv: string[]): [number, number][] {
   const i = argv.indexOf('--sizes');
@@ -27,7 +40,8 @@ function parseSizes(argv: string[]): [number, number][] {
 /** The kernel svd's 'auto' picks for this input and the sweeps it takes on wasm (one extra run). */
 function route(data: Float64Array, m: number, n: number, dtype: Dtype, computeUV: boolean): string {
   const b = wasmBackend();
-  const M = Math.max(m, n), N = Math.min(m, n);
+  const M = Math.max(m, n),
+    N = Math.min(m, n);
   const w = dtype === 'float64' ? new Float64Array(M * N) : new Float32Array(M * N);
   if (m >= n) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = data[i * n + j];
   else w.set(data);
@@ -58,7 +72,11 @@ export async function benchSvd(argv: string[]): Promise<Row[]> {
         if (dtype === 'float64') {
           const A = new MlMatrix(m, n);
           for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) A.set(i, j, data[i * n + j]);
-          const opts = { autoTranspose: true, computeLeftSingularVectors: computeUV, computeRightSingularVectors: computeUV };
+          const opts = {
+            autoTranspose: true,
+            computeLeftSingularVectors: computeUV,
+            computeRightSingularVectors: computeUV,
+          };
           ms.mlMatrix = await medianMs(`ml-matrix ${shape}`, () => new SVD(A, opts), runs);
         } else ms.mlMatrix = null;
         const key = `${dtype} ${mode} ${shape}`;
@@ -71,7 +89,8 @@ export async function benchSvd(argv: string[]): Promise<Row[]> {
   const npTimes = np.ok ? timeNumpy(numpyCases) : {};
   for (const r of rows) r.ms.numpy = npTimes[`${r.dtype} ${r.mode} ${r.shape}`] ?? null;
   const info = backendInfo();
-  const note = `Machine: ${machine()}; wasm ${info.simd ? 'SIMD' : 'scalar'} build; ` +
+  const note =
+    `Machine: ${machine()}; wasm ${info.simd ? 'SIMD' : 'scalar'} build; ` +
     (np.ok ? `numpy ${np.version} single-threaded (OPENBLAS_NUM_THREADS=1)` : `numpy column skipped: ${np.reason}`) +
     `; ${new Date().toISOString().slice(0, 10)}. ml-matrix runs float64 only.`;
   const md = markdown(rows, note);

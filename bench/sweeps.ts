@@ -16,10 +16,12 @@ const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
-const sizes = arg('--sizes', '256x256,512x512,disc300x450').split(',').map((s) => {
-  const [m, n] = s.replace('disc', '').split('x').map(Number);
-  return { m, n, disc: s.startsWith('disc'), label: s };
-});
+const sizes = arg('--sizes', '256x256,512x512,disc300x450')
+  .split(',')
+  .map((s) => {
+    const [m, n] = s.replace('disc', '').split('x').map(Number);
+    return { m, n, disc: s.startsWith('disc'), label: s };
+  });
 const runs = Number(arg('--runs', '3'));
 const backends = arg('--backends', 'wasm,js').split(',');
 const dtypes = arg('--dtypes', 'float64,float32').split(',') as Dtype[];
@@ -30,7 +32,8 @@ if (wasmFile) await initWasm({ wasm: wasmFile });
 
 for (const { m, n, disc, label } of sizes) {
   const data = disc ? discData(m, n) : uniformData(m, n);
-  const M = Math.max(m, n), N = Math.min(m, n);
+  const M = Math.max(m, n),
+    N = Math.min(m, n);
   for (const dtype of dtypes) {
     for (const [name, method] of backends.flatMap((x) => methods.map((k) => [x, k] as const))) {
       const b: Backend = name === 'js' ? jsBackend : wasmBackend()!;
@@ -39,17 +42,29 @@ for (const { m, n, disc, label } of sizes) {
       for (let r = 0; r < runs; r++) {
         // column-major M×N working copy: for m ≥ n that is Aᵀ's row-major data, for m < n A's data
         const w = dtype === 'float64' ? new Float64Array(M * N) : new Float32Array(M * N);
-        if (m >= n) { for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = data[i * n + j]; }
-        else w.set(data);
+        if (m >= n) {
+          for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = data[i * n + j];
+        } else w.set(data);
         // CPU time of this thread, less sensitive than wall time to other processes on the cores
         const t0 = process.cpuUsage();
-        const p = b.svdTall({ dtype, method, rows: M, cols: N, w, u: values ? 'none' : 'thin', v: !values, params: defaultParams });
+        const p = b.svdTall({
+          dtype,
+          method,
+          rows: M,
+          cols: N,
+          w,
+          u: values ? 'none' : 'thin',
+          v: !values,
+          params: defaultParams,
+        });
         const dt = process.cpuUsage(t0);
         times.push((dt.user + dt.system) / 1000);
         sweeps = p.sweeps;
       }
       times.sort((a, c) => a - c);
-      console.log(`${label} ${dtype} ${name} ${method}: sweeps ${+sweeps.toFixed(2)}, median CPU ${times[runs >> 1].toFixed(1)} ms (min ${times[0].toFixed(1)})`);
+      console.log(
+        `${label} ${dtype} ${name} ${method}: sweeps ${+sweeps.toFixed(2)}, median CPU ${times[runs >> 1].toFixed(1)} ms (min ${times[0].toFixed(1)})`,
+      );
     }
   }
 }

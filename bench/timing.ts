@@ -6,7 +6,10 @@ import { Bench } from 'tinybench';
  * warm-up runs.
  */
 export async function medianMs(
-  name: string, fn: () => unknown, iterations: number, { warmup = 1, time = 0 } = {},
+  name: string,
+  fn: () => unknown,
+  iterations: number,
+  { warmup = 1, time = 0 } = {},
 ): Promise<number> {
   const bench = new Bench({ iterations, time, warmupIterations: warmup, warmupTime: 0, throws: true });
   bench.add(name, fn);

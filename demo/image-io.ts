@@ -12,13 +12,15 @@ export async function loadImage(source: string | Blob): Promise<ImageInput & { c
   const blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
   const bitmap = await createImageBitmap(blob);
   const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-  const width = Math.max(1, Math.round(bitmap.width * scale)), height = Math.max(1, Math.round(bitmap.height * scale));
+  const width = Math.max(1, Math.round(bitmap.width * scale)),
+    height = Math.max(1, Math.round(bitmap.height * scale));
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d')!;
   ctx.drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
   const rgba = ctx.getImageData(0, 0, width, height).data;
-  let gray = true, opaque = true;
+  let gray = true,
+    opaque = true;
   for (let i = 0; i < rgba.length; i += 4) {
     if (rgba[i] !== rgba[i + 1] || rgba[i] !== rgba[i + 2]) gray = false;
     if (rgba[i + 3] !== 255) opaque = false;
@@ -38,12 +40,15 @@ export function draw(canvas: HTMLCanvasElement, img: Image8 | (ImageInput & { ch
   const out = new ImageData(width, height);
   const px = out.data;
   for (let p = 0; p < width * height; p++) {
-    const s = p * channels, d = p * 4;
+    const s = p * channels,
+      d = p * 4;
     if (channels <= 2) {
       px[d] = px[d + 1] = px[d + 2] = data[s];
       px[d + 3] = channels === 2 ? data[s + 1] : 255;
     } else {
-      px[d] = data[s]; px[d + 1] = data[s + 1]; px[d + 2] = data[s + 2];
+      px[d] = data[s];
+      px[d + 1] = data[s + 1];
+      px[d + 2] = data[s + 2];
       px[d + 3] = channels === 4 ? data[s + 3] : 255;
     }
   }

@@ -26,11 +26,13 @@ let state: {
 } | null = null;
 let generation = 0;
 
-const backend = (): Backend => (document.querySelector<HTMLInputElement>('input[name=backend]:checked')!.value as Backend);
+const backend = (): Backend =>
+  document.querySelector<HTMLInputElement>('input[name=backend]:checked')!.value as Backend;
 
 function showTimes(): void {
   const t = state?.times ?? {};
-  for (const b of ['wasm', 'js'] as const) $(`time-${b}`).textContent = t[b] === undefined ? '…' : `${t[b]!.toFixed(0)} ms`;
+  for (const b of ['wasm', 'js'] as const)
+    $(`time-${b}`).textContent = t[b] === undefined ? '…' : `${t[b]!.toFixed(0)} ms`;
   $('speedup').textContent = t.wasm && t.js ? `wasm ${(t.js / t.wasm).toFixed(1)}× faster` : '';
 }
 
@@ -67,14 +69,16 @@ async function show(source: string | Blob): Promise<void> {
   const image = await loadImage(source);
   state = { image, results: {}, times: {}, running: {}, generation: gen };
   draw($('original'), image);
-  $('size').textContent = `${image.width}×${image.height}, ${image.channels === 1 ? 'gray' : image.channels === 3 ? 'RGB' : 'RGBA'}`;
+  $('size').textContent =
+    `${image.width}×${image.height}, ${image.channels === 1 ? 'gray' : image.channels === 3 ? 'RGB' : 'RGBA'}`;
   const p = Math.min(image.width, image.height);
   slider.max = String(p);
   slider.value = String(Math.min(p, Math.max(1, Math.round(p / 8))));
   $('rank-max').textContent = `of ${p}`;
   showTimes();
   status.textContent = `decomposing on ${backend()}…`;
-  const first = backend(), second: Backend = first === 'wasm' ? 'js' : 'wasm';
+  const first = backend(),
+    second: Backend = first === 'wasm' ? 'js' : 'wasm';
   await decompose(first, gen);
   if (gen !== generation) return;
   slider.disabled = false;
@@ -102,7 +106,10 @@ $<HTMLInputElement>('file').addEventListener('change', (e) => {
   if (f) show(f).catch(report);
 });
 const drop = document.body;
-drop.addEventListener('dragover', (e) => { e.preventDefault(); $('drop').classList.add('drag'); });
+drop.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  $('drop').classList.add('drag');
+});
 drop.addEventListener('dragleave', () => $('drop').classList.remove('drag'));
 drop.addEventListener('drop', (e) => {
   e.preventDefault();
@@ -112,4 +119,7 @@ drop.addEventListener('drop', (e) => {
 });
 
 // The main thread rebuilds images from the factors; wasm makes that fast too.
-init().catch(() => undefined).then(() => show(photoUrl)).catch(report);
+init()
+  .catch(() => undefined)
+  .then(() => show(photoUrl))
+  .catch(report);

@@ -1,7 +1,9 @@
 // The compression table for the current rank.
 import type { RankStats } from 'svdkit/image';
 
-const set = (id: string, text: string) => { document.getElementById(id)!.textContent = text; };
+const set = (id: string, text: string) => {
+  document.getElementById(id)!.textContent = text;
+};
 
 /** Fills the table from stats(k); `raw` is width·height·channels. */
 export function fillTable(s: RankStats, raw: number): void {

@@ -26,14 +26,16 @@ const mat = (rows, cols, f) => {
 };
 const at = (M, i, j) => M.data[i * M.cols + j];
 const transpose = (M) => mat(M.cols, M.rows, (i, j) => at(M, j, i));
-const matmul = (A, B) => mat(A.rows, B.cols, (i, j) => {
-  let s = 0;
-  for (let k = 0; k < A.cols; k++) s += at(A, i, k) * at(B, k, j);
-  return s;
-});
+const matmul = (A, B) =>
+  mat(A.rows, B.cols, (i, j) => {
+    let s = 0;
+    for (let k = 0; k < A.cols; k++) s += at(A, i, k) * at(B, k, j);
+    return s;
+  });
 const column = (M, j) => Array.from({ length: M.rows }, (_, i) => at(M, i, j));
 const dot = (x, y) => x.reduce((s, xi, i) => s + xi * y[i], 0);
-const matVec = (M, x) => Array.from({ length: M.rows }, (_, i) => dot(Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols)), x));
+const matVec = (M, x) =>
+  Array.from({ length: M.rows }, (_, i) => dot(Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols)), x));
 const maxAbs = (M) => M.data.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 const list = (xs, f = (x) => x.toFixed(6)) => `[${Array.from(xs, f).join(', ')}]`;
 const e = (x) => x.toExponential(1);
@@ -50,7 +52,9 @@ const right = eigh(AtA);
 console.log('1. eigh(AᵀA) (3×3)');
 console.log(`   eigenvalues λ      = ${list(right.values, (x) => x.toFixed(4))}`);
 console.log(`   √λ                 = ${list(right.values, (x) => Math.sqrt(x).toFixed(6))}  (= σ)`);
-console.log(`   |vᵢ(eigh) · vᵢ(svd)| = ${list([0, 1, 2], (i) => Math.abs(dot(column(right.vectors, i), column(V, i))).toFixed(12))}`);
+console.log(
+  `   |vᵢ(eigh) · vᵢ(svd)| = ${list([0, 1, 2], (i) => Math.abs(dot(column(right.vectors, i), column(V, i))).toFixed(12))}`,
+);
 console.log('   (1 means the same vector up to sign: eigenvectors have no preferred sign)\n');
 
 // 2. AAᵀ = U·Σ²·Uᵀ: its eigenvectors are the left singular vectors; the eigenvalues are the same
@@ -59,15 +63,20 @@ const AAt = matmul(A, transpose(A));
 const left = eigh(AAt);
 console.log('2. eigh(AAᵀ) (5×5)');
 console.log(`   eigenvalues        = ${list(left.values, (x) => (Math.abs(x) < 1e-9 ? e(x) : x.toFixed(4)))}`);
-console.log(`   |uᵢ(eigh) · uᵢ(svd)| = ${list([0, 1, 2], (i) => Math.abs(dot(column(left.vectors, i), column(U, i))).toFixed(12))}`);
+console.log(
+  `   |uᵢ(eigh) · uᵢ(svd)| = ${list([0, 1, 2], (i) => Math.abs(dot(column(left.vectors, i), column(U, i))).toFixed(12))}`,
+);
 const signs = [0, 1, 2].map((i) => Math.sign(dot(matVec(A, column(right.vectors, i)), column(left.vectors, i))));
-console.log(`   sign of uᵢ(eigh)·(A·vᵢ(eigh)) = ${list(signs, (s) => (s > 0 ? '+' : '−'))}: the two eigen-decompositions`);
+console.log(
+  `   sign of uᵢ(eigh)·(A·vᵢ(eigh)) = ${list(signs, (s) => (s > 0 ? '+' : '−'))}: the two eigen-decompositions`,
+);
 console.log('   choose signs independently, so U and V cannot simply be taken from both; step 3 fixes it.\n');
 
 // 3. The link: A·vᵢ = σᵢ·uᵢ, so uᵢ = A·vᵢ/σᵢ and A = Σ σᵢ·uᵢ·vᵢᵀ.
 console.log('3. A·vᵢ = σᵢ·uᵢ');
 for (let i = 0; i < 3; i++) {
-  const Av = matVec(A, column(V, i)), su = column(U, i).map((x) => S[i] * x);
+  const Av = matVec(A, column(V, i)),
+    su = column(U, i).map((x) => S[i] * x);
   const diff = Math.max(...Av.map((x, t) => Math.abs(x - su[t])));
   console.log(`   i = ${i + 1}: max |A·vᵢ − σᵢ·uᵢ| = ${e(diff)}`);
 }
@@ -85,20 +94,37 @@ console.log(`   column space    ${sp.column.rows}×${sp.column.cols}    dimensio
 console.log(`   null space      ${sp.null.rows}×${sp.null.cols}    dimension n − r = ${sp.null.cols}`);
 console.log(`   row space       ${sp.row.rows}×${sp.row.cols}    dimension r     = ${sp.row.cols}`);
 console.log(`   left null space ${sp.leftNull.rows}×${sp.leftNull.cols}    dimension m − r = ${sp.leftNull.cols}`);
-console.log(`   dimensions (r, n−r, r, m−r) = (${sp.column.cols}, ${sp.null.cols}, ${sp.row.cols}, ${sp.leftNull.cols}); r + (n − r) = ${n}, r + (m − r) = ${m}`);
+console.log(
+  `   dimensions (r, n−r, r, m−r) = (${sp.column.cols}, ${sp.null.cols}, ${sp.row.cols}, ${sp.leftNull.cols}); r + (n − r) = ${n}, r + (m − r) = ${m}`,
+);
 console.log(`   max |B·N|      = ${e(maxAbs(matmul(B, sp.null)))}   (B sends its null space to 0)`);
-console.log(`   max |Bᵀ·L|     = ${e(maxAbs(matmul(transpose(B), sp.leftNull)))}   (the left null space is orthogonal to every column)`);
+console.log(
+  `   max |Bᵀ·L|     = ${e(maxAbs(matmul(transpose(B), sp.leftNull)))}   (the left null space is orthogonal to every column)`,
+);
 console.log(`   max |rowᵀ·N|   = ${e(maxAbs(matmul(transpose(sp.row), sp.null)))}   (row space ⟂ null space in ℝ⁴)`);
-console.log(`   max |colᵀ·L|   = ${e(maxAbs(matmul(transpose(sp.column), sp.leftNull)))}   (column space ⟂ left null space in ℝ⁶)\n`);
+console.log(
+  `   max |colᵀ·L|   = ${e(maxAbs(matmul(transpose(sp.column), sp.leftNull)))}   (column space ⟂ left null space in ℝ⁶)\n`,
+);
 
 // 5. Why not eigh(AᵀA)? Build C = P·diag(σ)·Qᵀ with exactly known singular values:
 //    P and Q are 4×4 orthogonal with entries ±½ (Hadamard matrices / 2) and σ are powers of two,
 //    so every entry of C is exact in double precision. σ_min/σ_max = 2⁻³³ ≈ 1.2e-10.
-const H = [[1, 1, 1, 1], [1, -1, 1, -1], [1, 1, -1, -1], [1, -1, -1, 1]];
+const H = [
+  [1, 1, 1, 1],
+  [1, -1, 1, -1],
+  [1, 1, -1, -1],
+  [1, -1, -1, 1],
+];
 const P = mat(4, 4, (i, j) => H[i][j] / 2);
-const Q = mat(4, 4, (i, j) => H[[2, 0, 3, 1][i]][j] * (j % 3 === 0 ? 1 : -1) / 2);
+const Q = mat(4, 4, (i, j) => (H[[2, 0, 3, 1][i]][j] * (j % 3 === 0 ? 1 : -1)) / 2);
 const sigma = [1, 2 ** -11, 2 ** -22, 2 ** -33];
-const C = matmul(matmul(P, mat(4, 4, (i, j) => (i === j ? sigma[i] : 0))), transpose(Q));
+const C = matmul(
+  matmul(
+    P,
+    mat(4, 4, (i, j) => (i === j ? sigma[i] : 0)),
+  ),
+  transpose(Q),
+);
 const lambda = eigh(matmul(transpose(C), C)).values[3];
 const fromEigh = Math.sqrt(Math.abs(lambda));
 const fromSvd = svd(C, { computeUV: false }).S[3];

@@ -17,7 +17,8 @@ import { encode } from 'fast-png';
 import { matrixRank } from 'svdkit';
 import { compressImage } from 'svdkit/image';
 
-const W = 1200, H = 800;
+const W = 1200,
+  H = 800;
 
 /** An RGB image whose pixel (x, y) has the colour paint(x + ½, y + ½) (pixel centres). */
 function draw(paint) {
@@ -29,17 +30,39 @@ function draw(paint) {
 }
 
 const flags = [
-  ['vertical tricolour', 'vertical', draw((x) => (x < W / 3 ? [0, 85, 164] : x < (2 * W) / 3 ? [255, 255, 255] : [239, 65, 53]))],
-  ['horizontal tricolour', 'horizontal', draw((_x, y) => (y < H / 3 ? [0, 0, 0] : y < (2 * H) / 3 ? [221, 0, 0] : [255, 206, 0]))],
+  [
+    'vertical tricolour',
+    'vertical',
+    draw((x) => (x < W / 3 ? [0, 85, 164] : x < (2 * W) / 3 ? [255, 255, 255] : [239, 65, 53])),
+  ],
+  [
+    'horizontal tricolour',
+    'horizontal',
+    draw((_x, y) => (y < H / 3 ? [0, 0, 0] : y < (2 * H) / 3 ? [221, 0, 0] : [255, 206, 0])),
+  ],
   // Cross bars two tenths wide, the upright off-centre towards the hoist (5:2:9 across, 4:2:4 down).
-  ['Nordic cross', 'cross', draw((x, y) => (Math.abs(x - (W * 6) / 16) < W / 16 || Math.abs(y - H / 2) < H / 10 ? [254, 204, 0] : [0, 106, 167]))],
+  [
+    'Nordic cross',
+    'cross',
+    draw((x, y) =>
+      Math.abs(x - (W * 6) / 16) < W / 16 || Math.abs(y - H / 2) < H / 10 ? [254, 204, 0] : [0, 106, 167],
+    ),
+  ],
   // A disc of diameter 3/5 of the height, centred.
-  ['centred disc', 'disc', draw((x, y) => ((x - W / 2) ** 2 + (y - H / 2) ** 2 < (0.3 * H) ** 2 ? [188, 0, 45] : [255, 255, 255]))],
+  [
+    'centred disc',
+    'disc',
+    draw((x, y) => ((x - W / 2) ** 2 + (y - H / 2) ** 2 < (0.3 * H) ** 2 ? [188, 0, 45] : [255, 255, 255])),
+  ],
   // A yellow band along the rising diagonal, green above it, red below it.
-  ['diagonal band', 'diagonal', draw((x, y) => {
-    const d = (x / W + y / H - 1) * Math.min(W, H); // signed distance-like offset from the diagonal
-    return Math.abs(d) < 0.15 * H ? [251, 222, 74] : d < 0 ? [0, 148, 67] : [220, 36, 31];
-  })],
+  [
+    'diagonal band',
+    'diagonal',
+    draw((x, y) => {
+      const d = (x / W + y / H - 1) * Math.min(W, H); // signed distance-like offset from the diagonal
+      return Math.abs(d) < 0.15 * H ? [251, 222, 74] : d < 0 ? [0, 148, 67] : [220, 36, 31];
+    }),
+  ],
 ];
 
 /** Channel c of an interleaved RGB image as a float32 H×W matrix. */
@@ -52,10 +75,15 @@ function channel(img, c) {
 const out = process.argv[2] ?? join(tmpdir(), 'svdkit-examples', 'flags');
 mkdirSync(out, { recursive: true });
 const savePng = (name, img) =>
-  writeFileSync(join(out, name), encode({ width: img.width, height: img.height, data: img.data, channels: img.channels, depth: 8 }));
+  writeFileSync(
+    join(out, name),
+    encode({ width: img.width, height: img.height, data: img.data, channels: img.channels, depth: 8 }),
+  );
 
 console.log(`five ${W}×${H} flags (m = ${H} rows, n = ${W} columns; full rank would be ${Math.min(W, H)})\n`);
-console.log(`${'flag'.padEnd(22)}${'rank R, G, B'.padEnd(16)}${'k for PSNR ≥ 40 dB'.padStart(19)}${'PSNR at k'.padStart(11)}${'PSNR at k − 1'.padStart(15)}   stored at k`);
+console.log(
+  `${'flag'.padEnd(22)}${'rank R, G, B'.padEnd(16)}${'k for PSNR ≥ 40 dB'.padStart(19)}${'PSNR at k'.padStart(11)}${'PSNR at k − 1'.padStart(15)}   stored at k`,
+);
 const t0 = performance.now();
 for (const [title, file, img] of flags) {
   // The numerical rank: singular values above max(m, n)·ε·σ₁ (numpy's rule, ε of float32 here).
@@ -68,13 +96,18 @@ for (const [title, file, img] of flags) {
   for (const v of img.data) total += v * v;
   const energy = Math.max(1 - (255 ** 2 * 1e-4 * W * H * 3) / total, Number.MIN_VALUE);
   const c = compressImage(img, { energy }, { dtype: 'float32' });
-  const k = c.rank, s = c.stats(k);
+  const k = c.rank,
+    s = c.stats(k);
   const before = k > 1 ? c.stats(k - 1).psnr.toFixed(2) : '–';
   const psnr = Number.isFinite(s.psnr) ? s.psnr.toFixed(2) : '∞';
-  console.log(`${title.padEnd(22)}${ranks.join(', ').padEnd(16)}${String(k).padStart(19)}${psnr.padStart(11)}${before.padStart(15)}   ${(100 * s.compressionRatio).toFixed(2)}% of the samples`);
+  console.log(
+    `${title.padEnd(22)}${ranks.join(', ').padEnd(16)}${String(k).padStart(19)}${psnr.padStart(11)}${before.padStart(15)}   ${(100 * s.compressionRatio).toFixed(2)}% of the samples`,
+  );
 
   savePng(`${file}.png`, img);
   savePng(`${file}-k${k}.png`, c.toImage(k));
 }
-console.log(`\n(${((performance.now() - t0) / 1000).toFixed(1)} s; PSNR over the three channels before rounding to 8 bits)`);
+console.log(
+  `\n(${((performance.now() - t0) / 1000).toFixed(1)} s; PSNR over the three channels before rounding to 8 bits)`,
+);
 console.log(`wrote each flag as <name>.png and its rank-k version as <name>-k<k>.png to ${out}`);

@@ -6,7 +6,9 @@
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { svdvals } from '../dist/index.js';
 
-const m = 12, n = 6, step = 2 ** -40;
+const m = 12,
+  n = 6,
+  step = 2 ** -40;
 
 // B: a fixed well-conditioned 12×6 matrix (entries from a small linear congruential sequence)
 let seed = 7;
@@ -28,7 +30,7 @@ function qrDiagonal(cols) {
     const vv = v.reduce((s, vi) => s + vi * vi, 0);
     for (let c = j + 1; c < a.length && vv > 0; c++) {
       const d = v.reduce((s, vi, i) => s + vi * a[c][i], 0);
-      for (let i = j; i < m; i++) a[c][i] -= (2 * d / vv) * v[i];
+      for (let i = j; i < m; i++) a[c][i] -= ((2 * d) / vv) * v[i];
     }
     return norm;
   });
@@ -38,11 +40,16 @@ const r = qrDiagonal(byScale.map((j) => B.map((row) => row[j])));
 const exact = byScale.map((j, k) => r[k] * scale(j));
 
 const ours = svdvals(A);
-const theirs = new SingularValueDecomposition(new Matrix(A), { computeLeftSingularVectors: false, computeRightSingularVectors: false }).diagonal;
+const theirs = new SingularValueDecomposition(new Matrix(A), {
+  computeLeftSingularVectors: false,
+  computeRightSingularVectors: false,
+}).diagonal;
 const rel = (x, y) => (Math.abs(x - y) / y).toExponential(1);
 console.log('σ (exact)               svdkit                 rel. error   ml-matrix              rel. error');
 for (let i = 0; i < n; i++) {
-  console.log(`${exact[i].toExponential(15)}  ${ours[i].toExponential(15)}  ${rel(ours[i], exact[i]).padEnd(11)}  ${theirs[i].toExponential(15)}  ${rel(theirs[i], exact[i])}`);
+  console.log(
+    `${exact[i].toExponential(15)}  ${ours[i].toExponential(15)}  ${rel(ours[i], exact[i]).padEnd(11)}  ${theirs[i].toExponential(15)}  ${rel(theirs[i], exact[i])}`,
+  );
 }
 const worst = Math.max(...exact.map((e, i) => Math.abs(ours[i] - e) / e));
 console.log(`svdkit: largest relative error ${worst.toExponential(1)} (u = 1.1e-16)`);

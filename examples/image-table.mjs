@@ -15,16 +15,26 @@ import { compressImage } from 'svdkit/image';
 const png = decode(readFileSync(new URL('./data/camera-400.png', import.meta.url)));
 const image = { width: png.width, height: png.height, data: png.data, channels: png.channels };
 const [m, n] = [image.height, image.width];
-console.log(`camera-400.png: ${n}×${m}, ${image.channels === 1 ? "gray" : `${image.channels} channels`}, ${m * n * image.channels} samples`);
+console.log(
+  `camera-400.png: ${n}×${m}, ${image.channels === 1 ? 'gray' : `${image.channels} channels`}, ${m * n * image.channels} samples`,
+);
 
 const ranks = [100, 50, 30, 10];
 const c = compressImage(image, Math.max(...ranks)); // one SVD; every k ≤ 100 is then free
-console.log(`one SVD on the ${c.backend} backend; σ₁ = ${c.singularValues[0][0].toFixed(1)}, σ₄₀₀ = ${c.singularValues[0][399].toFixed(3)}\n`);
+console.log(
+  `one SVD on the ${c.backend} backend; σ₁ = ${c.singularValues[0][0].toFixed(1)}, σ₄₀₀ = ${c.singularValues[0][399].toFixed(3)}\n`,
+);
 
 const head = ['rank', 'stored values', 'compression rate', 'relative error', 'PSNR (dB)'];
 const rows = ranks.map((k) => {
   const s = c.stats(k);
-  return [k, s.storedValues, `${(100 * s.compressionRatio).toFixed(2)}%`, s.relativeError.toFixed(4), s.psnr.toFixed(2)].map(String);
+  return [
+    k,
+    s.storedValues,
+    `${(100 * s.compressionRatio).toFixed(2)}%`,
+    s.relativeError.toFixed(4),
+    s.psnr.toFixed(2),
+  ].map(String);
 });
 const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
 const line = (cells) => cells.map((x, j) => x.padStart(widths[j])).join('  ');
@@ -40,6 +50,9 @@ const out = process.argv[2] ?? join(tmpdir(), 'svdkit-examples', 'image-table');
 mkdirSync(out, { recursive: true });
 for (const k of ranks) {
   const img = c.toImage(k);
-  writeFileSync(join(out, `camera-k${k}.png`), encode({ width: img.width, height: img.height, data: img.data, channels: img.channels, depth: 8 }));
+  writeFileSync(
+    join(out, `camera-k${k}.png`),
+    encode({ width: img.width, height: img.height, data: img.data, channels: img.channels, depth: 8 }),
+  );
 }
 console.log(`\nwrote ${ranks.map((k) => `camera-k${k}.png`).join(', ')} to ${out}`);

@@ -26,8 +26,10 @@ const gauss = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI 
 
 // W = Σⱼ σⱼ·xⱼ·yⱼᵀ with random directions xⱼ, yⱼ and a decaying spectrum σⱼ = e^(−j/20): the shape
 // of many trained layers, whose singular values fall off quickly.
-const m = 512, n = 512;
-const X = Float64Array.from({ length: m * n }, gauss), Y = Float64Array.from({ length: n * n }, gauss);
+const m = 512,
+  n = 512;
+const X = Float64Array.from({ length: m * n }, gauss),
+  Y = Float64Array.from({ length: n * n }, gauss);
 const W: Matrix<Float64Array> = { rows: m, cols: n, data: new Float64Array(m * n) };
 for (let j = 0; j < n; j++) {
   const s = Math.exp(-j / 20) / Math.sqrt(m * n);
@@ -53,7 +55,10 @@ function timeUs(f: () => unknown): number {
   for (let i = 0; i < 20; i++) f();
   let calls = 0;
   const t0 = performance.now();
-  while (performance.now() - t0 < 50) { f(); calls++; }
+  while (performance.now() - t0 < 50) {
+    f();
+    calls++;
+  }
   return (1000 * (performance.now() - t0)) / calls;
 }
 
@@ -66,11 +71,20 @@ mkdirSync(out, { recursive: true });
 
 const backends: BackendName[] = backendInfo().wasm ? ['wasm', 'js'] : ['js'];
 const denseUs = timeUs(() => dense(x));
-console.log(`W: ${m}×${n}, σⱼ = e^(−j/20); dense W·x: ${(m * n).toLocaleString('en-US')} multiply-accumulates, ` +
-  `${denseUs.toFixed(1)} µs per product (plain JS); stored as float64: ${(8 * m * n).toLocaleString('en-US')} bytes\n`);
+console.log(
+  `W: ${m}×${n}, σⱼ = e^(−j/20); dense W·x: ${(m * n).toLocaleString('en-US')} multiply-accumulates, ` +
+    `${denseUs.toFixed(1)} µs per product (plain JS); stored as float64: ${(8 * m * n).toLocaleString('en-US')} bytes\n`,
+);
 
-const head = ['k', 'bytes (float32)', 'MACs k(m+n)', 'of m·n', 'rel. error W_k', 'rel. output error',
-  ...backends.map((b) => `µs/apply ${b}`)];
+const head = [
+  'k',
+  'bytes (float32)',
+  'MACs k(m+n)',
+  'of m·n',
+  'rel. error W_k',
+  'rel. output error',
+  ...backends.map((b) => `µs/apply ${b}`),
+];
 const rows: string[][] = [];
 for (const k of [8, 16, 32, 64, 128]) {
   // Ahead of time: factor (randomized: fast for k ≪ n, near-optimal on a decaying spectrum), save.
@@ -86,9 +100,15 @@ for (const k of [8, 16, 32, 64, 128]) {
   });
   const y = LowRank.fromBytes(bytes).apply(x);
   const macs = k * (m + n);
-  rows.push([String(k), bytes.length.toLocaleString('en-US'), macs.toLocaleString('en-US'),
-    `${((100 * macs) / (m * n)).toFixed(1)}%`, lr.relativeError.toExponential(2),
-    (distance(y, exact) / distance(exact, new Float64Array(m))).toExponential(2), ...times]);
+  rows.push([
+    String(k),
+    bytes.length.toLocaleString('en-US'),
+    macs.toLocaleString('en-US'),
+    `${((100 * macs) / (m * n)).toFixed(1)}%`,
+    lr.relativeError.toExponential(2),
+    (distance(y, exact) / distance(exact, new Float64Array(m))).toExponential(2),
+    ...times,
+  ]);
 }
 const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
 const line = (cells: string[]) => cells.map((c, j) => c.padStart(widths[j])).join('  ');

@@ -65,27 +65,48 @@ const norm = (x) => Math.hypot(...x);
 const relDiff = (x, y) => norm(x.map((xi, i) => xi - y[i])) / norm(y);
 const v = Float64Array.from({ length: n }, () => 2 * next() - 1);
 
-console.log(`A: ${n}×${n} symmetric positive semidefinite, scaled to λ_max = 1; λ = ${lambda[0].toFixed(4)}, ${lambda[1].toFixed(4)}, ${lambda[2].toFixed(4)}, …, ${lambda[n - 1].toExponential(2)}`);
-console.log(`eigh(A), once: two-sided Jacobi, 6n²(n − 1) = ${(6 * n * n * (n - 1)).toLocaleString('en-US')} multiplications per sweep\n`);
+console.log(
+  `A: ${n}×${n} symmetric positive semidefinite, scaled to λ_max = 1; λ = ${lambda[0].toFixed(4)}, ${lambda[1].toFixed(4)}, ${lambda[2].toFixed(4)}, …, ${lambda[n - 1].toExponential(2)}`,
+);
+console.log(
+  `eigh(A), once: two-sided Jacobi, 6n²(n − 1) = ${(6 * n * n * (n - 1)).toLocaleString('en-US')} multiplications per sweep\n`,
+);
 
 const head = ['k', 'repeated products', 'through eigh', '‖difference‖/‖Aᵏv‖', '‖Aᵏv‖'];
-console.log(`${head[0].padStart(5)}  ${head[1].padStart(18)}  ${head[2].padStart(13)}  ${head[3].padStart(19)}  ${head[4].padStart(9)}`);
-let x = v, done = 0;
+console.log(
+  `${head[0].padStart(5)}  ${head[1].padStart(18)}  ${head[2].padStart(13)}  ${head[3].padStart(19)}  ${head[4].padStart(9)}`,
+);
+let x = v,
+  done = 0;
 for (const k of [1, 2, 10, 100, 1000]) {
-  while (done < k) { x = times(A, x); done++; }
+  while (done < k) {
+    x = times(A, x);
+    done++;
+  }
   const y = power(k, v);
   const counts = [(k * n * n).toLocaleString('en-US'), (2 * n * n + n).toLocaleString('en-US')];
-  console.log(`${String(k).padStart(5)}  ${counts[0].padStart(18)}  ${counts[1].padStart(13)}  ${relDiff(y, x).toExponential(1).padStart(19)}  ${norm(x).toExponential(3).padStart(9)}`);
+  console.log(
+    `${String(k).padStart(5)}  ${counts[0].padStart(18)}  ${counts[1].padStart(13)}  ${relDiff(y, x).toExponential(1).padStart(19)}  ${norm(x).toExponential(3).padStart(9)}`,
+  );
 }
 console.log('(operation counts in multiply-adds; repeated products grow as k·n², the eigh route stays 2n² + n)');
-console.log(`The one-time eigh (s sweeps of 6n²(n − 1)) pays for itself past k ≈ 6(n − 1)·s = ${6 * (n - 1)}·s products for a`);
-console.log('single v; it pays at once when many vectors or many powers are wanted, and it is the only way to a non-integer power.');
+console.log(
+  `The one-time eigh (s sweeps of 6n²(n − 1)) pays for itself past k ≈ 6(n − 1)·s = ${6 * (n - 1)}·s products for a`,
+);
+console.log(
+  'single v; it pays at once when many vectors or many powers are wanted, and it is the only way to a non-integer power.',
+);
 
 // Large k: Aᵏ·v → (q₁ᵀv)·q₁ as λ₁ = 1 dominates (the power method); the eigh route reads that
 // limit off directly.
 const q1 = Array.from({ length: n }, (_, i) => Q[i * n]);
 const c1 = q1.reduce((s, qi, i) => s + qi * v[i], 0);
-console.log(`\nk → ∞: Aᵏ·v → (q₁ᵀv)·q₁; |A¹⁰⁰⁰·v − (q₁ᵀv)·q₁| / |A¹⁰⁰⁰·v| = ${relDiff(q1.map((qi) => c1 * qi), x).toExponential(1)} (λ₂¹⁰⁰⁰ = ${(lambda[1] ** 1000).toExponential(1)})`);
+console.log(
+  `\nk → ∞: Aᵏ·v → (q₁ᵀv)·q₁; |A¹⁰⁰⁰·v − (q₁ᵀv)·q₁| / |A¹⁰⁰⁰·v| = ${relDiff(
+    q1.map((qi) => c1 * qi),
+    x,
+  ).toExponential(1)} (λ₂¹⁰⁰⁰ = ${(lambda[1] ** 1000).toExponential(1)})`,
+);
 
 // Non-integer powers: no number of repeated products gives A^½, the eigh route does.
 const half = power(0.5, power(0.5, v));

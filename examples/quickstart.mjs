@@ -12,7 +12,8 @@ const { U, S, Vt, backend } = svd(A);
 const round = (x) => (Math.abs(x) < 5e-13 ? 0 : x).toFixed(4).padStart(8);
 const show = (name, M) => {
   console.log(`${name} (${M.rows}×${M.cols})`);
-  for (let i = 0; i < M.rows; i++) console.log('  ' + Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols), round).join(' '));
+  for (let i = 0; i < M.rows; i++)
+    console.log('  ' + Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols), round).join(' '));
 };
 
 console.log(`svdkit on the ${backend} backend (SIMD: ${backendInfo().simd})`);

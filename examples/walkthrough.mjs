@@ -29,8 +29,8 @@ function matmul(A, B) {
 }
 
 const fmt = (x) => (Math.abs(x) < 5e-5 ? 0 : x).toFixed(4).padStart(8); // no "-0.0000"
-const rowsOf = (M) => Array.from({ length: M.rows }, (_, i) =>
-  Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols), fmt).join(''));
+const rowsOf = (M) =>
+  Array.from({ length: M.rows }, (_, i) => Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols), fmt).join(''));
 function show(title, M) {
   console.log(`${title} (${M.rows}×${M.cols})`);
   for (const line of rowsOf(M)) console.log(line);
@@ -59,7 +59,8 @@ show('Vᵀ (orthonormal rows v₁ᵀ…v₅ᵀ)', Vt);
 // 4. Multiply back: U·Σ·Vᵀ reproduces A up to rounding.
 const B = matmul(matmul(U, Sigma), Vt);
 console.log(`${'A'.padEnd(n * 8)}    U·Σ·Vᵀ`);
-const left = rowsOf(A), right = rowsOf(B);
+const left = rowsOf(A),
+  right = rowsOf(B);
 for (let i = 0; i < n; i++) console.log(`${left[i]}    ${right[i]}`);
 let worst = 0;
 for (let i = 0; i < n * n; i++) worst = Math.max(worst, Math.abs(A.data[i] - B.data[i]));

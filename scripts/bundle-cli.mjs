@@ -11,7 +11,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const src = join(root, 'src'), cli = join(src, 'cli'), outDir = join(root, 'dist', 'cli');
+const src = join(root, 'src'),
+  cli = join(src, 'cli'),
+  outDir = join(root, 'dist', 'cli');
 
 /** Imports of library modules (src/ outside src/cli/) stay imports of the compiled dist/ files. */
 const libraryExternal = {
@@ -20,7 +22,9 @@ const libraryExternal = {
     b.onResolve({ filter: /^\.\.?\// }, (args) => {
       const target = resolve(args.resolveDir, args.path);
       if (!target.startsWith(src + sep) || target.startsWith(cli + sep)) return undefined;
-      const path = relative(outDir, join(root, 'dist', relative(src, target))).split(sep).join('/');
+      const path = relative(outDir, join(root, 'dist', relative(src, target)))
+        .split(sep)
+        .join('/');
       return { path: path.startsWith('.') ? path : `./${path}`, external: true };
     });
   },
@@ -39,7 +43,9 @@ const result = await build({
   legalComments: 'eof',
   logLevel: 'warning',
   // jpeg-js is CommonJS; give its require() calls a real require in this ES module.
-  banner: { js: "import { createRequire as __svdkitCreateRequire } from 'node:module';\nconst require = __svdkitCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __svdkitCreateRequire } from 'node:module';\nconst require = __svdkitCreateRequire(import.meta.url);",
+  },
   plugins: [libraryExternal],
   metafile: true,
 });
@@ -57,5 +63,7 @@ const notices = [...packages].sort().map((name) => {
   if (!file || !existsSync(join(dir, file))) throw new Error(`bundle-cli: ${name} ships no licence file`);
   return `${name}@${pkg.version} (${pkg.license})\n\n${readFileSync(join(dir, file), 'utf8').trim()}\n`;
 });
-writeFileSync(join(outDir, 'THIRD-PARTY-LICENSES.txt'),
-  'svdkit\'s command line (dist/cli/main.js) bundles these packages:\n\n' + notices.join('\n' + '-'.repeat(72) + '\n\n'));
+writeFileSync(
+  join(outDir, 'THIRD-PARTY-LICENSES.txt'),
+  "svdkit's command line (dist/cli/main.js) bundles these packages:\n\n" + notices.join('\n' + '-'.repeat(72) + '\n\n'),
+);

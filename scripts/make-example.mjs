@@ -4,13 +4,17 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { decode, encode } from 'fast-png';
 
-const SIZE = 400, LEFT = 10, TOP = 40;
+const SIZE = 400,
+  LEFT = 10,
+  TOP = 40;
 const from = process.argv[2] ?? new URL('../../shared/images/camera.png', import.meta.url);
 const to = new URL('../examples/data/camera-400.png', import.meta.url);
 
 const src = decode(readFileSync(from));
 if (src.channels !== 1 || src.depth !== 8 || src.width !== 512 || src.height !== 512) {
-  throw new Error(`expected camera.png as 512×512 8-bit gray, got ${src.width}×${src.height}, ${src.channels} channel(s), depth ${src.depth}`);
+  throw new Error(
+    `expected camera.png as 512×512 8-bit gray, got ${src.width}×${src.height}, ${src.channels} channel(s), depth ${src.depth}`,
+  );
 }
 const out = new Uint8Array(SIZE * SIZE);
 for (let y = 0; y < SIZE; y++) {

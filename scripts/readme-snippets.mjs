@@ -41,8 +41,11 @@ export function tsBlocks(markdown) {
  */
 export function asModule(code, libraryNames = []) {
   const uses = (name) => new RegExp(`(^|[^.\\w$])${name}\\b`).test(code);
-  const defined = (name) => new RegExp(`(const|let|var|function|class)\\s+(\\{[^}]*)?\\b${name}\\b|import\\s*\\{[^}]*\\b${name}\\b`).test(code);
-  const decls = Object.entries(FREE_NAMES).filter(([name]) => uses(name) && !defined(name)).map(([, d]) => d);
+  const defined = (name) =>
+    new RegExp(`(const|let|var|function|class)\\s+(\\{[^}]*)?\\b${name}\\b|import\\s*\\{[^}]*\\b${name}\\b`).test(code);
+  const decls = Object.entries(FREE_NAMES)
+    .filter(([name]) => uses(name) && !defined(name))
+    .map(([, d]) => d);
   const imports = libraryNames.filter((name) => uses(name) && !defined(name) && !(name in FREE_NAMES));
   if (imports.length > 0) decls.unshift(`import { ${imports.join(', ')} } from 'svdkit';`);
   return `${decls.join('\n')}\n${code}\nexport {};\n`;

@@ -27,7 +27,8 @@ function fail(reason) {
 
 const { file, status, since } = parseArgs(process.argv.slice(2));
 if (!Number.isInteger(status)) fail(`--status must be vitest's exit status (an integer), got ${status}`);
-if (!existsSync(file)) fail(`no test report at ${file}: the test run did not get as far as vitest (exit status ${status})`);
+if (!existsSync(file))
+  fail(`no test report at ${file}: the test run did not get as far as vitest (exit status ${status})`);
 let r;
 try {
   r = JSON.parse(readFileSync(file, 'utf8'));
@@ -36,7 +37,8 @@ try {
 }
 if (since !== null) {
   const started = typeof r.startTime === 'number' ? r.startTime : statSync(file).mtimeMs;
-  if (started < since) fail(`the test report ${file} is from an earlier run (${new Date(started).toISOString()}); this run wrote none`);
+  if (started < since)
+    fail(`the test report ${file} is from an earlier run (${new Date(started).toISOString()}); this run wrote none`);
 }
 const files = Array.isArray(r.testResults) ? r.testResults : [];
 // A file that fails to load has no failing test of its own: count it as one failure.

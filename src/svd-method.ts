@@ -29,7 +29,8 @@ function columnNorm(w: FloatArray, rows: number, j: number): number {
  * two columns are nonzero (zero columns give exact zero singular values on either route).
  */
 export function columnSpread(w: FloatArray, rows: number, cols: number): number {
-  let lo = Infinity, hi = 0;
+  let lo = Infinity,
+    hi = 0;
   for (let j = 0; j < cols; j++) {
     const x = columnNorm(w, rows, j);
     if (x === 0) continue;

@@ -14,8 +14,25 @@ import { svdKernelFor, type SvdMethod } from './svd-method.js';
 import { negateRow, positiveColumns, positiveRows } from './signs.js';
 import type { Backend, UMode } from './backend/types.js';
 import { SvdFactorization, type SolveOptions, type SvdParts } from './factorization.js';
-import { checkInRange, checkOptions, computeOptionChecks, is, matrixShape, readMatrixAs, resolveDtype } from './validate.js';
-import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, NumericArray, ResultArray } from './types.js';
+import {
+  checkInRange,
+  checkOptions,
+  computeOptionChecks,
+  is,
+  matrixShape,
+  readMatrixAs,
+  resolveDtype,
+} from './validate.js';
+import type {
+  BackendName,
+  ComputeOptions,
+  Dtype,
+  FloatArray,
+  Matrix,
+  MatrixLike,
+  NumericArray,
+  ResultArray,
+} from './types.js';
 
 /** Options of {@link svd}. */
 export interface SvdOptions extends ComputeOptions {
@@ -127,7 +144,9 @@ const svdChecks = {
 
 /** The sign convention (src/signs.ts) on U, with the matching rows of Vt; Vt's extra rows (fullMatrices) on their own. */
 function fixSigns(U: Matrix, Vt: Matrix, p: number): void {
-  positiveColumns(U, (j) => { if (j < p) negateRow(Vt, j); });
+  positiveColumns(U, (j) => {
+    if (j < p) negateRow(Vt, j);
+  });
   positiveRows(Vt, p);
 }
 
@@ -142,9 +161,14 @@ function emptySvd(dtype: Dtype, m: number, n: number, full: boolean, computeUV: 
 /** Checks the `k` option against the shape; returns it, or null when absent. */
 function checkK(fn: string, k: number | undefined, m: number, n: number, full: boolean): number | null {
   if (k === undefined) return null;
-  if (full) throw new InvalidOptionError(`${fn}: k (the ${k} largest triplets) cannot be combined with fullMatrices: true; drop one`);
+  if (full)
+    throw new InvalidOptionError(
+      `${fn}: k (the ${k} largest triplets) cannot be combined with fullMatrices: true; drop one`,
+    );
   if (k > Math.min(m, n)) {
-    throw new InvalidOptionError(`${fn}: k must be an integer from 1 to min(m, n) = ${Math.min(m, n)} for a ${m}×${n} matrix, got ${k}`);
+    throw new InvalidOptionError(
+      `${fn}: k must be an integer from 1 to min(m, n) = ${Math.min(m, n)} for a ${m}×${n} matrix, got ${k}`,
+    );
   }
   return k;
 }
@@ -153,12 +177,17 @@ function checkK(fn: string, k: number | undefined, m: number, n: number, full: b
 function truncate(r: AnySvd, k: number): AnySvd {
   const S = r.S.slice(0, k);
   if (!r.U || !r.Vt) return { S, backend: r.backend };
-  const { rows: m, cols: p } = r.U, n = r.Vt.cols;
+  const { rows: m, cols: p } = r.U,
+    n = r.Vt.cols;
   const U = allocate(dtypeOf(S), m * k);
   for (let i = 0; i < m; i++) U.set(r.U.data.subarray(i * p, i * p + k), i * k);
-  return { U: { rows: m, cols: k, data: U }, S, Vt: { rows: k, cols: n, data: r.Vt.data.slice(0, k * n) }, backend: r.backend };
+  return {
+    U: { rows: m, cols: k, data: U },
+    S,
+    Vt: { rows: k, cols: n, data: r.Vt.data.slice(0, k * n) },
+    backend: r.backend,
+  };
 }
-
 
 /**
  * Singular value decomposition A = U·diag(S)·Vt by one-sided Jacobi (with Householder QR first
@@ -182,10 +211,19 @@ function truncate(r: AnySvd, k: number): AnySvd {
  * @throws {@link BackendUnavailableError} backend 'wasm' when WebAssembly cannot be loaded.
  * @throws {@link ConvergenceError} the sweep cap was reached (not seen with the default cap).
  */
-export function svd<A extends MatrixLike, O extends SvdValuesOptions>(a: A, opts: O): SvdValuesResult<ResultArray<A, O>>;
-export function svd<A extends MatrixLike, O extends SvdVectorsOptions = {}>(a: A, opts?: O): SvdResult<ResultArray<A, O>>;
+export function svd<A extends MatrixLike, O extends SvdValuesOptions>(
+  a: A,
+  opts: O,
+): SvdValuesResult<ResultArray<A, O>>;
+export function svd<A extends MatrixLike, O extends SvdVectorsOptions = {}>(
+  a: A,
+  opts?: O,
+): SvdResult<ResultArray<A, O>>;
 /** `computeUV` not known at compile time: U and Vt may be absent. */
-export function svd<A extends MatrixLike, O extends SvdOptions>(a: A, opts?: O): SvdResult<ResultArray<A, O>> | SvdValuesResult<ResultArray<A, O>>;
+export function svd<A extends MatrixLike, O extends SvdOptions>(
+  a: A,
+  opts?: O,
+): SvdResult<ResultArray<A, O>> | SvdValuesResult<ResultArray<A, O>>;
 export function svd(a: MatrixLike, opts: SvdOptions = {}): SvdResult | SvdValuesResult {
   checkOptions('svd', opts, svdChecks);
   const dtype = resolveDtype(a, opts.dtype);
@@ -201,13 +239,19 @@ function svdParts(a: MatrixLike, opts: SvdOptions): AnySvd {
   const dtype = resolveDtype(a, opts.dtype);
   // Shape first: a size beyond the backend's limit fails (or falls back) before any copy.
   const { rows: m, cols: n } = matrixShape(a);
-  const full = opts.fullMatrices ?? false, computeUV = opts.computeUV ?? true;
+  const full = opts.fullMatrices ?? false,
+    computeUV = opts.computeUV ?? true;
   const k = checkK('svd', opts.k, m, n, full);
-  const tall = m >= n, M = tall ? m : n, N = tall ? n : m;
+  const tall = m >= n,
+    M = tall ? m : n,
+    N = tall ? n : m;
   const uMode: UMode = computeUV ? (full ? 'full' : 'thin') : 'none';
   // Planned for the larger route before the copy: a size beyond the limit fails (or falls back) first.
-  const bytes = (b: Backend) => Math.max(b.svdBytes(dtype, M, N, uMode, computeUV, 'jacobi'),
-    b.svdBytes(dtype, M, N, uMode, computeUV, 'bidiagonal'));
+  const bytes = (b: Backend) =>
+    Math.max(
+      b.svdBytes(dtype, M, N, uMode, computeUV, 'jacobi'),
+      b.svdBytes(dtype, M, N, uMode, computeUV, 'bidiagonal'),
+    );
   const backend = selectBackend('svd', opts.backend, bytes);
   // W in column-major order: A itself when tall, Aᵀ (A's row-major storage) when wide.
   const w = readMatrixAs(a, dtype, tall ? 'col' : 'row');
@@ -216,7 +260,8 @@ function svdParts(a: MatrixLike, opts: SvdOptions): AnySvd {
   const method = svdKernelFor(opts.method, w, M, N);
   const parts = backend.svdTall({ dtype, method, rows: M, cols: N, w, u: uMode, v: computeUV, params });
   checkInRange(parts.s, dtype, 'singular value');
-  if (!computeUV) return k === null ? { S: parts.s, backend: backend.name } : truncate({ S: parts.s, backend: backend.name }, k);
+  if (!computeUV)
+    return k === null ? { S: parts.s, backend: backend.name } : truncate({ S: parts.s, backend: backend.name }, k);
   const K = full ? M : N;
   // tall: U = U_W (M×K), Vt = V_Wᵀ; wide: U = V_W (N×N), Vt = U_Wᵀ (K×M).
   const U = tall

@@ -15,7 +15,10 @@ type Dtype = 'float64' | 'float32';
 type Backend = 'wasm' | 'js';
 
 /** An upper bidiagonal: d (n), e (n, the last entry unused). */
-interface Bidiag { d: Float64Array; e: Float64Array }
+interface Bidiag {
+  d: Float64Array;
+  e: Float64Array;
+}
 
 interface Run {
   d: Float64Array;
@@ -34,52 +37,78 @@ function identity(n: number, dtype: Dtype): Float64Array | Float32Array {
 
 /** The wasm building block on a copy of b, U and V starting from I when `vectors`. */
 function runWasm(b: Bidiag, vectors: boolean | 'u' | 'v', dtype: Dtype, maxIter: number): Run {
-  const wantU = vectors === true || vectors === 'u', wantV = vectors === true || vectors === 'v';
+  const wantU = vectors === true || vectors === 'u',
+    wantV = vectors === true || vectors === 'v';
   const mod = currentModule() ?? loadedModule();
   if (!mod) throw new Error('the wasm module did not load');
-  const x = mod.exports, n = b.d.length, bytes = dtype === 'float64' ? 8 : 4;
+  const x = mod.exports,
+    n = b.d.length,
+    bytes = dtype === 'float64' ? 8 : 4;
   const a16 = (k: number) => Math.ceil(k / 16) * 16;
-  const nd = a16(8 * Math.max(n, 1)), nq = a16(bytes * n * n);
+  const nd = a16(8 * Math.max(n, 1)),
+    nq = a16(bytes * n * n);
   const scratch = a16(x.bidiagQRScratchBytes(n));
   const base = mod.arena.reserve(2 * nd + 2 * nq + scratch + 32);
-  const pd = base, pe = pd + nd, pu = pe + nd, pv = pu + nq, ps = pv + nq, pst = ps + scratch;
+  const pd = base,
+    pe = pd + nd,
+    pu = pe + nd,
+    pv = pu + nq,
+    ps = pv + nq,
+    pst = ps + scratch;
   const buf = mod.exports.memory.buffer;
   new Float64Array(buf, pd, n).set(b.d);
   new Float64Array(buf, pe, n).set(b.e);
   if (vectors) {
-    const view = (p: number) => (dtype === 'float64' ? new Float64Array(buf, p, n * n) : new Float32Array(buf, p, n * n));
+    const view = (p: number) =>
+      dtype === 'float64' ? new Float64Array(buf, p, n * n) : new Float32Array(buf, p, n * n);
     view(pu).set(identity(n, dtype));
     view(pv).set(identity(n, dtype));
   }
   const f = dtype === 'float64' ? x.bidiagQRF64 : x.bidiagQRF32;
   const rc = f(n, pd, pe, wantU ? pu : 0, wantV ? pv : 0, ps, maxIter, pst);
   const out = mod.exports.memory.buffer;
-  const read = (p: number) => (dtype === 'float64' ? new Float64Array(out, p, n * n).slice() : new Float32Array(out, p, n * n).slice());
+  const read = (p: number) =>
+    dtype === 'float64' ? new Float64Array(out, p, n * n).slice() : new Float32Array(out, p, n * n).slice();
   const st = mod.arena.status(pst);
   expect(rc === 0).toBe(st.converged);
   return {
-    d: new Float64Array(out, pd, n).slice(), u: wantU ? read(pu) : null, v: wantV ? read(pv) : null,
-    converged: st.converged, sweeps: st.sweeps, offMax: st.offMax,
+    d: new Float64Array(out, pd, n).slice(),
+    u: wantU ? read(pu) : null,
+    v: wantV ? read(pv) : null,
+    converged: st.converged,
+    sweeps: st.sweeps,
+    offMax: st.offMax,
   };
 }
 
 /** The JS kernel on a copy of b (float64 only). */
 function runJs(b: Bidiag, vectors: boolean | 'u' | 'v', maxIter: number): Run {
-  const n = b.d.length, d = b.d.slice(), e = b.e.slice();
-  const wantU = vectors === true || vectors === 'u', wantV = vectors === true || vectors === 'v';
-  const u = wantU ? (identity(n, 'float64') as Float64Array) : null, v = wantV ? (identity(n, 'float64') as Float64Array) : null;
+  const n = b.d.length,
+    d = b.d.slice(),
+    e = b.e.slice();
+  const wantU = vectors === true || vectors === 'u',
+    wantV = vectors === true || vectors === 'v';
+  const u = wantU ? (identity(n, 'float64') as Float64Array) : null,
+    v = wantV ? (identity(n, 'float64') as Float64Array) : null;
   const r = jsBidiagQR(n, d, e, u, n, n, v, n, n, eps.float64, maxIter);
   return { d, u, v, ...r };
 }
 
-function run(backend: Backend, b: Bidiag, vectors: boolean | 'u' | 'v', dtype: Dtype, maxIter = 60 * Math.max(b.d.length, 1)): Run {
+function run(
+  backend: Backend,
+  b: Bidiag,
+  vectors: boolean | 'u' | 'v',
+  dtype: Dtype,
+  maxIter = 60 * Math.max(b.d.length, 1),
+): Run {
   return backend === 'wasm' ? runWasm(b, vectors, dtype, maxIter) : runJs(b, vectors, maxIter);
 }
 
 // ---- bidiagonals -------------------------------------------------------------------------------
 
 function make(d: ArrayLike<number>, e: ArrayLike<number>): Bidiag {
-  const n = d.length, ee = new Float64Array(n);
+  const n = d.length,
+    ee = new Float64Array(n);
   for (let i = 0; i + 1 < n; i++) ee[i] = e[i];
   return { d: Float64Array.from(d), e: ee };
 }
@@ -87,7 +116,10 @@ function make(d: ArrayLike<number>, e: ArrayLike<number>): Bidiag {
 /** Entries uniform in (−1, 1). */
 function randomBidiag(n: number, seed: number): Bidiag {
   const rng = createRng(seed);
-  return make(Array.from({ length: n }, () => 2 * rng.uniform() - 1), Array.from({ length: Math.max(n - 1, 0) }, () => 2 * rng.uniform() - 1));
+  return make(
+    Array.from({ length: n }, () => 2 * rng.uniform() - 1),
+    Array.from({ length: Math.max(n - 1, 0) }, () => 2 * rng.uniform() - 1),
+  );
 }
 
 /**
@@ -96,10 +128,13 @@ function randomBidiag(n: number, seed: number): Bidiag {
  * determined to high relative accuracy, and Jacobi on Bᵀ (columns graded) finds them.
  */
 function gradedBidiag(n: number, decades: number, seed: number, increasing = false): Bidiag {
-  const rng = createRng(seed), g = n > 1 ? 10 ** (-decades / (n - 1)) : 1;
-  const d: number[] = [], e: number[] = [];
+  const rng = createRng(seed),
+    g = n > 1 ? 10 ** (-decades / (n - 1)) : 1;
+  const d: number[] = [],
+    e: number[] = [];
   for (let i = 0; i < n; i++) {
-    const k = increasing ? n - 1 - i : i, s = g ** k;
+    const k = increasing ? n - 1 - i : i,
+      s = g ** k;
     d.push((rng.uniform() < 0.5 ? -1 : 1) * (1 + rng.uniform()) * s);
     if (i + 1 < n) e.push((rng.uniform() - 0.5) * s);
   }
@@ -108,7 +143,8 @@ function gradedBidiag(n: number, decades: number, seed: number, increasing = fal
 
 /** Dense row-major B. */
 function dense(b: Bidiag): Float64Array {
-  const n = b.d.length, a = new Float64Array(n * n);
+  const n = b.d.length,
+    a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     a[i * n + i] = b.d[i];
     if (i + 1 < n) a[i * n + i + 1] = b.e[i];
@@ -118,9 +154,13 @@ function dense(b: Bidiag): Float64Array {
 
 /** σ of B by one-sided Jacobi on Bᵀ in float64 (descending). */
 function reference(b: Bidiag): Float64Array {
-  const n = b.d.length, a = dense(b), t = new Float64Array(n * n);
+  const n = b.d.length,
+    a = dense(b),
+    t = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) t[j * n + i] = a[i * n + j];
-  return Float64Array.from(svdvals({ rows: n, cols: n, data: t }, { method: 'jacobi', backend: 'js', dtype: 'float64' }));
+  return Float64Array.from(
+    svdvals({ rows: n, cols: n, data: t }, { method: 'jacobi', backend: 'js', dtype: 'float64' }),
+  );
 }
 
 const descending = (d: Float64Array) => Float64Array.from(d).sort((x, y) => y - x);
@@ -137,8 +177,10 @@ function maxRelErr(s: Float64Array, ref: Float64Array): number {
 
 /** ‖B − U·diag(σ)·Vᵀ‖_max / (n·u·‖B‖_max), U, V column-major. */
 function residualRatio(b: Bidiag, r: Run, u: number): number {
-  const n = b.d.length, a = dense(b);
-  let big = 0, res = 0;
+  const n = b.d.length,
+    a = dense(b);
+  let big = 0,
+    res = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       let s = 0;
@@ -164,7 +206,8 @@ function orthRatio(q: ArrayLike<number>, n: number, u: number): number {
 }
 
 function checkVectors(b: Bidiag, r: Run, dtype: Dtype): void {
-  const n = b.d.length, u = eps[dtype];
+  const n = b.d.length,
+    u = eps[dtype];
   if (n === 0) return;
   expect(residualRatio(b, r, u)).toBeLessThan(50);
   expect(orthRatio(r.u!, n, u)).toBeLessThan(50);
@@ -173,7 +216,8 @@ function checkVectors(b: Bidiag, r: Run, dtype: Dtype): void {
 
 /** Converged, values ≥ 0 and finite, values-only run equal to the values of the vectors run. */
 function checkRun(b: Bidiag, backend: Backend, dtype: Dtype): Run {
-  const r = run(backend, b, true, dtype), only = run(backend, b, false, dtype);
+  const r = run(backend, b, true, dtype),
+    only = run(backend, b, false, dtype);
   expect(r.converged).toBe(true);
   expect(r.offMax).toBe(0);
   for (const x of r.d) {
@@ -188,7 +232,11 @@ function checkRun(b: Bidiag, backend: Backend, dtype: Dtype): Run {
 }
 
 const sizes = [0, 1, 2, 3, 4, 7, 16, 33, 64, 100, 200];
-const cases: [Backend, Dtype][] = [['wasm', 'float64'], ['wasm', 'float32'], ['js', 'float64']];
+const cases: [Backend, Dtype][] = [
+  ['wasm', 'float64'],
+  ['wasm', 'float32'],
+  ['js', 'float64'],
+];
 
 describe.each(cases)('bidiagQR on %s / %s', (backend, dtype) => {
   const u = eps[dtype];
@@ -198,7 +246,8 @@ describe.each(cases)('bidiagQR on %s / %s', (backend, dtype) => {
   it.each(sizes)('random bidiagonal, n = %i: values (vs Jacobi), vectors, sweeps', (n) => {
     const b = randomBidiag(n, 1000 + n);
     const r = checkRun(b, backend, dtype);
-    const s = descending(r.d), ref = reference(b);
+    const s = descending(r.d),
+      ref = reference(b);
     for (let i = 0; i < n; i++) expect(Math.abs(s[i] - ref[i])).toBeLessThanOrEqual(10 * n * u * ref[0]);
     if (n > 2) expect(r.sweeps / n).toBeLessThan(4);
   });
@@ -211,7 +260,8 @@ describe.each(cases)('bidiagQR on %s / %s', (backend, dtype) => {
       for (const increasing of [false, true]) {
         const b = gradedBidiag(n, Math.min(200, step * (n - 1)), 7 * n + (increasing ? 1 : 0), increasing);
         const r = checkRun(b, backend, dtype);
-        const s = descending(r.d), ref = reference(b);
+        const s = descending(r.d),
+          ref = reference(b);
         if (n > 1 && step === 20) expect(ref[n - 1] / ref[0]).toBeLessThan(1e-18);
         expect(maxRelErr(s, ref)).toBeLessThanOrEqual(Math.min(10 * Math.max(n, 2) * u, tol * n));
       }
@@ -221,11 +271,22 @@ describe.each(cases)('bidiagQR on %s / %s', (backend, dtype) => {
   it('zero diagonal entries give an exact zero singular value', () => {
     // With every e ≠ 0, B has rank ≥ n − 1 (its superdiagonal is a nonsingular triangle), so any
     // number of zero d's gives exactly one zero σ; the zero-shift sweep must find it exactly.
-    for (const [n, zeros] of [[1, [0]], [2, [0]], [2, [1]], [2, [0, 1]], [5, [0]], [5, [2]], [5, [4]], [12, [0, 5, 11]], [40, [3, 4, 20, 39]]] as const) {
+    for (const [n, zeros] of [
+      [1, [0]],
+      [2, [0]],
+      [2, [1]],
+      [2, [0, 1]],
+      [5, [0]],
+      [5, [2]],
+      [5, [4]],
+      [12, [0, 5, 11]],
+      [40, [3, 4, 20, 39]],
+    ] as const) {
       const b = randomBidiag(n, 50 + n);
       for (const z of zeros) b.d[z] = 0;
       const r = checkRun(b, backend, dtype);
-      const s = descending(r.d), ref = reference(b);
+      const s = descending(r.d),
+        ref = reference(b);
       expect(s[n - 1]).toBe(0);
       for (let i = 0; i < n; i++) expect(Math.abs(s[i] - ref[i])).toBeLessThanOrEqual(10 * n * u * ref[0]);
     }
@@ -244,14 +305,17 @@ describe.each(cases)('bidiagQR on %s / %s', (backend, dtype) => {
 
   it('zero e split the matrix into independent blocks; repeated σ', () => {
     // Three copies of one 5×5 block glued by zero e: every σ has multiplicity three.
-    const blk = randomBidiag(5, 9), d: number[] = [], e: number[] = [];
+    const blk = randomBidiag(5, 9),
+      d: number[] = [],
+      e: number[] = [];
     for (let c = 0; c < 3; c++) {
       d.push(...blk.d);
       e.push(...blk.e.subarray(0, 4), 0);
     }
     const b = make(d, e.slice(0, 14));
     const r = checkRun(b, backend, dtype);
-    const s = descending(r.d), ref = descending(run(backend, blk, false, dtype).d);
+    const s = descending(r.d),
+      ref = descending(run(backend, blk, false, dtype).d);
     for (let i = 0; i < 15; i++) expect(Math.abs(s[i] - ref[Math.floor(i / 3)])).toBeLessThanOrEqual(30 * u * ref[0]);
     // d all equal, e zero: σ = |d| repeated, no sweep.
     const rep = checkRun(make(new Array(10).fill(-1.5), new Array(9).fill(0)), backend, dtype);
@@ -261,12 +325,16 @@ describe.each(cases)('bidiagQR on %s / %s', (backend, dtype) => {
   it('Wilkinson-like and constant bidiagonals (close and clustered σ)', () => {
     for (const n of [21, 41]) {
       const m = (n - 1) / 2;
-      const wil = make(Array.from({ length: n }, (_, i) => Math.abs(m - i) + 1), new Array(n - 1).fill(1));
+      const wil = make(
+        Array.from({ length: n }, (_, i) => Math.abs(m - i) + 1),
+        new Array(n - 1).fill(1),
+      );
       const cst = make(new Array(n).fill(1), new Array(n - 1).fill(1));
       const tiny = make(new Array(n).fill(1), new Array(n - 1).fill(1e-9));
       for (const b of [wil, cst, tiny]) {
         const r = checkRun(b, backend, dtype);
-        const s = descending(r.d), ref = reference(b);
+        const s = descending(r.d),
+          ref = reference(b);
         for (let i = 0; i < n; i++) expect(Math.abs(s[i] - ref[i])).toBeLessThanOrEqual(10 * n * u * ref[0]);
       }
       // σ of the constant bidiagonal (d = e = 1): 2·cos(kπ/(2n+1)), k = 1 … n.
@@ -278,17 +346,21 @@ describe.each(cases)('bidiagQR on %s / %s', (backend, dtype) => {
   });
 
   it('huge and tiny entries side by side (1e-300 … 2) stay finite and accurate', () => {
-    const d = [2, 1e-300, 1, 1e-150, 1.5, 3e-200, 1e-300, 1], e = [1, 1e-300, 1e-150, 1, 1e-250, 1e-300, 0.5];
+    const d = [2, 1e-300, 1, 1e-150, 1.5, 3e-200, 1e-300, 1],
+      e = [1, 1e-300, 1e-150, 1, 1e-250, 1e-300, 0.5];
     const b = make(d, e);
     const r = checkRun(b, backend, dtype);
-    const s = descending(r.d), ref = reference(b);
+    const s = descending(r.d),
+      ref = reference(b);
     for (let i = 0; i < 8; i++) expect(Math.abs(s[i] - ref[i])).toBeLessThanOrEqual(100 * u * ref[0]);
   });
 
   it('U alone and V alone equal the U and V of the call with both', () => {
     for (const n of [5, 37, 100]) {
-      const b = randomBidiag(n, 77 + n), both = run(backend, b, true, dtype);
-      const u = run(backend, b, 'u', dtype), v = run(backend, b, 'v', dtype);
+      const b = randomBidiag(n, 77 + n),
+        both = run(backend, b, true, dtype);
+      const u = run(backend, b, 'u', dtype),
+        v = run(backend, b, 'v', dtype);
       expect(u.v).toBe(null);
       expect(v.u).toBe(null);
       expect(Array.from(u.d)).toEqual(Array.from(both.d));
@@ -325,7 +397,8 @@ describe('bidiagQR: JS mirror equals the scalar wasm build bit for bit (float64)
   const compare = (b: Bidiag) => {
     expect(currentModule()!.simd).toBe(false);
     for (const vectors of [true, false]) {
-      const w = runWasm(b, vectors, 'float64', 60 * b.d.length), j = runJs(b, vectors, 60 * b.d.length);
+      const w = runWasm(b, vectors, 'float64', 60 * b.d.length),
+        j = runJs(b, vectors, 60 * b.d.length);
       expect(w.sweeps).toBe(j.sweeps);
       expect(w.converged).toBe(j.converged);
       expect(sameBits(w.d, j.d)).toBe(true);
@@ -349,7 +422,8 @@ describe('bidiagQR: JS mirror equals the scalar wasm build bit for bit (float64)
       compare(z);
     }
     const b = randomBidiag(25, 2);
-    const w = runWasm(b, true, 'float64', 5), j = runJs(b, true, 5);
+    const w = runWasm(b, true, 'float64', 5),
+      j = runJs(b, true, 5);
     expect(w.converged).toBe(false);
     expect(sameBits(w.d, j.d) && sameBits(w.u, j.u) && sameBits(w.v, j.v)).toBe(true);
   });

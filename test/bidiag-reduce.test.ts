@@ -12,7 +12,13 @@ import { uniformMatrix } from './harness/matrices.js';
 import { eps } from './harness/ratios.js';
 
 type Dtype = 'float64' | 'float32';
-interface Result { d: Float64Array; e: Float64Array; q: Float64Array; p: Float64Array; a: Float64Array }
+interface Result {
+  d: Float64Array;
+  e: Float64Array;
+  q: Float64Array;
+  p: Float64Array;
+  a: Float64Array;
+}
 
 const align16 = (x: number) => Math.ceil(x / 16) * 16;
 
@@ -21,23 +27,38 @@ function runWasm(n: number, a: Float64Array<ArrayBuffer>, dtype: Dtype, forms = 
   const mod = loadedModule();
   if (!mod) throw new Error('the wasm module did not load');
   const { exports: x, arena } = mod;
-  const b = dtype === 'float64' ? 8 : 4, nn = align16(n * n * b), nv = align16(n * 8);
+  const b = dtype === 'float64' ? 8 : 4,
+    nn = align16(n * n * b),
+    nv = align16(n * 8);
   const scratch = dtype === 'float64' ? x.bidiagBlockScratchF64(n) : x.bidiagBlockScratchF32(n);
   const base = arena.reserve(3 * nn + 2 * nv + align16(scratch));
-  const pa = base, pd = pa + nn, pe = pd + nv, pq = pe + nv, pp = pq + nn, ps = pp + nn;
+  const pa = base,
+    pd = pa + nn,
+    pe = pd + nv,
+    pq = pe + nv,
+    pp = pq + nn,
+    ps = pp + nn;
   arena.write(dtype, pa, dtype === 'float64' ? a : Float32Array.from(a), n * n);
   (dtype === 'float64' ? x.bidiagBlockF64 : x.bidiagBlockF32)(n, pa, pd, pe, forms ? pq : 0, forms ? pp : 0, ps);
   const f64 = (ptr: number, len: number) => Float64Array.from(arena.read(dtype, ptr, len));
   return {
-    d: new Float64Array(x.memory.buffer, pd, n).slice(), e: new Float64Array(x.memory.buffer, pe, n).slice(),
-    q: f64(pq, n * n), p: f64(pp, n * n), a: f64(pa, n * n),
+    d: new Float64Array(x.memory.buffer, pd, n).slice(),
+    e: new Float64Array(x.memory.buffer, pe, n).slice(),
+    q: f64(pq, n * n),
+    p: f64(pp, n * n),
+    a: f64(pa, n * n),
   };
 }
 
 /** The JS mirror on a copy of a. */
 function runJs(n: number, a: Float64Array<ArrayBuffer>): Result {
-  const w = Float64Array.from(a), d = new Float64Array(n), e = new Float64Array(n);
-  const tq = new Float64Array(n), tp = new Float64Array(n), q = new Float64Array(n * n), p = new Float64Array(n * n);
+  const w = Float64Array.from(a),
+    d = new Float64Array(n),
+    e = new Float64Array(n);
+  const tq = new Float64Array(n),
+    tp = new Float64Array(n),
+    q = new Float64Array(n * n),
+    p = new Float64Array(n * n);
   bidiagonalize(n, w, d, e, tq, tp, tinySquaredNorm.float64);
   formBidiagQ(n, w, tq, q);
   formBidiagP(n, w, tp, p);
@@ -54,7 +75,8 @@ function frob(x: ArrayLike<number>): number {
 function residual(n: number, a: Float64Array, r: Result): number {
   const qb = new Float64Array(n * n); // (Q·B)(:, j) = d_j·Q(:, j) + e_{j−1}·Q(:, j−1)
   for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) qb[j * n + i] = r.d[j] * r.q[j * n + i] + (j > 0 ? r.e[j - 1] * r.q[(j - 1) * n + i] : 0);
+    for (let i = 0; i < n; i++)
+      qb[j * n + i] = r.d[j] * r.q[j * n + i] + (j > 0 ? r.e[j - 1] * r.q[(j - 1) * n + i] : 0);
   }
   const diff = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
@@ -102,15 +124,20 @@ const kinds: Record<string, (n: number, dtype: Dtype) => Float64Array<ArrayBuffe
     return a;
   },
   'rank 2': (n) => {
-    const f = random(n, 5), g = random(n, 6), a = new Float64Array(n * n); // columns 0, 1 of f and g
-    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) a[j * n + i] = f[i] * g[j] + f[(n + i) % (n * n)] * g[(n + j) % (n * n)];
+    const f = random(n, 5),
+      g = random(n, 6),
+      a = new Float64Array(n * n); // columns 0, 1 of f and g
+    for (let j = 0; j < n; j++)
+      for (let i = 0; i < n; i++) a[j * n + i] = f[i] * g[j] + f[(n + i) % (n * n)] * g[(n + j) % (n * n)];
     return a;
   },
   zero: (n) => new Float64Array(n * n),
   'entries ~1e300, scaled': (n, dtype) => normalized(random(n, 7).map((x) => x * (dtype === 'float64' ? 1e300 : 1e30))),
-  'entries ~1e-300, scaled': (n, dtype) => normalized(random(n, 8).map((x) => x * (dtype === 'float64' ? 1e-300 : 1e-30))),
+  'entries ~1e-300, scaled': (n, dtype) =>
+    normalized(random(n, 8).map((x) => x * (dtype === 'float64' ? 1e-300 : 1e-30))),
   'columns graded down to 1e-300, scaled': (n, dtype) => {
-    const a = random(n, 9), lo = dtype === 'float64' ? -300 : -30;
+    const a = random(n, 9),
+      lo = dtype === 'float64' ? -300 : -30;
     for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) a[j * n + i] *= 10 ** ((lo * j) / Math.max(1, n - 1));
     return normalized(a);
   },
@@ -133,7 +160,8 @@ describe.each(runners)('bidiagonalization on %s / %s', (_, dtype, run) => {
       expect(r.d.length).toBe(n);
       if (n > 0) expect(r.e[n - 1]).toBe(0);
       for (let i = 0; i < n; i++) expect(Number.isFinite(r.d[i]) && Number.isFinite(r.e[i])).toBe(true);
-      const na = frob(a), m = Math.max(n, 1);
+      const na = frob(a),
+        m = Math.max(n, 1);
       if (na === 0) {
         expect(frob(r.d) + frob(r.e)).toBe(0);
       } else {
@@ -155,8 +183,13 @@ describe('float64: the JS mirror equals the scalar wasm build bit for bit', () =
     expect(loadedModule()!.simd).toBe(false);
     const ns = [...Array.from({ length: 70 }, (_, i) => i + 1), 100, 130];
     for (const n of ns) {
-      for (const a of [random(n, 100 + n), kinds['repeated and zero columns'](n, 'float64'), kinds['columns graded down to 1e-300, scaled'](n, 'float64')]) {
-        const w = runWasm(n, a, 'float64'), j = runJs(n, a);
+      for (const a of [
+        random(n, 100 + n),
+        kinds['repeated and zero columns'](n, 'float64'),
+        kinds['columns graded down to 1e-300, scaled'](n, 'float64'),
+      ]) {
+        const w = runWasm(n, a, 'float64'),
+          j = runJs(n, a);
         expect(same(w.d, j.d), `d, n = ${n}`).toBe(true);
         expect(same(w.e, j.e), `e, n = ${n}`).toBe(true);
         expect(same(w.q, j.q), `Q, n = ${n}`).toBe(true);

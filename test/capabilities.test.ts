@@ -6,12 +6,21 @@ import { IN_CI, wasmMissing } from './harness/cases.js';
 import { chromiumMissing } from './browser/support/chromium.js';
 
 describe('capabilities', () => {
-  it.skipIf(wasmMissing && !IN_CI)(`the wasm module loads${wasmMissing ? ' — SKIPPED: no wasm build (npm run build)' : ''}`, () => {
-    expect(backendInfo(), 'the wasm build is required under CI: run npm run build').toMatchObject({ wasm: true, active: 'wasm' });
-  });
+  it.skipIf(wasmMissing && !IN_CI)(
+    `the wasm module loads${wasmMissing ? ' — SKIPPED: no wasm build (npm run build)' : ''}`,
+    () => {
+      expect(backendInfo(), 'the wasm build is required under CI: run npm run build').toMatchObject({
+        wasm: true,
+        active: 'wasm',
+      });
+    },
+  );
 
   const chromium = chromiumMissing();
-  it.skipIf(!!chromium && !chromium.fail)(`Chromium is there for the browser tests${chromium ? ` — SKIPPED: ${chromium.reason}` : ''}`, () => {
-    if (chromium) expect.fail(chromium.reason);
-  });
+  it.skipIf(!!chromium && !chromium.fail)(
+    `Chromium is there for the browser tests${chromium ? ` — SKIPPED: ${chromium.reason}` : ''}`,
+    () => {
+      if (chromium) expect.fail(chromium.reason);
+    },
+  );
 });

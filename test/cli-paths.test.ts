@@ -31,7 +31,17 @@ function svdkit(args: string[]) {
 
 describe('svdkit --backend', () => {
   it.each(['js', 'wasm'] as const)('--backend %s runs the decomposition there', (backend) => {
-    const r = svdkit(['compress', 'small.png', '--ranks', '5', '--out', `o-${backend}`, '--json', '--backend', backend]);
+    const r = svdkit([
+      'compress',
+      'small.png',
+      '--ranks',
+      '5',
+      '--out',
+      `o-${backend}`,
+      '--json',
+      '--backend',
+      backend,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).backend).toBe(backend);
@@ -55,8 +65,17 @@ describe('svdkit failure paths', () => {
   it('an unexpected error is exit 1 with one line asking for a report', () => {
     let err = '';
     const io = {
-      stdout: { write: () => { throw new TypeError('stdout is gone'); } },
-      stderr: { write: (s: string) => { err += s; return true; } },
+      stdout: {
+        write: () => {
+          throw new TypeError('stdout is gone');
+        },
+      },
+      stderr: {
+        write: (s: string) => {
+          err += s;
+          return true;
+        },
+      },
     };
     expect(run(['--version'], io as never)).toBe(EXIT.internal);
     expect(EXIT.internal).toBe(1);
@@ -67,7 +86,9 @@ describe('svdkit failure paths', () => {
     const child = spawn(process.execPath, [MAIN, '--help'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.destroy(); // the read end closes before svdkit writes: its write fails with EPIPE
     let err = '';
-    child.stderr.on('data', (d) => { err += d; });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     expect(err).toBe('');
     expect(code).toBe(0);

@@ -43,14 +43,32 @@ describe.each(cases)('the built package on %s / %s', (backend, dtype) => {
   const opts = { backend, dtype };
 
   it('passes the SVD harness on every shape class', () => {
-    for (const [m, n] of [[0, 3], [1, 1], [1, 7], [7, 1], [9, 4], [4, 9], [12, 12], [40, 17]]) {
+    for (const [m, n] of [
+      [0, 3],
+      [1, 1],
+      [1, 7],
+      [7, 1],
+      [9, 4],
+      [4, 9],
+      [12, 12],
+      [40, 17],
+    ]) {
       checkSvd(uniformMatrix(m, n, 7 * m + n), backend, dtype, api.svd);
     }
-    for (const profile of Object.values(profiles)) checkSvd(withSingularValues(20, 14, profile(14), 3), backend, dtype, api.svd);
+    for (const profile of Object.values(profiles))
+      checkSvd(withSingularValues(20, 14, profile(14), 3), backend, dtype, api.svd);
   });
 
   it('keeps the sign convention: U positive at its largest entry', () => {
-    const r = api.svd([[0, -5, 0], [2, 0, 0], [0, 0, -1], [0, 0, 0]], opts);
+    const r = api.svd(
+      [
+        [0, -5, 0],
+        [2, 0, 0],
+        [0, 0, -1],
+        [0, 0, 0],
+      ],
+      opts,
+    );
     expect(Array.from(r.U!.data, (x) => x + 0)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0]);
     expect(Array.from(r.Vt!.data, (x) => x + 0)).toEqual([0, -1, 0, 1, 0, 0, 0, 0, -1]);
   });
@@ -64,23 +82,36 @@ describe.each(cases)('the built package on %s / %s', (backend, dtype) => {
   });
 
   it('matrixRank uses the default cutoff max(m, n)·ε·σ₁', () => {
-    const e = dtype === 'float64' ? 2 ** -52 : 2 ** -23, t = 5 * e * 2;
+    const e = dtype === 'float64' ? 2 ** -52 : 2 ** -23,
+      t = 5 * e * 2;
     const data = new Float64Array(15);
-    data[9] = 2; data[1] = -3 * t; data[14] = 0.3 * t;
+    data[9] = 2;
+    data[1] = -3 * t;
+    data[14] = 0.3 * t;
     const a = { rows: 5, cols: 3, data: dtype === 'float32' ? Float32Array.from(data) : data };
-    expect([api.matrixRank(a, opts), api.matrixRank(a, { ...opts, tol: 10 * t }), api.matrixRank(a, { ...opts, tol: 0.1 * t })]).toEqual([2, 1, 3]);
+    expect([
+      api.matrixRank(a, opts),
+      api.matrixRank(a, { ...opts, tol: 10 * t }),
+      api.matrixRank(a, { ...opts, tol: 0.1 * t }),
+    ]).toEqual([2, 1, 3]);
   });
 
   it('gives the same bits as src/ (svd, eigh, lowRank, randomizedSvd, lstsq, compressImage)', () => {
-    const a = uniformMatrix(23, 16, 9), s = randomSymmetric(11, 2);
+    const a = uniformMatrix(23, 16, 9),
+      s = randomSymmetric(11, 2);
     const same = (x: ArrayLike<number>, y: ArrayLike<number>) => expect(Array.from(x)).toEqual(Array.from(y));
-    const d = api.svd(a, opts), r = src.svd(a, opts);
-    same(d.S, r.S); same(d.U!.data, r.U!.data); same(d.Vt!.data, r.Vt!.data);
+    const d = api.svd(a, opts),
+      r = src.svd(a, opts);
+    same(d.S, r.S);
+    same(d.U!.data, r.U!.data);
+    same(d.Vt!.data, r.Vt!.data);
     same(api.eigh(s, opts).vectors.data, src.eigh(s, opts).vectors.data);
     expect(api.lowRank(a, { energy: 0.9 }, opts).error).toBe(src.lowRank(a, { energy: 0.9 }, opts).error);
     same(api.randomizedSvd(a, 4, { ...opts, seed: 5 }).U.data, src.randomizedSvd(a, 4, { ...opts, seed: 5 }).U.data);
     same(api.lstsq(a, new Float64Array(23).fill(1), opts), src.lstsq(a, new Float64Array(23).fill(1), opts));
     const img = { width: 12, height: 9, data: Uint8Array.from({ length: 108 }, (_, i) => (i * 53) % 256) };
-    expect(image.compressImage(img, 3, { backend }).stats(2)).toEqual(srcImage.compressImage(img, 3, { backend }).stats(2));
+    expect(image.compressImage(img, 3, { backend }).stats(2)).toEqual(
+      srcImage.compressImage(img, 3, { backend }).stats(2),
+    );
   });
 });

@@ -15,13 +15,20 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('API reference', () => {
   it('builds with no warning; modules are svdkit, svdkit/image, svdkit/worker, svdkit/inline; @throws shows the class', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'docs.mjs'), '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'docs.mjs'), '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     expect(r.stdout + r.stderr).not.toMatch(/warning|error/i);
     expect(r.status).toBe(0);
     const modules = readFileSync(join(out, 'modules.html'), 'utf8');
-    for (const name of ['svdkit', 'svdkit/image', 'svdkit/worker', 'svdkit/inline']) expect(modules).toContain(`>${name}<`);
+    for (const name of ['svdkit', 'svdkit/image', 'svdkit/worker', 'svdkit/inline'])
+      expect(modules).toContain(`>${name}<`);
     const svd = readFileSync(join(out, 'functions', 'svdkit.svd.html'), 'utf8');
-    expect(svd).toMatch(/Throws[\s\S]*?<a href="\.\.\/classes\/svdkit\.InvalidMatrixError\.html"[^>]*>InvalidMatrixError<\/a>/);
+    expect(svd).toMatch(
+      /Throws[\s\S]*?<a href="\.\.\/classes\/svdkit\.InvalidMatrixError\.html"[^>]*>InvalidMatrixError<\/a>/,
+    );
     const image = readFileSync(join(out, 'functions', 'svdkit_image.compressImage.html'), 'utf8');
     expect(image).toMatch(/Throws[\s\S]*?>InvalidOptionError<\/a>/);
   }, 200_000);

@@ -11,7 +11,8 @@ import { randomSymmetric, withEigenvalues } from './harness/symmetric.js';
 
 /** A symmetric tridiagonal matrix from its diagonal and off-diagonal. */
 function tridiagonal(d: number[], e: number[]): M64 {
-  const n = d.length, data = new Float64Array(n * n);
+  const n = d.length,
+    data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) data[i * n + i] = d[i];
   for (let i = 0; i + 1 < n; i++) data[i * n + i + 1] = data[(i + 1) * n + i] = e[i];
   return { rows: n, cols: n, data };
@@ -25,7 +26,9 @@ function wilkinson(m: number): { d: number[]; e: number[] } {
 
 /** `copies` W⁺₂₁ blocks glued by off-diagonal entries `glue`: clusters of close eigenvalues. */
 function gluedWilkinson(copies: number, glue: number): M64 {
-  const w = wilkinson(10), d: number[] = [], e: number[] = [];
+  const w = wilkinson(10),
+    d: number[] = [],
+    e: number[] = [];
   for (let c = 0; c < copies; c++) {
     d.push(...w.d);
     e.push(...w.e);
@@ -35,14 +38,16 @@ function gluedWilkinson(copies: number, glue: number): M64 {
 }
 
 function rankOne(n: number, seed: number): M64 {
-  const x = uniformMatrix(n, 1, seed).data, data = new Float64Array(n * n);
+  const x = uniformMatrix(n, 1, seed).data,
+    data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) data[i * n + j] = x[i] * x[j];
   return { rows: n, cols: n, data };
 }
 
 /** BᵀB for a random B: positive semidefinite, its eigenvalues the squared singular values of B. */
 function gram(n: number, seed: number): M64 {
-  const b = uniformMatrix(n, n, seed).data, data = new Float64Array(n * n);
+  const b = uniformMatrix(n, n, seed).data,
+    data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
       let s = 0;
@@ -63,9 +68,21 @@ const special: Record<string, (dtype: Dtype) => M64> = {
   'Wilkinson W⁺₂₁': () => tridiagonal(wilkinson(10).d, wilkinson(10).e),
   'glued Wilkinson (3 × W⁺₂₁, glue 1e-12)': () => gluedWilkinson(3, 1e-12),
   'glued Wilkinson (4 × W⁺₂₁, glue √u)': (dtype) => gluedWilkinson(4, Math.sqrt(eps[dtype])),
-  'clustered (20 within 1e-12)': () => withEigenvalues(Array.from({ length: 30 }, (_, i) => (i < 20 ? 1 + i * 1e-12 : -i)), 5),
-  'repeated, multiplicity n/2': () => withEigenvalues(Array.from({ length: 32 }, (_, i) => (i < 16 ? 2 : i - 20)), 6),
-  'repeated, two of multiplicity n/2': () => withEigenvalues(Array.from({ length: 24 }, (_, i) => (i < 12 ? 1 : -1)), 7),
+  'clustered (20 within 1e-12)': () =>
+    withEigenvalues(
+      Array.from({ length: 30 }, (_, i) => (i < 20 ? 1 + i * 1e-12 : -i)),
+      5,
+    ),
+  'repeated, multiplicity n/2': () =>
+    withEigenvalues(
+      Array.from({ length: 32 }, (_, i) => (i < 16 ? 2 : i - 20)),
+      6,
+    ),
+  'repeated, two of multiplicity n/2': () =>
+    withEigenvalues(
+      Array.from({ length: 24 }, (_, i) => (i < 12 ? 1 : -1)),
+      7,
+    ),
   zero: () => ({ rows: 20, cols: 20, data: new Float64Array(400) }),
   identity: () => identityMatrix(20, 20),
   'rank one': () => rankOne(25, 8),
@@ -106,8 +123,13 @@ describe.each(cases)('eigh, tridiagonal method, on %s / %s', (backend, dtype) =>
   });
 
   it('eigvalsh equals the values of the full call', () => {
-    for (const [n, a] of [[0, randomSymmetric(0, 1)], [1, randomSymmetric(1, 1)], [33, randomSymmetric(33, 2)],
-      [21, special['Wilkinson W⁺₂₁'](dtype)], [32, special['repeated, multiplicity n/2'](dtype)]] as const) {
+    for (const [n, a] of [
+      [0, randomSymmetric(0, 1)],
+      [1, randomSymmetric(1, 1)],
+      [33, randomSymmetric(33, 2)],
+      [21, special['Wilkinson W⁺₂₁'](dtype)],
+      [32, special['repeated, multiplicity n/2'](dtype)],
+    ] as const) {
       for (const method of ['tridiagonal', 'jacobi', 'auto'] as const) {
         const full = eigh(a, { backend, dtype, method }).values;
         const only = eigvalsh(a, { backend, dtype, method });
@@ -140,7 +162,15 @@ describe.each(cases)('eigh, tridiagonal method, on %s / %s', (backend, dtype) =>
   it('rejects a bad method', () => {
     expect(() => eigh([[1]], { backend, dtype, method: 'qr' as never })).toThrow(InvalidOptionError);
     expect(() => eigvalsh([[1]], { backend, dtype, method: 1 as never })).toThrow(InvalidOptionError);
-    expect(() => eigvalsh([[1, 2], [3, 4]], { backend, dtype })).toThrow(/eigvalsh needs a symmetric matrix/);
+    expect(() =>
+      eigvalsh(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        { backend, dtype },
+      ),
+    ).toThrow(/eigvalsh needs a symmetric matrix/);
   });
 });
 
@@ -165,17 +195,21 @@ describe.each(cases)('method jacobi keeps high relative accuracy on %s / %s', (b
   // eigenvalues below u·‖A‖ came out with relative errors up to 0.1 (8e-11 at 1e-12, 0.1 at 1e-20).
   it('graded positive definite D·B·D: every eigenvalue to relative error ≤ 50·κ(B)·u', () => {
     // B(i, j) = 0.3^|i−j| (κ(B) < 3.5), D = diag(10^(−2i)): eigenvalues from 1 down to about 1e-28.
-    const n = 8, kappaB = 3.5;
+    const n = 8,
+      kappaB = 3.5;
     const a0 = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a0[i * n + j] = 0.3 ** Math.abs(i - j) * 10 ** (-2 * i) * 10 ** (-2 * j);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) a0[i * n + j] = 0.3 ** Math.abs(i - j) * 10 ** (-2 * i) * 10 ** (-2 * j);
     const a = asDtype({ rows: n, cols: n, data: a0 }, dtype);
     // Reference: λ = σ(Lᵀ)², A = L·Lᵀ in float64; Lᵀ = L_Bᵀ·D is column-graded, where one-sided Jacobi
     // is relatively accurate (its error governed by κ(L_B) = √κ(B)).
-    const l = cholesky(a.data, n), lt = new Float64Array(n * n);
+    const l = cholesky(a.data, n),
+      lt = new Float64Array(n * n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) lt[i * n + j] = l[j * n + i];
     const ref = Array.from(svdvals({ rows: n, cols: n, data: lt }, { backend, dtype: 'float64' }), (s) => s * s);
     const { values } = eigh(a, { backend, dtype, method: 'jacobi' });
     expect(values[n - 1]).toBeLessThan(1e-25);
-    for (let i = 0; i < n; i++) expect(Math.abs(values[i] - ref[i]) / ref[i]).toBeLessThanOrEqual(50 * kappaB * eps[dtype]);
+    for (let i = 0; i < n; i++)
+      expect(Math.abs(values[i] - ref[i]) / ref[i]).toBeLessThanOrEqual(50 * kappaB * eps[dtype]);
   });
 });

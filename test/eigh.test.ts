@@ -24,21 +24,46 @@ describe.each(cases)('eigh on %s / %s', (backend, dtype) => {
     const e = dtype === 'float64' ? 2 ** -53 : 2 ** -24;
     const sorted = [...lambda].sort((x, y) => y - x);
     const scale = Math.max(...lambda.map(Math.abs));
-    for (let i = 0; i < values.length; i++) expect(Math.abs(values[i] - sorted[i])).toBeLessThanOrEqual(50 * lambda.length * e * scale);
+    for (let i = 0; i < values.length; i++)
+      expect(Math.abs(values[i] - sorted[i])).toBeLessThanOrEqual(50 * lambda.length * e * scale);
   });
 
   it('entries near overflow and underflow', () => {
-    const big = dtype === 'float64' ? 1e300 : 1e30, small = dtype === 'float64' ? 1e-300 : 1e-30;
+    const big = dtype === 'float64' ? 1e300 : 1e30,
+      small = dtype === 'float64' ? 1e-300 : 1e-30;
     for (const c of [big, small]) checkEigh(scaled(randomSymmetric(12, 3), c), backend, dtype);
   });
 
   it('identity and diagonal input', () => {
-    const { values } = eigh([[1, 0, 0], [0, 3, 0], [0, 0, 2]], { backend, dtype });
+    const { values } = eigh(
+      [
+        [1, 0, 0],
+        [0, 3, 0],
+        [0, 0, 2],
+      ],
+      { backend, dtype },
+    );
     expect(Array.from(values)).toEqual([3, 2, 1]);
   });
 
   it('rejects non-square and non-symmetric input', () => {
-    expect(() => eigh([[1, 2, 3], [2, 1, 0]], { backend, dtype })).toThrow(InvalidMatrixError);
-    expect(() => eigh([[1, 2], [3, 1]], { backend, dtype })).toThrow(/symmetric/);
+    expect(() =>
+      eigh(
+        [
+          [1, 2, 3],
+          [2, 1, 0],
+        ],
+        { backend, dtype },
+      ),
+    ).toThrow(InvalidMatrixError);
+    expect(() =>
+      eigh(
+        [
+          [1, 2],
+          [3, 1],
+        ],
+        { backend, dtype },
+      ),
+    ).toThrow(/symmetric/);
   });
 });

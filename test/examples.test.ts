@@ -13,25 +13,38 @@ import { requireBuild } from './harness/built.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist', 'index.js');
 
-
-beforeAll(() => requireBuild(DIST, join(ROOT, 'src'), "the examples import the built package ('svdkit' resolves to dist/)"));
+beforeAll(() =>
+  requireBuild(DIST, join(ROOT, 'src'), "the examples import the built package ('svdkit' resolves to dist/)"),
+);
 
 let work: string;
-beforeAll(() => { work = mkdtempSync(join(tmpdir(), 'svdkit-examples-test-')); });
-afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'svdkit-examples-test-'));
+});
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs examples/<file> from the repository root: node for .mjs, node with tsx's loader for .ts. */
 function runExample(file: string, args: string[] = [], timeoutMs = 120_000): Promise<Run> {
   const script = join('examples', file);
   const argv = file.endsWith('.ts') ? ['--import', 'tsx', script, ...args] : [script, ...args];
   return new Promise((resolve) => {
-    execFile(process.execPath, argv, { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 << 20 },
+    execFile(
+      process.execPath,
+      argv,
+      { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 << 20 },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
         resolve({ code, stdout, stderr: stderr + (err && code === null ? `\n(${err.message})` : '') });
-      });
+      },
+    );
   });
 }
 
@@ -130,7 +143,16 @@ describe('examples/', () => {
   });
 
   it('every example in examples/ is covered here', () => {
-    const covered = ['quickstart.mjs', 'walkthrough.mjs', 'derivation.mjs', 'image-table.mjs', 'flags.mjs', 'model-compression.ts', 'power.mjs', 'graded.mjs'];
+    const covered = [
+      'quickstart.mjs',
+      'walkthrough.mjs',
+      'derivation.mjs',
+      'image-table.mjs',
+      'flags.mjs',
+      'model-compression.ts',
+      'power.mjs',
+      'graded.mjs',
+    ];
     const present = readdirSync(join(ROOT, 'examples')).filter((f) => /\.(mjs|ts)$/.test(f));
     expect(present.sort()).toEqual(covered.sort());
   });

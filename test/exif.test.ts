@@ -8,12 +8,23 @@ import { applyOrientation, jpegOrientation } from '../src/cli/exif.js';
 function app1(orientation: number, little: boolean): Uint8Array {
   const tiff: number[] = [];
   const u16 = (v: number) => (little ? tiff.push(v & 255, v >> 8) : tiff.push(v >> 8, v & 255));
-  const u32 = (v: number) => (little ? tiff.push(v & 255, (v >> 8) & 255, (v >> 16) & 255, v >>> 24) : tiff.push(v >>> 24, (v >> 16) & 255, (v >> 8) & 255, v & 255));
+  const u32 = (v: number) =>
+    little
+      ? tiff.push(v & 255, (v >> 8) & 255, (v >> 16) & 255, v >>> 24)
+      : tiff.push(v >>> 24, (v >> 16) & 255, (v >> 8) & 255, v & 255);
   tiff.push(...(little ? [0x49, 0x49] : [0x4d, 0x4d]));
-  u16(42); u32(8);
+  u16(42);
+  u32(8);
   u16(2); // two entries
-  u16(0x010f); u16(2); u32(4); u32(0); // Make, ASCII, 4 bytes inline
-  u16(0x0112); u16(3); u32(1); u16(orientation); u16(0); // Orientation, SHORT
+  u16(0x010f);
+  u16(2);
+  u32(4);
+  u32(0); // Make, ASCII, 4 bytes inline
+  u16(0x0112);
+  u16(3);
+  u32(1);
+  u16(orientation);
+  u16(0); // Orientation, SHORT
   u32(0); // no next IFD
   const body = [...'Exif\0\0'].map((c) => c.charCodeAt(0)).concat(tiff);
   return Uint8Array.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255, ...body]);
@@ -21,27 +32,34 @@ function app1(orientation: number, little: boolean): Uint8Array {
 
 /** A 24×16 JPEG of six flat 8×8 blocks (gray levels 0, 50, 100 / 150, 200, 250), with an APP1 after SOI. */
 function photo(orientation: number | null, little = true): Uint8Array {
-  const W = 24, H = 16, rgba = new Uint8Array(W * H * 4);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
-    const v = 50 * (3 * (y >> 3) + (x >> 3));
-    rgba.set([v, v, v, 255], (y * W + x) * 4);
-  }
+  const W = 24,
+    H = 16,
+    rgba = new Uint8Array(W * H * 4);
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const v = 50 * (3 * (y >> 3) + (x >> 3));
+      rgba.set([v, v, v, 255], (y * W + x) * 4);
+    }
   const plain = jpeg.encode({ width: W, height: H, data: rgba }, 95).data;
   if (orientation === null) return plain;
   const seg = app1(orientation, little);
   const out = new Uint8Array(plain.length + seg.length);
-  out.set(plain.subarray(0, 2)); out.set(seg, 2); out.set(plain.subarray(2), 2 + seg.length);
+  out.set(plain.subarray(0, 2));
+  out.set(seg, 2);
+  out.set(plain.subarray(2), 2 + seg.length);
   return out;
 }
 
 /** Mean level of each 8×8 block, row by row of blocks. */
 function blocks(img: { width: number; height: number; channels: number; data: ArrayLike<number> }): number[] {
   const out: number[] = [];
-  for (let by = 0; by < img.height / 8; by++) for (let bx = 0; bx < img.width / 8; bx++) {
-    let s = 0;
-    for (let y = 2; y < 6; y++) for (let x = 2; x < 6; x++) s += img.data[((by * 8 + y) * img.width + bx * 8 + x) * img.channels];
-    out.push(Math.round(s / 16 / 50) * 50);
-  }
+  for (let by = 0; by < img.height / 8; by++)
+    for (let bx = 0; bx < img.width / 8; bx++) {
+      let s = 0;
+      for (let y = 2; y < 6; y++)
+        for (let x = 2; x < 6; x++) s += img.data[((by * 8 + y) * img.width + bx * 8 + x) * img.channels];
+      out.push(Math.round(s / 16 / 50) * 50);
+    }
   return out;
 }
 

@@ -6,12 +6,18 @@ import { cond, InvalidMatrixError, InvalidOptionError, lstsq, matrixRank, pinv, 
 import { jsBackend } from '../src/backend/js/index.js';
 import { cases } from './harness/cases.js';
 
-const m = 9, n = 5;
+const m = 9,
+  n = 5;
 const a = { rows: m, cols: n, data: Float64Array.from({ length: m * n }, (_, k) => Math.cos(k * 0.9) + (k % 4) / 3) };
 const b = Array.from({ length: m }, (_, i) => Math.sin(i) * 2);
 const B = { rows: m, cols: 2, data: Float64Array.from({ length: 2 * m }, (_, k) => (k % 7) - 3) };
 // Rank 2 (third column = first + second), with a wide companion.
-const deficient = [[1, 2, 3], [4, 5, 9], [7, 8, 15], [2, 1, 3]];
+const deficient = [
+  [1, 2, 3],
+  [4, 5, 9],
+  [7, 8, 15],
+  [2, 1, 3],
+];
 
 describe.each(cases)('svd(a) reused on %s / %s', (backend, dtype) => {
   const opts = { backend, dtype } as const;
@@ -34,12 +40,21 @@ describe.each(cases)('svd(a) reused on %s / %s', (backend, dtype) => {
     expect(d.rank(1e300)).toBe(0);
     expect(Array.from(d.pinv().data)).toEqual(Array.from(pinv(deficient, opts).data));
     expect(Array.from(d.solve([1, 2, 3, 4]))).toEqual(Array.from(lstsq(deficient, [1, 2, 3, 4], opts)));
-    expect(svd([[0, 0], [0, 0]], opts).cond()).toBe(Infinity);
+    expect(
+      svd(
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        opts,
+      ).cond(),
+    ).toBe(Infinity);
   });
 
   it('with fullMatrices the same solutions (only the leading columns of U are used)', () => {
     const full = svd(a, { ...opts, fullMatrices: true });
-    const x = full.solve(b), ref = f.solve(b);
+    const x = full.solve(b),
+      ref = f.solve(b);
     const tol = (dtype === 'float64' ? 1e-12 : 1e-4) * Math.max(...Array.from(ref, Math.abs));
     for (let i = 0; i < n; i++) expect(Math.abs(x[i] - ref[i])).toBeLessThan(tol);
     expect(full.pinv().rows).toBe(n);
@@ -60,14 +75,15 @@ describe.each(cases)('svd(a) reused on %s / %s', (backend, dtype) => {
     const t = svd(a, { ...opts, k: 2 });
     expect(() => t.rank()).toThrow(/only the 2 largest/);
     expect(() => t.cond()).toThrow(InvalidOptionError);
-    const x = t.solve(b), full = svd(a, opts);
+    const x = t.solve(b),
+      full = svd(a, opts);
     // x = Σ_{i<2} v_i (u_iᵀ b)/σ_i from the full factors.
     for (let j = 0; j < n; j++) {
       let ref = 0;
       for (let i = 0; i < 2; i++) {
         let ub = 0;
         for (let r = 0; r < m; r++) ub += full.U.data[r * n + i] * b[r];
-        ref += full.Vt.data[i * n + j] * ub / full.S[i];
+        ref += (full.Vt.data[i * n + j] * ub) / full.S[i];
       }
       expect(Math.abs(x[j] - ref)).toBeLessThan(dtype === 'float64' ? 1e-12 : 1e-4);
     }
@@ -80,7 +96,10 @@ describe.each(cases)('svd(a) reused on %s / %s', (backend, dtype) => {
     expect(() => f.rank(-1)).toThrow(InvalidOptionError);
     expect(() => svd({ rows: 0, cols: 3, data: [] }, opts).cond()).toThrow(InvalidMatrixError);
     const before = [f.U.data.slice(), f.S.slice(), f.Vt.data.slice()];
-    f.solve(B); f.pinv(); f.rank(); f.cond();
+    f.solve(B);
+    f.pinv();
+    f.rank();
+    f.cond();
     expect([f.U.data, f.S, f.Vt.data]).toEqual(before);
   });
 
@@ -97,16 +116,35 @@ describe.each(cases)('svd(a) reused on %s / %s', (backend, dtype) => {
       direct += (b[i] - ax) ** 2;
     }
     expect(r.residuals).toHaveLength(1);
-    expect(Math.abs(r.residuals[0] - direct)).toBeLessThan((dtype === 'float64' ? 1e-12 : 1e-4) * b.reduce((s, x) => s + x * x, 0));
+    expect(Math.abs(r.residuals[0] - direct)).toBeLessThan(
+      (dtype === 'float64' ? 1e-12 : 1e-4) * b.reduce((s, x) => s + x * x, 0),
+    );
     const R = lstsq(a, B, { ...opts, full: true });
     expect([R.x.rows, R.x.cols, R.residuals.length]).toEqual([n, 2, 2]);
     // numpy: residuals empty when rank < n or m ≤ n.
     const d = lstsq(deficient, [1, 2, 3, 4], { ...opts, full: true });
     expect([d.rank, d.residuals.length, d.S.length]).toEqual([2, 0, 3]);
     expect(lstsq([[1, 2, 3]], [1], { ...opts, full: true }).residuals.length).toBe(0);
-    expect(lstsq([[1, 0], [0, 1]], [1, 2], { ...opts, full: true }).residuals.length).toBe(0);
+    expect(
+      lstsq(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [1, 2],
+        { ...opts, full: true },
+      ).residuals.length,
+    ).toBe(0);
     // numpy.linalg.lstsq([[1,0],[1,1],[1,2]], [1,2,2]): residuals [0.16666667], rank 2.
-    const line = lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 2], { ...opts, full: true });
+    const line = lstsq(
+      [
+        [1, 0],
+        [1, 1],
+        [1, 2],
+      ],
+      [1, 2, 2],
+      { ...opts, full: true },
+    );
     expect(line.rank).toBe(2);
     expect(line.residuals[0]).toBeCloseTo(1 / 6, dtype === 'float64' ? 12 : 5);
     expect(() => lstsq(a, b, { ...opts, full: 'yes' } as never)).toThrow(InvalidOptionError);
@@ -118,7 +156,11 @@ describe('no new decomposition', () => {
     const f = svd(a, { backend: 'js' });
     const spy = vi.spyOn(jsBackend, 'svdTall');
     const gemm = vi.spyOn(jsBackend, 'gemm');
-    f.solve(b); f.solve(B); f.pinv(); f.rank(); f.cond();
+    f.solve(b);
+    f.solve(B);
+    f.pinv();
+    f.rank();
+    f.cond();
     expect(spy).not.toHaveBeenCalled();
     expect(gemm).toHaveBeenCalled(); // the products did run on this backend
     spy.mockRestore();

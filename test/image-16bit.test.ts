@@ -15,7 +15,8 @@ import { to16 } from '../src/image/compress-steps.js';
 import { decodeImage } from '../src/cli/decode.js';
 import { requireBuild } from './harness/built.js';
 
-const W = 160, H = 120;
+const W = 160,
+  H = 120;
 /** A 16-bit RGB image with detail below 8 bits (the low byte matters). */
 function deep(): Uint16Array {
   const rgb = photoLike(W, H);
@@ -36,26 +37,40 @@ describe.each(['wasm', 'js'] as const)('16-bit compressImage on the %s backend',
       const measured = 10 * Math.log10((65535 ** 2 * data.length) / se);
       expect(Math.abs(measured - c.stats(20).psnr)).toBeLessThan(0.05); // clamping to 0…65535 only lowers the error
       // The same picture read as 8 bits gives nearly the same PSNR: the peak is scaled with the data.
-      const c8 = compressImage({ width: W, height: H, data: Uint8Array.from(data, (v) => Math.round(v / 257)) }, 20, { method, backend });
+      const c8 = compressImage({ width: W, height: H, data: Uint8Array.from(data, (v) => Math.round(v / 257)) }, 20, {
+        method,
+        backend,
+      });
       expect(Math.abs(c8.stats(20).psnr - c.stats(20).psnr)).toBeLessThan(1.5);
     }
   });
-  it.skipIf(skip)('alpha kept exact at 16 bits; the factors file (float32 by default) round-trips within ±1 of 65535', () => {
-    const rgb = deep(), rgba = new Uint16Array(W * H * 4);
-    for (let i = 0; i < W * H; i++) { rgba.set(rgb.subarray(3 * i, 3 * i + 3), 4 * i); rgba[4 * i + 3] = (i * 977) % 65536; }
-    const c = compressImage({ width: W, height: H, data: rgba }, 15, { backend });
-    const ref = c.toImage(), back = decompressImage(c.toBytes());
-    expect(back.data).toBeInstanceOf(Uint16Array);
-    let worst = 0;
-    for (let i = 0; i < rgba.length; i++) worst = Math.max(worst, Math.abs(back.data[i] - ref.data[i]));
-    expect(worst).toBeLessThanOrEqual(1);
-    for (let i = 3; i < rgba.length; i += 4) if (ref.data[i] !== rgba[i] || back.data[i] !== rgba[i]) throw new Error(`alpha at ${i}`);
-  });
+  it.skipIf(skip)(
+    'alpha kept exact at 16 bits; the factors file (float32 by default) round-trips within ±1 of 65535',
+    () => {
+      const rgb = deep(),
+        rgba = new Uint16Array(W * H * 4);
+      for (let i = 0; i < W * H; i++) {
+        rgba.set(rgb.subarray(3 * i, 3 * i + 3), 4 * i);
+        rgba[4 * i + 3] = (i * 977) % 65536;
+      }
+      const c = compressImage({ width: W, height: H, data: rgba }, 15, { backend });
+      const ref = c.toImage(),
+        back = decompressImage(c.toBytes());
+      expect(back.data).toBeInstanceOf(Uint16Array);
+      let worst = 0;
+      for (let i = 0; i < rgba.length; i++) worst = Math.max(worst, Math.abs(back.data[i] - ref.data[i]));
+      expect(worst).toBeLessThanOrEqual(1);
+      for (let i = 3; i < rgba.length; i += 4)
+        if (ref.data[i] !== rgba[i] || back.data[i] !== rgba[i]) throw new Error(`alpha at ${i}`);
+    },
+  );
 });
 
 describe('16-bit helpers', () => {
   it('to16 rounds half to even and clamps', () => {
-    expect([to16(-3), to16(0.5), to16(1.5), to16(2.5), to16(2.6), to16(65534.5), to16(70000), to16(NaN)]).toEqual([0, 0, 2, 2, 3, 65534, 65535, 0]);
+    expect([to16(-3), to16(0.5), to16(1.5), to16(2.5), to16(2.6), to16(65534.5), to16(70000), to16(NaN)]).toEqual([
+      0, 0, 2, 2, 3, 65534, 65535, 0,
+    ]);
   });
   it('toGray keeps 16 bits', () => {
     const g = toGray({ width: 2, height: 1, data: new Uint16Array([65535, 0, 0, 0, 65535, 0]) });
@@ -73,7 +88,8 @@ describe('16-bit helpers', () => {
 });
 
 describe('svdkit compress on a 16-bit PNG', () => {
-  const ROOT = fileURLToPath(new URL('..', import.meta.url)), MAIN = join(ROOT, 'dist', 'cli', 'main.js');
+  const ROOT = fileURLToPath(new URL('..', import.meta.url)),
+    MAIN = join(ROOT, 'dist', 'cli', 'main.js');
   const dir = mkdtempSync(join(tmpdir(), 'svdkit-16-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it('writes 16-bit PNGs and reports PSNR against 65535; decompress gives 16 bits back', () => {
@@ -90,7 +106,9 @@ describe('svdkit compress on a 16-bit PNG', () => {
     expect(j.rows[0].psnr).toBeCloseTo(api.stats(20).psnr, 6);
     expect([...out.data]).toEqual([...api.toImage(20).data]);
     expect(j.factors.precision).toBe('float32');
-    expect(run(['compress', 'd.png', '--ranks', '5', '--out', 'o']).stdout).toMatch(/PSNR: peak 65535, before rounding to 16 bits/);
+    expect(run(['compress', 'd.png', '--ranks', '5', '--out', 'o']).stdout).toMatch(
+      /PSNR: peak 65535, before rounding to 16 bits/,
+    );
     expect(run(['decompress', 'o/d.svdk']).status).toBe(0);
     expect(decode(readFileSync(join(dir, 'o', 'd-k20-decompressed.png'))).depth).toBe(16);
   });

@@ -25,22 +25,29 @@ describe.each(['wasm', 'js'] as const)('randomized vs exact on the %s backend', 
     expect([r.method, e.method, r.backend, e.backend]).toEqual(['randomized', 'exact', backend, backend]);
     expect([r.kept, e.kept]).toEqual([50, 240]);
     for (const k of [1, 5, 10, 25, 50]) {
-      const rs = r.stats(k), es = e.stats(k);
+      const rs = r.stats(k),
+        es = e.stats(k);
       expect(rs.relativeError).toBeLessThanOrEqual(1.01 * es.relativeError);
       expect(rs.relativeError).toBeGreaterThanOrEqual(es.relativeError * (1 - 1e-5)); // never better than optimal
       expect(rs.storedValues).toBe(es.storedValues);
       expect(Math.abs(rs.psnr - es.psnr)).toBeLessThan(0.09); // 1% in error is 0.086 dB
       // The 8-bit images: the randomized one is as close to the input as the exact one, give or take 1%.
-      const ri = r.toImage(k).data, ei = e.toImage(k).data;
+      const ri = r.toImage(k).data,
+        ei = e.toImage(k).data;
       expect(rms(ri, img.data)).toBeLessThanOrEqual(1.01 * rms(ei, img.data) + 0.01);
     }
   });
 
   it.skipIf(skip)('measured error of the rebuilt image matches stats (real-valued, before rounding)', () => {
     const r = compressImage(img, 20, { method: 'randomized', backend });
-    const s = r.stats(20), rebuilt = r.toImage(20).data;
-    let num = 0, den = 0;
-    for (let i = 0; i < rebuilt.length; i++) { num += (rebuilt[i] - img.data[i]) ** 2; den += img.data[i] ** 2; }
+    const s = r.stats(20),
+      rebuilt = r.toImage(20).data;
+    let num = 0,
+      den = 0;
+    for (let i = 0; i < rebuilt.length; i++) {
+      num += (rebuilt[i] - img.data[i]) ** 2;
+      den += img.data[i] ** 2;
+    }
     // Rounding to 8 bits adds at most ½ level per sample: compare the errors as norms.
     expect(Math.abs(Math.sqrt(num) - s.relativeError * Math.sqrt(den))).toBeLessThan(0.5 * Math.sqrt(rebuilt.length));
   });
@@ -89,7 +96,9 @@ describe.each(['wasm', 'js'] as const)('randomized vs exact on the %s backend', 
   it.skipIf(skip)('reports progress per power iteration, ending at done = total', () => {
     const calls: [number, number, string | undefined][] = [];
     compressImage(img, 10, { method: 'randomized', backend, onProgress: (d, t, s) => calls.push([d, t, s]) });
-    const q = powerIterationsFor(10, 240), per = q + 2, total = 3 * per;
+    const q = powerIterationsFor(10, 240),
+      per = q + 2,
+      total = 3 * per;
     expect(q).toBe(3);
     expect(calls.every(([, t]) => t === total)).toBe(true);
     expect(calls.map(([d]) => d)).toEqual([...calls.map(([d]) => d)].sort((a, b) => a - b));
@@ -124,12 +133,18 @@ describe("method 'auto'", () => {
   it('rejects bad relativeError and maxStored specs before any work', () => {
     const tiny = { width: 4, height: 3, data: new Uint8Array(12) };
     expect(() => compressImage(tiny, { relativeError: 1.5 })).toThrow(/relativeError must be a number in \[0, 1\]/);
-    expect(() => compressImage(tiny, { maxStored: 7 })).toThrow(/maxStored 7 is too small: even rank 1 stores 8 values/);
+    expect(() => compressImage(tiny, { maxStored: 7 })).toThrow(
+      /maxStored 7 is too small: even rank 1 stores 8 values/,
+    );
     expect(() => compressImage(tiny, { maxStored: 2.5 })).toThrow(/maxStored must be a positive integer/);
-    expect(() => compressImage(tiny, { rank: 2 } as never)).toThrow(/\{ relativeError \}, \{ maxStored \} or \{ ratio \}/);
+    expect(() => compressImage(tiny, { rank: 2 } as never)).toThrow(
+      /\{ relativeError \}, \{ maxStored \} or \{ ratio \}/,
+    );
     expect(compressImage(tiny, { maxStored: 16 }).rank).toBe(2);
   });
   it('rejects an unknown method', () => {
-    expect(() => compressImage({ width: 2, height: 2, data: new Uint8Array(4) }, 1, { method: 'fast' as never })).toThrow(InvalidOptionError);
+    expect(() =>
+      compressImage({ width: 2, height: 2, data: new Uint8Array(4) }, 1, { method: 'fast' as never }),
+    ).toThrow(InvalidOptionError);
   });
 });

@@ -12,10 +12,13 @@ import { compressImage } from '../src/image/index.js';
  * amp·√(WH); the rank-1 approximation leaves exactly amp·s·tᵀ, of squared norm amp²·W·H.
  */
 function checker(W: number, H: number, base: number[], amp: number[]) {
-  const ch = base.length, data = new Uint8Array(W * H * ch);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) for (let c = 0; c < ch; c++) {
-    data[(y * W + x) * ch + c] = base[c] + amp[c] * ((x + y) % 2 === 0 ? 1 : -1);
-  }
+  const ch = base.length,
+    data = new Uint8Array(W * H * ch);
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++)
+      for (let c = 0; c < ch; c++) {
+        data[(y * W + x) * ch + c] = base[c] + amp[c] * ((x + y) % 2 === 0 ? 1 : -1);
+      }
   return { width: W, height: H, data };
 }
 
@@ -29,7 +32,9 @@ describe('PSNR', () => {
   });
 
   it('RGB: the error of all channels together over all their samples', () => {
-    const W = 10, H = 4, amp = [20, 30, 10];
+    const W = 10,
+      H = 4,
+      amp = [20, 30, 10];
     const c = compressImage(checker(W, H, [100, 120, 140], amp), 1);
     const squaredError = amp.reduce((s, a) => s + a * a * W * H, 0);
     const expected = 10 * Math.log10((255 * 255 * W * H * 3) / squaredError); // = 22.6…
@@ -41,8 +46,10 @@ describe('PSNR', () => {
     //   s = np.linalg.svd(A, compute_uv=False); err = np.sqrt((s[k:]**2).sum())
     //   rel = err / np.sqrt((s**2).sum()); psnr = 10*np.log10(255**2 * A.size / err**2)
     const numpy: [number, number, number][] = [
-      [10, 0.1482995176103272, 21.904707023039265], [30, 0.08309033915677204, 26.93649115676238],
-      [50, 0.05850744701843613, 29.98327882979644], [100, 0.03254195304497654, 35.07862950821825],
+      [10, 0.1482995176103272, 21.904707023039265],
+      [30, 0.08309033915677204, 26.93649115676238],
+      [50, 0.05850744701843613, 29.98327882979644],
+      [100, 0.03254195304497654, 35.07862950821825],
     ];
     const png = decode(readFileSync(new URL('../examples/data/camera-400.png', import.meta.url)));
     const c = compressImage({ width: png.width, height: png.height, data: png.data as Uint8Array }, 100);

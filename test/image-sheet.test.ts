@@ -51,7 +51,9 @@ describe('contactSheet', () => {
     expect(sheet.channels).toBe(1);
     expect(sheet.width).toBeGreaterThan(300);
     expect(sheet.height).toBeGreaterThan(80);
-    tiles.forEach((t, i) => { expect(t.image.data).toEqual(before[i]); });
+    tiles.forEach((t, i) => {
+      expect(t.image.data).toEqual(before[i]);
+    });
     // the three tile colours are there, side by side on one row
     const row = 16 + 40 + lineHeight(1) + 16;
     const values = new Set<number>();
@@ -72,14 +74,19 @@ describe('contactSheet', () => {
 
   it('refuses no tiles and mixed channel counts', () => {
     expect(() => contactSheet([])).toThrow(InvalidOptionError);
-    expect(() => contactSheet([{ image: blank(4, 4, 1), caption: [] }, { image: blank(4, 4, 3), caption: [] }]))
-      .toThrow(/same number of channels/);
+    expect(() =>
+      contactSheet([
+        { image: blank(4, 4, 1), caption: [] },
+        { image: blank(4, 4, 3), caption: [] },
+      ]),
+    ).toThrow(/same number of channels/);
   });
 });
 
 describe('∞ and tiny images', () => {
   it('draws ∞ with its own glyph, not the unknown-character "?"', () => {
-    const inf = blank(10, 10, 1), unknown = blank(10, 10, 1);
+    const inf = blank(10, 10, 1),
+      unknown = blank(10, 10, 1);
     drawText(inf, '∞', 1, 0);
     drawText(unknown, '?', 1, 0);
     expect(textWidth('∞')).toBe(7);
@@ -91,18 +98,31 @@ describe('∞ and tiny images', () => {
     const one = blank(1, 1, 3, 0);
     const caption = ['original', '1 × 1 RGB', '3 values'];
     const title = 'photo: truncated SVD at rank k';
-    const sheet = contactSheet([{ image: one, caption }, { image: one, caption: ['k = 1', 'ratio 100.00%', 'PSNR ∞ dB'] }], { title });
+    const sheet = contactSheet(
+      [
+        { image: one, caption },
+        { image: one, caption: ['k = 1', 'ratio 100.00%', 'PSNR ∞ dB'] },
+      ],
+      { title },
+    );
     // Ink never reaches the right or bottom edge (it would if something were cut off there).
-    let right = 0, bottom = 0;
-    for (let y = 0; y < sheet.height; y++) for (let x = 0; x < sheet.width; x++) {
-      if (sheet.data[(y * sheet.width + x) * 3] < 128) { right = Math.max(right, x); bottom = Math.max(bottom, y); }
-    }
+    let right = 0,
+      bottom = 0;
+    for (let y = 0; y < sheet.height; y++)
+      for (let x = 0; x < sheet.width; x++) {
+        if (sheet.data[(y * sheet.width + x) * 3] < 128) {
+          right = Math.max(right, x);
+          bottom = Math.max(bottom, y);
+        }
+      }
     expect(right).toBeLessThan(sheet.width - 8);
     expect(bottom).toBeLessThan(sheet.height - 8);
     expect(sheet.width).toBeGreaterThanOrEqual(textWidth(title) + 32);
     // Every caption's ink is there: as much as the same lines drawn on their own.
     const alone = blank(400, 200, 3);
-    [...caption, 'k = 1', 'ratio 100.00%', 'PSNR ∞ dB', title].forEach((line, i) => { drawText(alone, line, 2, 2 + 20 * (i % 10), { scale: 1 }); });
+    [...caption, 'k = 1', 'ratio 100.00%', 'PSNR ∞ dB', title].forEach((line, i) => {
+      drawText(alone, line, 2, 2 + 20 * (i % 10), { scale: 1 });
+    });
     expect(inked(sheet)).toBeGreaterThanOrEqual(inked(alone) - 2); // −2: the two 1×1 black pictures are counted in the sheet
   });
 });

@@ -18,7 +18,7 @@ function example(): ImageInput {
 function synthetic(width: number, height: number, channels: number): Uint8ClampedArray {
   const data = new Uint8ClampedArray(width * height * channels);
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       for (let c = 0; c < channels; c++) {
@@ -53,7 +53,12 @@ describe('compressImage on the 400×400 gray example', () => {
   it('reports the table of the issue: stored values k(m+n+1) and the compression ratio', () => {
     const rows = [100, 50, 30, 10].map((k) => c.stats(k));
     expect(rows.map((r) => r.storedValues)).toEqual([80100, 40050, 24030, 8010]);
-    expect(rows.map((r) => r.compressionRatio)).toEqual([80100 / 160000, 40050 / 160000, 24030 / 160000, 8010 / 160000]);
+    expect(rows.map((r) => r.compressionRatio)).toEqual([
+      80100 / 160000,
+      40050 / 160000,
+      24030 / 160000,
+      8010 / 160000,
+    ]);
     // 50.06%, 25.03%, 15.02%, 5.01% (the source table's 50.01% for rank 100 is a slip: 0.500625)
     expect(rows.map((r) => (r.compressionRatio * 100).toFixed(2))).toEqual(['50.06', '25.03', '15.02', '5.01']);
     expect(c.maxRank).toBe(400);
@@ -82,7 +87,8 @@ describe('compressImage on the 400×400 gray example', () => {
 
   it('gives PSNR and relative error that match the 8-bit images to within rounding', () => {
     for (const k of [10, 30, 50, 100]) {
-      const img = c.toImage(k), s = c.stats(k);
+      const img = c.toImage(k),
+        s = c.stats(k);
       expect(Math.abs(measuredPsnr(img, input.data) - s.psnr)).toBeLessThan(0.3);
       expect(measuredPsnr(img, input.data)).toBeGreaterThan(20);
     }
@@ -103,7 +109,10 @@ describe('compressImage on the 400×400 gray example', () => {
 
 describe('compressImage on colour and alpha', () => {
   it('keeps RGBA alpha exact by default and counts it as m·n stored values', () => {
-    const w = 40, h = 30, data = synthetic(w, h, 4), copy = data.slice();
+    const w = 40,
+      h = 30,
+      data = synthetic(w, h, 4),
+      copy = data.slice();
     const c = compressImage({ width: w, height: h, data, channels: 4 }, 30);
     expect(c.channels).toBe(4);
     expect(c.compressedChannels).toBe(3);
@@ -118,7 +127,9 @@ describe('compressImage on colour and alpha', () => {
   });
 
   it('compresses alpha too with { compressAlpha: true }', () => {
-    const w = 40, h = 30, data = synthetic(w, h, 4);
+    const w = 40,
+      h = 30,
+      data = synthetic(w, h, 4);
     const c = compressImage({ width: w, height: h, data }, 2, { compressAlpha: true });
     expect(c.compressedChannels).toBe(4);
     expect(c.stats(2).storedValues).toBe(4 * 2 * (w + h + 1));
@@ -129,7 +140,8 @@ describe('compressImage on colour and alpha', () => {
   });
 
   it('takes ImageData-shaped input (RGBA Uint8ClampedArray, no channels field) and gives data ImageData accepts', () => {
-    const w = 24, h = 16;
+    const w = 24,
+      h = 16;
     const imageData = { width: w, height: h, data: synthetic(w, h, 4), colorSpace: 'srgb' as const };
     const c = compressImage(imageData, 16);
     expect(c.channels).toBe(4);
@@ -140,13 +152,20 @@ describe('compressImage on colour and alpha', () => {
   });
 
   it('chooses one rank for all RGB channels from their energies together', () => {
-    const w = 50, h = 36, data = synthetic(w, h, 3);
+    const w = 50,
+      h = 36,
+      data = synthetic(w, h, 3);
     const full = compressImage({ width: w, height: h, data }, 36);
     const c = compressImage({ width: w, height: h, data }, { energy: 0.995 });
     expect(c.singularValues).toHaveLength(3);
     const kept = (k: number) => {
-      let head = 0, total = 0;
-      for (const s of full.singularValues) s.forEach((x, i) => { total += x * x; if (i < k) head += x * x; });
+      let head = 0,
+        total = 0;
+      for (const s of full.singularValues)
+        s.forEach((x, i) => {
+          total += x * x;
+          if (i < k) head += x * x;
+        });
       return head / total;
     };
     expect(kept(c.rank)).toBeGreaterThanOrEqual(0.995);
@@ -159,7 +178,11 @@ describe('compressImage on colour and alpha', () => {
   });
 
   it('works on wide and tall images and gray + alpha', () => {
-    for (const [w, h, ch] of [[60, 9, 1], [9, 60, 3], [20, 20, 2]]) {
+    for (const [w, h, ch] of [
+      [60, 9, 1],
+      [9, 60, 3],
+      [20, 20, 2],
+    ]) {
       const data = synthetic(w, h, ch);
       const c = compressImage({ width: w, height: h, data, channels: ch }, Math.min(w, h));
       expect(maxDiff(c.toImage().data, data)).toBeLessThanOrEqual(1);
@@ -170,7 +193,9 @@ describe('compressImage on colour and alpha', () => {
 
 describe.each(['js', 'wasm'] as const)('compressImage on the %s backend', (backend) => {
   it.skipIf(backend === 'wasm' && !backendInfo().wasm)('agrees with the other backend and rebuilds exactly', () => {
-    const w = 60, h = 40, data = synthetic(w, h, 3);
+    const w = 60,
+      h = 40,
+      data = synthetic(w, h, 3);
     const c = compressImage({ width: w, height: h, data }, 40, { backend });
     expect(c.backend).toBe(backend);
     expect(maxDiff(c.toImage().data, data)).toBeLessThanOrEqual(1);
@@ -187,7 +212,9 @@ describe('compressImage errors say what to fix', () => {
   it('rejects ranks outside 1…min(width, height)', () => {
     expect(() => compressImage(img, 0)).toThrow(InvalidOptionError);
     expect(() => compressImage(img, 0)).toThrow(/at least 1/);
-    expect(() => compressImage(img, 11)).toThrow(/rank 11 is larger than min\(width, height\) = 10; choose a rank from 1 to 10/);
+    expect(() => compressImage(img, 11)).toThrow(
+      /rank 11 is larger than min\(width, height\) = 10; choose a rank from 1 to 10/,
+    );
     expect(() => compressImage(img, 2.5)).toThrow(/integer/);
   });
   it('rejects bad specs and options', () => {
@@ -197,11 +224,19 @@ describe('compressImage errors say what to fix', () => {
     expect(() => compressImage(img, 3, { alpha: true } as never)).toThrow(/unknown option 'alpha'/);
   });
   it('rejects malformed images', () => {
-    expect(() => compressImage({ width: 20, height: 10, data: new Float32Array(200) as never }, 1)).toThrow(InvalidMatrixError);
-    expect(() => compressImage({ width: 20, height: 10, data: new Uint8Array(199) }, 1)).toThrow(/199 samples for 20×10 = 200 pixels/);
-    expect(() => compressImage({ width: 20, height: 10, data: new Uint8Array(1000) }, 1)).toThrow(/expected 1, 2, 3 or 4/);
+    expect(() => compressImage({ width: 20, height: 10, data: new Float32Array(200) as never }, 1)).toThrow(
+      InvalidMatrixError,
+    );
+    expect(() => compressImage({ width: 20, height: 10, data: new Uint8Array(199) }, 1)).toThrow(
+      /199 samples for 20×10 = 200 pixels/,
+    );
+    expect(() => compressImage({ width: 20, height: 10, data: new Uint8Array(1000) }, 1)).toThrow(
+      /expected 1, 2, 3 or 4/,
+    );
     expect(() => compressImage({ width: 0, height: 10, data: new Uint8Array(0) }, 1)).toThrow(/positive integers/);
-    expect(() => compressImage({ width: 20, height: 10, data: new Uint8Array(600), channels: 2 }, 1)).toThrow(/20·10·2 = 400/);
+    expect(() => compressImage({ width: 20, height: 10, data: new Uint8Array(600), channels: 2 }, 1)).toThrow(
+      /20·10·2 = 400/,
+    );
   });
   it('limits toImage and stats to min(width, height) (the exact method keeps every triplet)', () => {
     const c = compressImage(img, 4);
@@ -214,8 +249,17 @@ describe('compressImage errors say what to fix', () => {
   });
   it('reports progress per channel', () => {
     const calls: [number, number][] = [];
-    compressImage({ width: 12, height: 8, data: synthetic(12, 8, 3) }, 2, { onProgress: (d, t) => { calls.push([d, t]); } });
-    expect(calls).toEqual([[0, 3], [1, 3], [2, 3], [3, 3]]);
+    compressImage({ width: 12, height: 8, data: synthetic(12, 8, 3) }, 2, {
+      onProgress: (d, t) => {
+        calls.push([d, t]);
+      },
+    });
+    expect(calls).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
   });
 });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ConvergenceError, eigh, InvalidMatrixError, InvalidOptionError, svd, svdvals, type BackendName,
+  ConvergenceError,
+  eigh,
+  InvalidMatrixError,
+  InvalidOptionError,
+  svd,
+  svdvals,
+  type BackendName,
 } from '../src/index.js';
 import { uniformMatrix } from './harness/matrices.js';
 
@@ -8,10 +14,31 @@ const backends: BackendName[] = ['wasm', 'js'];
 
 describe.each(backends)('input checking on %s', (backend) => {
   const bad: [string, unknown, RegExp][] = [
-    ['NaN entry', [[1, NaN], [2, 3]], /a\[0\]\[1\] is NaN/],
-    ['Infinity entry', [[1, 2], [Infinity, 3]], /a\[1\]\[0\] is Infinity/],
+    [
+      'NaN entry',
+      [
+        [1, NaN],
+        [2, 3],
+      ],
+      /a\[0\]\[1\] is NaN/,
+    ],
+    [
+      'Infinity entry',
+      [
+        [1, 2],
+        [Infinity, 3],
+      ],
+      /a\[1\]\[0\] is Infinity/,
+    ],
     ['-Infinity in data', { rows: 1, cols: 2, data: new Float64Array([1, -Infinity]) }, /-Infinity/],
-    ['ragged rows', [[1, 2, 3], [4, 5]], /ragged: row 0 has 3 entries but row 1 has 2/],
+    [
+      'ragged rows',
+      [
+        [1, 2, 3],
+        [4, 5],
+      ],
+      /ragged: row 0 has 3 entries but row 1 has 2/,
+    ],
     ['string entry', [[1, '2']], /a\[0\]\[1\] is string "2"/],
     ['hole in a sparse row', [[1, , 3]], /a\[0\]\[1\] is undefined/], // eslint-disable-line no-sparse-arrays
     ['null matrix', null, /got null/],
@@ -59,7 +86,13 @@ describe.each(backends)('input checking on %s', (backend) => {
   });
 
   it('-0 and subnormal entries work', () => {
-    const S = svdvals([[-0, 5e-324], [0, -0]], { backend });
+    const S = svdvals(
+      [
+        [-0, 5e-324],
+        [0, -0],
+      ],
+      { backend },
+    );
     expect(S[0]).toBe(5e-324);
     expect(S[1]).toBe(0);
   });
@@ -67,7 +100,11 @@ describe.each(backends)('input checking on %s', (backend) => {
   it('never mutates the input', () => {
     const a = uniformMatrix(9, 6, 42);
     const copy = Float64Array.from(a.data);
-    const rows = [[1, 2], [3, 4], [5, 6]];
+    const rows = [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ];
     const f32 = { rows: 3, cols: 3, data: Float32Array.from([2, 1, 0, 1, 2, 1, 0, 1, 2]) };
     const f32copy = Float32Array.from(f32.data);
     svd(a, { backend, fullMatrices: true });
@@ -75,14 +112,26 @@ describe.each(backends)('input checking on %s', (backend) => {
     svd(rows, { backend });
     eigh(f32, { backend });
     expect(a.data).toEqual(copy);
-    expect(rows).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(rows).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     expect(f32.data).toEqual(f32copy);
   });
 
   it('dtype follows the input: Float32Array data computes in float32', () => {
     const f32 = { rows: 2, cols: 2, data: new Float32Array([1, 2, 3, 4]) };
     expect(svd(f32, { backend }).S).toBeInstanceOf(Float32Array);
-    expect(svd([[1, 2], [3, 4]], { backend }).S).toBeInstanceOf(Float64Array);
+    expect(
+      svd(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        { backend },
+      ).S,
+    ).toBeInstanceOf(Float64Array);
     expect(svd(f32, { backend, dtype: 'float64' }).S).toBeInstanceOf(Float64Array);
   });
 
@@ -99,7 +148,16 @@ describe.each(backends)('input checking on %s', (backend) => {
     expect(c.sweeps).toBe(1);
     expect(c.offNorm).toBeGreaterThan(0);
     expect(c.message).toMatch(/did not converge within 1 sweeps.*raise the maxSweeps option/);
-    expect(() => eigh([[1, 2, 3], [2, 1, 4], [3, 4, 1]], { backend, maxSweeps: 1 })).toThrow(ConvergenceError);
+    expect(() =>
+      eigh(
+        [
+          [1, 2, 3],
+          [2, 1, 4],
+          [3, 4, 1],
+        ],
+        { backend, maxSweeps: 1 },
+      ),
+    ).toThrow(ConvergenceError);
     // The default cap is never reached on the harness matrices.
     expect(() => svd(a, { backend })).not.toThrow();
   });

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { eigh, InvalidMatrixError, lowRank, lstsq, matrixRank, pinv, reconstruct, svd, svdvals } from '../src/index.js';
 import { cases } from './harness/cases.js';
 
-const m = 7, n = 4;
+const m = 7,
+  n = 4;
 const rowMajor = Float64Array.from({ length: m * n }, (_, k) => Math.sin(k * 1.3) + (k % 3));
 const dense = { rows: m, cols: n, data: rowMajor };
 const at = (i: number, j: number) => rowMajor[i * n + j];
@@ -35,7 +36,10 @@ function forms(): [string, unknown][] {
   const getOnly = { rows: m, columns: n, get: (i: number, j: number) => at(i, j) };
   const flatOnly = { rows: m, columns: n, to1DArray: () => Array.from(rowMajor) };
   return [
-    ['ml-matrix Matrix', new MlMatrix(Array.from({ length: m }, (_, i) => Array.from({ length: n }, (_, j) => at(i, j))))],
+    [
+      'ml-matrix Matrix',
+      new MlMatrix(Array.from({ length: m }, (_, i) => Array.from({ length: n }, (_, j) => at(i, j)))),
+    ],
     ['duck-typed get(i, j)', getOnly],
     ['duck-typed to1DArray()', flatOnly],
     ['ndarray, row-major strides', { data: rowMajor, shape: [m, n], stride: [n, 1], offset: 0 }],
@@ -67,8 +71,21 @@ describe.each(cases)('interop on %s / %s', (backend, dtype) => {
   });
 
   it('every entry point reads the forms: svdvals, eigh, pinv, lstsq, lowRank, matrixRank', () => {
-    const ml = new MlMatrix([[2, 1], [1, 3]]);
-    expect(Array.from(eigh(ml, { backend, dtype }).values)).toEqual(Array.from(eigh([[2, 1], [1, 3]], { backend, dtype }).values));
+    const ml = new MlMatrix([
+      [2, 1],
+      [1, 3],
+    ]);
+    expect(Array.from(eigh(ml, { backend, dtype }).values)).toEqual(
+      Array.from(
+        eigh(
+          [
+            [2, 1],
+            [1, 3],
+          ],
+          { backend, dtype },
+        ).values,
+      ),
+    );
     const col = { rows: m, cols: n, data: colMajor(), order: 'col' as const };
     expect(Array.from(svdvals(col, { backend, dtype }))).toEqual(Array.from(ref.S));
     expect(Array.from(pinv(col, { backend, dtype }).data)).toEqual(Array.from(pinv(dense, { backend, dtype }).data));
@@ -77,7 +94,15 @@ describe.each(cases)('interop on %s / %s', (backend, dtype) => {
     const bMat = new MlMatrix(b.map((x) => [x, 2 * x]));
     expect(lstsq(dense, bMat, { backend, dtype }).cols).toBe(2);
     expect(lowRank(col, 2, { backend, dtype }).error).toBe(lowRank(dense, 2, { backend, dtype }).error);
-    expect(matrixRank(new MlMatrix([[1, 2], [2, 4]]), { backend, dtype })).toBe(1);
+    expect(
+      matrixRank(
+        new MlMatrix([
+          [1, 2],
+          [2, 4],
+        ]),
+        { backend, dtype },
+      ),
+    ).toBe(1);
   });
 });
 
@@ -90,7 +115,14 @@ describe('interop: factors in other forms', () => {
     const ref = reconstruct(f, 2);
     const viaCol = reconstruct({ U: { rows: m, cols: p, data: Ucol, order: 'col' }, S: f.S, Vt: f.Vt }, 2);
     expect(Array.from(viaCol.data)).toEqual(Array.from(ref.data));
-    const viaMl = reconstruct({ U: f.U, S: f.S, Vt: new MlMatrix(Array.from({ length: p }, (_, i) => Array.from(f.Vt.data.subarray(i * n, i * n + n)))) }, 2);
+    const viaMl = reconstruct(
+      {
+        U: f.U,
+        S: f.S,
+        Vt: new MlMatrix(Array.from({ length: p }, (_, i) => Array.from(f.Vt.data.subarray(i * n, i * n + n)))),
+      },
+      2,
+    );
     expect(Array.from(viaMl.data)).toEqual(Array.from(ref.data));
   });
 });
@@ -104,7 +136,8 @@ describe('interop: dtype and caller data', () => {
   });
 
   it('the input is never modified', () => {
-    const c = colMajor(), before = c.slice();
+    const c = colMajor(),
+      before = c.slice();
     svd({ rows: m, cols: n, data: c, order: 'col' });
     svd({ data: c, shape: [m, n], stride: [1, m] });
     expect(c).toEqual(before);
@@ -112,7 +145,8 @@ describe('interop: dtype and caller data', () => {
 });
 
 describe('interop: refusals name the accepted forms', () => {
-  const forms = /\{ rows, cols, data \} \(row-major, or order: 'col'\), an array of rows, an ml-matrix Matrix \(rows, columns, get or to1DArray\) or a 2-D ndarray/;
+  const forms =
+    /\{ rows, cols, data \} \(row-major, or order: 'col'\), an array of rows, an ml-matrix Matrix \(rows, columns, get or to1DArray\) or a 2-D ndarray/;
   it.each([
     ['a Map', new Map()],
     ['a Date', new Date(0)],
@@ -126,12 +160,36 @@ describe('interop: refusals name the accepted forms', () => {
   it.each([
     ['order neither row nor col', { rows: 1, cols: 2, data: [1, 2], order: 'column' }, /order must be 'row' or 'col'/],
     ['a 3-D ndarray', { data: new Float64Array(8), shape: [2, 2, 2], stride: [4, 2, 1] }, /shape must have 2 entries/],
-    ['a view reaching past data', { data: new Float64Array(6), shape: [2, 3], stride: [4, 1], offset: 0 }, /reach data\[6\], outside data of length 6/],
-    ['a negative stride reaching before 0', { data: new Float64Array(6), shape: [2, 3], stride: [-3, 1], offset: 0 }, /reach data\[-3\]/],
-    ['a fractional stride', { data: new Float64Array(6), shape: [2, 3], stride: [3, 0.5] }, /stride\[1\] must be an integer/],
-    ['to1DArray of the wrong length', { rows: 2, columns: 2, to1DArray: () => [1, 2, 3] }, /to1DArray\(\) has length 3 but rows·columns = 4/],
-    ['get returning NaN', { rows: 1, columns: 2, get: (_i: number, j: number) => (j === 1 ? Number.NaN : 1) }, /a\[0\]\[1\] is NaN/],
-    ['a NaN in column-major data', { rows: 2, cols: 2, data: [1, 2, Number.NaN, 4], order: 'col' }, /a\[0\]\[1\] is NaN/],
+    [
+      'a view reaching past data',
+      { data: new Float64Array(6), shape: [2, 3], stride: [4, 1], offset: 0 },
+      /reach data\[6\], outside data of length 6/,
+    ],
+    [
+      'a negative stride reaching before 0',
+      { data: new Float64Array(6), shape: [2, 3], stride: [-3, 1], offset: 0 },
+      /reach data\[-3\]/,
+    ],
+    [
+      'a fractional stride',
+      { data: new Float64Array(6), shape: [2, 3], stride: [3, 0.5] },
+      /stride\[1\] must be an integer/,
+    ],
+    [
+      'to1DArray of the wrong length',
+      { rows: 2, columns: 2, to1DArray: () => [1, 2, 3] },
+      /to1DArray\(\) has length 3 but rows·columns = 4/,
+    ],
+    [
+      'get returning NaN',
+      { rows: 1, columns: 2, get: (_i: number, j: number) => (j === 1 ? Number.NaN : 1) },
+      /a\[0\]\[1\] is NaN/,
+    ],
+    [
+      'a NaN in column-major data',
+      { rows: 2, cols: 2, data: [1, 2, Number.NaN, 4], order: 'col' },
+      /a\[0\]\[1\] is NaN/,
+    ],
     ['a NaN reached by a view', { data: [1, Number.NaN, 3, 4], shape: [2, 2], stride: [1, 2] }, /a\[1\]\[0\] is NaN/],
   ])('%s', (_, a, message) => {
     expect(() => svd(a as never)).toThrow(InvalidMatrixError);

@@ -15,7 +15,9 @@ const LARGE = process.env.LARGE === '1';
 
 describe('large problems', () => {
   it('a 4000×3000 float32 svd on wasm completes, accurate', { timeout: 900_000 }, () => {
-    const m = 4000, n = 3000, u = 2 ** -24;
+    const m = 4000,
+      n = 3000,
+      u = 2 ** -24;
     const rng = createRng(1);
     const data = new Float32Array(m * n);
     for (let k = 0; k < data.length; k++) data[k] = 2 * rng.uniform() - 1;
@@ -44,8 +46,11 @@ describe('large problems', () => {
 
   it.skipIf(!LARGE)('wasm memory beyond 2 GiB: a 31500×31500 float32 rank-1 reconstruct (3.8 GiB) is exact', () => {
     const N = 31500;
-    const u = new Float32Array(N).map((_, i) => 1 + (i % 7)), v = new Float32Array(N).map((_, j) => 1 + (j % 5));
-    const r = reconstruct({ U: { rows: N, cols: 1, data: u }, S: [2], Vt: { rows: 1, cols: N, data: v } }, 1, { backend: 'wasm' });
+    const u = new Float32Array(N).map((_, i) => 1 + (i % 7)),
+      v = new Float32Array(N).map((_, j) => 1 + (j % 5));
+    const r = reconstruct({ U: { rows: N, cols: 1, data: u }, S: [2], Vt: { rows: 1, cols: N, data: v } }, 1, {
+      backend: 'wasm',
+    });
     expect(currentModule()!.exports.memory.buffer.byteLength).toBeGreaterThan(3.5 * 2 ** 30);
     let wrong = 0;
     for (let i = N - 64; i < N; i++) for (let j = 0; j < N; j++) if (r.data[i * N + j] !== 2 * u[i] * v[j]) wrong++;

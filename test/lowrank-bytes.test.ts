@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidMatrixError, InvalidOptionError, LowRank, lowRank, } from '../src/index.js';
+import { InvalidMatrixError, InvalidOptionError, LowRank, lowRank } from '../src/index.js';
 import { crc32 } from '../src/lowrank/crc32.js';
 import { fromFloat16Bits, toFloat16Bits } from '../src/lowrank/float16.js';
 import { uniformMatrix } from './harness/matrices.js';
@@ -18,10 +18,22 @@ describe.each(cases)('toBytes / fromBytes on %s / %s', (backend, dtype) => {
   const lr = () => lowRank(a, 7, { backend, dtype });
 
   run(`round-trips exactly at ${dtype}`, () => {
-    const x = lr(), bytes = x.toBytes();
+    const x = lr(),
+      bytes = x.toBytes();
     expect(bytes.length).toBe(64 + 8 * 7 + 7 * 70 * (dtype === 'float64' ? 8 : 4));
     const y = LowRank.fromBytes(bytes, { backend });
-    for (const key of ['k', 'm', 'n', 'dtype', 'method', 'error', 'relativeError', 'energy', 'storedValues', 'compressionRatio'] as const) {
+    for (const key of [
+      'k',
+      'm',
+      'n',
+      'dtype',
+      'method',
+      'error',
+      'relativeError',
+      'energy',
+      'storedValues',
+      'compressionRatio',
+    ] as const) {
       expect(y[key]).toBe(x[key]);
     }
     expect(y.U.data).toEqual(x.U.data);
@@ -33,12 +45,16 @@ describe.each(cases)('toBytes / fromBytes on %s / %s', (backend, dtype) => {
 
   for (const precision of ['float32', 'float16', 'int8'] as const) {
     run(`stays within the stated quantisation error at ${precision}`, () => {
-      const x = lr(), y = LowRank.fromBytes(x.toBytes({ precision }));
+      const x = lr(),
+        y = LowRank.fromBytes(x.toBytes({ precision }));
       expect(y.S).toEqual(x.S); // S is always float64
       const { m, n, k } = x;
       let bound = 0;
       for (let j = 0; j < k; j++) {
-        let uMax = 0, vMax = 0, du = 0, dv = 0;
+        let uMax = 0,
+          vMax = 0,
+          du = 0,
+          dv = 0;
         for (let i = 0; i < m; i++) uMax = Math.max(uMax, Math.abs(x.U.data[i * k + j]));
         for (let i = 0; i < n; i++) vMax = Math.max(vMax, Math.abs(x.Vt.data[j * n + i]));
         for (let i = 0; i < m; i++) {
@@ -57,7 +73,9 @@ describe.each(cases)('toBytes / fromBytes on %s / %s', (backend, dtype) => {
       const rounding = (dtype === 'float64' ? 1e-13 : 1e-5) * x.S[0] * 10;
       expect(frobDiff(y.reconstruct(), x.reconstruct())).toBeLessThanOrEqual(bound + rounding);
       const bytesPer = { float32: 4, float16: 2, int8: 1 }[precision];
-      expect(x.toBytes({ precision }).length).toBe(64 + 8 * k + k * (m + n) * bytesPer + (precision === 'int8' ? 8 * k : 0));
+      expect(x.toBytes({ precision }).length).toBe(
+        64 + 8 * k + k * (m + n) * bytesPer + (precision === 'int8' ? 8 * k : 0),
+      );
     });
   }
 });
@@ -121,7 +139,9 @@ describe('float16', () => {
 
   it('rounds to nearest, ties to even', () => {
     for (let h = 0; h < 0x7bff; h++) {
-      const lo = fromFloat16Bits(h), hi = fromFloat16Bits(h + 1), mid = (lo + hi) / 2;
+      const lo = fromFloat16Bits(h),
+        hi = fromFloat16Bits(h + 1),
+        mid = (lo + hi) / 2;
       expect(toFloat16Bits(mid)).toBe(h % 2 === 0 ? h : h + 1);
       expect(toFloat16Bits(mid + (hi - lo) * 1e-3)).toBe(h + 1);
       expect(toFloat16Bits(mid - (hi - lo) * 1e-3)).toBe(h);

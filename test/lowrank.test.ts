@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {chooseRank, InvalidMatrixError, InvalidOptionError, lowRank, randomizedSvd, reconstruct, svd,type Matrix,
+import {
+  chooseRank,
+  InvalidMatrixError,
+  InvalidOptionError,
+  lowRank,
+  randomizedSvd,
+  reconstruct,
+  svd,
+  type Matrix,
 } from '../src/index.js';
 import { createRng } from '../src/random.js';
 import { uniformMatrix, withSingularValues } from './harness/matrices.js';
@@ -40,11 +48,13 @@ function transposed(a: Matrix): Matrix {
  * random Householder reflections on each side (randomized SVD's error law is rotation-invariant).
  */
 function largeWithSpectrum(m: number, n: number, s: ArrayLike<number>, seed: number): Matrix {
-  const rng = createRng(seed), a = new Float64Array(m * n);
+  const rng = createRng(seed),
+    a = new Float64Array(m * n);
   for (let i = 0; i < s.length; i++) a[i * n + i] = s[i];
   for (let r = 0; r < 6; r++) {
     const w = Float64Array.from({ length: m }, () => rng.normal());
-    const ww = w.reduce((t, x) => t + x * x, 0), d = new Float64Array(n);
+    const ww = w.reduce((t, x) => t + x * x, 0),
+      d = new Float64Array(n);
     for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) d[j] += w[i] * a[i * n + j];
     for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) a[i * n + j] -= (2 / ww) * w[i] * d[j];
     const v = Float64Array.from({ length: n }, () => rng.normal());
@@ -74,7 +84,8 @@ describe.each(cases)('low-rank toolkit on %s / %s', (backend, dtype) => {
         const t = svd(a, { ...opts, k });
         expect([t.U!.rows, t.U!.cols, t.S.length, t.Vt!.rows, t.Vt!.cols]).toEqual([30, k, k, k, 20]);
         expect(Array.from(t.S)).toEqual(Array.from(full.S.slice(0, k)));
-        for (let i = 0; i < 30; i++) for (let j = 0; j < k; j++) expect(t.U!.data[i * k + j]).toBe(full.U!.data[i * 20 + j]);
+        for (let i = 0; i < 30; i++)
+          for (let j = 0; j < k; j++) expect(t.U!.data[i * k + j]).toBe(full.U!.data[i * 20 + j]);
         expect(Array.from(t.Vt!.data)).toEqual(Array.from(full.Vt!.data.slice(0, k * 20)));
       }
       expect(svd(transposed(a), { ...opts, k: 3 }).S.length).toBe(3);
@@ -97,7 +108,9 @@ describe.each(cases)('low-rank toolkit on %s / %s', (backend, dtype) => {
         const tail = Math.sqrt(spectrum.slice(k).reduce((t, s) => t + s * s, 0));
         expect(Math.abs(lr.error - tail)).toBeLessThanOrEqual(tail * tight + 50 * u * frob(a));
         const measured = frobDiff(a, lr.reconstruct());
-        expect(Math.abs(lr.error - measured)).toBeLessThanOrEqual(measured * tight + (dtype === 'float32' ? 1e-5 * frob(a) : 0));
+        expect(Math.abs(lr.error - measured)).toBeLessThanOrEqual(
+          measured * tight + (dtype === 'float32' ? 1e-5 * frob(a) : 0),
+        );
         expect(lr.relativeError).toBeCloseTo(lr.error / frob(a), dtype === 'float64' ? 12 : 5);
         expect(lr.energy).toBeCloseTo(1 - lr.relativeError ** 2, dtype === 'float64' ? 12 : 5);
       }
@@ -105,7 +118,8 @@ describe.each(cases)('low-rank toolkit on %s / %s', (backend, dtype) => {
 
     run('no other rank-k matrix does better', () => {
       const a = asDtype(withSingularValues(30, 20, spectrum, 4), dtype);
-      const k = 4, best = lowRank(a, k, opts).error;
+      const k = 4,
+        best = lowRank(a, k, opts).error;
       const f = svd(a, { ...opts, k });
       for (let t = 0; t < 20; t++) {
         // random rank-k: X·Y, a perturbed optimum, and the projection of A on a random k-dim subspace
@@ -141,7 +155,8 @@ describe.each(cases)('low-rank toolkit on %s / %s', (backend, dtype) => {
         const rng = createRng(7);
         return asDtype({ ...exact, data: exact.data.map((x) => x + level * rng.normal()) }, dtype);
       };
-      const below = noisy(1e-9), above = noisy(1e-1); // ‖noise‖_F ≈ 2.4e-8 and 2.4 against ‖A‖_F ≈ 7.4
+      const below = noisy(1e-9),
+        above = noisy(1e-1); // ‖noise‖_F ≈ 2.4e-8 and 2.4 against ‖A‖_F ≈ 7.4
       expect(lowRank(below, { relativeError: 1e-4 }, opts).k).toBe(5);
       expect(lowRank(above, { relativeError: 1e-4 }, opts).k).toBeGreaterThan(5);
       expect(chooseRank(svd(below, opts).S, { energy: 1 - 1e-8 })).toBe(5);
@@ -186,10 +201,30 @@ describe.each(cases)('low-rank toolkit on %s / %s', (backend, dtype) => {
 
     run('bad specs and options fail with InvalidOptionError', () => {
       const a = uniformMatrix(6, 4, 9);
-      const bad: unknown[] = [0, 5, 2.5, -1, NaN, '2', null, [], {}, { energy: 0 }, { energy: 1.01 }, { energy: -0.5 },
-        { energy: NaN }, { relativeError: -0.1 }, { relativeError: 2 }, { maxStored: 0 }, { maxStored: 10 },
-        { maxStored: 2.5 }, { ratio: 0.5 }, { energy: 0.9, k: 2 }];
-      for (const spec of bad) expect(() => lowRank(a, spec as never, opts), JSON.stringify(spec)).toThrow(InvalidOptionError);
+      const bad: unknown[] = [
+        0,
+        5,
+        2.5,
+        -1,
+        NaN,
+        '2',
+        null,
+        [],
+        {},
+        { energy: 0 },
+        { energy: 1.01 },
+        { energy: -0.5 },
+        { energy: NaN },
+        { relativeError: -0.1 },
+        { relativeError: 2 },
+        { maxStored: 0 },
+        { maxStored: 10 },
+        { maxStored: 2.5 },
+        { ratio: 0.5 },
+        { energy: 0.9, k: 2 },
+      ];
+      for (const spec of bad)
+        expect(() => lowRank(a, spec as never, opts), JSON.stringify(spec)).toThrow(InvalidOptionError);
       expect(() => lowRank(a, 2, { ...opts, seed: 1 })).toThrow(/does not apply to method 'exact'/);
       expect(() => lowRank(a, 2, { ...opts, method: 'fast' as never })).toThrow(/method/);
       expect(() => lowRank(a, 2, { ...opts, bogus: 1 } as never)).toThrow(/unknown option 'bogus'/);
@@ -219,14 +254,17 @@ describe.each(cases)('low-rank toolkit on %s / %s', (backend, dtype) => {
       expect(() => reconstruct(f, 5, { backend })).toThrow(/from 0 to 4/);
       expect(() => reconstruct(f, -1, { backend })).toThrow(InvalidOptionError);
       expect(() => reconstruct(f, 1, { backend, fast: true } as never)).toThrow(/unknown option/);
-      expect(() => reconstruct({ ...f, U: { rows: 5, cols: 4, data: [1, 2] } }, 1, { backend })).toThrow(InvalidMatrixError);
+      expect(() => reconstruct({ ...f, U: { rows: 5, cols: 4, data: [1, 2] } }, 1, { backend })).toThrow(
+        InvalidMatrixError,
+      );
     });
   });
 
   describe('randomizedSvd', () => {
     run('is deterministic for a seed and has orthonormal factors', () => {
       const a = asDtype(withSingularValues(60, 40, spectrum, 12), dtype);
-      const r1 = randomizedSvd(a, 5, { ...opts, seed: 42 }), r2 = randomizedSvd(a, 5, { ...opts, seed: 42 });
+      const r1 = randomizedSvd(a, 5, { ...opts, seed: 42 }),
+        r2 = randomizedSvd(a, 5, { ...opts, seed: 42 });
       expect(r1.backend).toBe(backend);
       expect(Array.from(r1.U.data)).toEqual(Array.from(r2.U.data));
       expect(Array.from(r1.S)).toEqual(Array.from(r2.S));

@@ -27,14 +27,27 @@ function sameBits(a: ArrayLike<number> | undefined, b: ArrayLike<number> | undef
 /** Raw svdTall on a backend: the column-major M×N working copy (M ≥ N) as the wrapper builds it. */
 function rawSvd(b: Backend, a: M64, u: 'none' | 'thin' | 'full', method: SvdKernel) {
   const { rows: m, cols: n } = a;
-  const M = Math.max(m, n), N = Math.min(m, n);
+  const M = Math.max(m, n),
+    N = Math.min(m, n);
   const w = new Float64Array(M * N);
   if (m >= n) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = a.data[i * n + j];
   else w.set(a.data);
   return b.svdTall({ dtype: 'float64', method, rows: M, cols: N, w, u, v: u !== 'none', params: defaultParams });
 }
 
-const shapes: [number, number][] = [[1, 1], [2, 2], [3, 7], [7, 3], [17, 5], [5, 17], [33, 33], [40, 12], [64, 64], [120, 40], [40, 120]];
+const shapes: [number, number][] = [
+  [1, 1],
+  [2, 2],
+  [3, 7],
+  [7, 3],
+  [17, 5],
+  [5, 17],
+  [33, 33],
+  [40, 12],
+  [64, 64],
+  [120, 40],
+  [40, 120],
+];
 const kinds: Record<string, (m: number, n: number) => M64> = {
   uniform: (m, n) => uniformMatrix(m, n, m * 7 + n),
   geometric: (m, n) => withSingularValues(m, n, profiles.geometric(Math.min(m, n)), 3),
@@ -48,23 +61,34 @@ describe('float64: backend js and the scalar wasm build return identical bits', 
     if (!b) throw new Error('the wasm module did not load');
     return b;
   };
-  describe.each(Object.keys(kinds).flatMap((k) => (['jacobi', 'bidiagonal'] as const).map((m) => [k, m] as const)))('svd, %s, %s', (kind, method) => {
-    it.each(shapes)('%i×%i: S, U, V and sweeps', (m, n) => {
-      const a = kinds[kind](m, n);
-      for (const u of ['thin', 'full', 'none'] as const) {
-        const w = rawSvd(wasm(), a, u, method), j = rawSvd(jsBackend, a, u, method);
-        expect(w.sweeps).toBe(j.sweeps);
-        expect(sameBits(w.s, j.s)).toBe(true);
-        expect(sameBits(w.u, j.u)).toBe(true);
-        expect(sameBits(w.v, j.v)).toBe(true);
-      }
-    });
-  });
+  describe.each(Object.keys(kinds).flatMap((k) => (['jacobi', 'bidiagonal'] as const).map((m) => [k, m] as const)))(
+    'svd, %s, %s',
+    (kind, method) => {
+      it.each(shapes)('%i×%i: S, U, V and sweeps', (m, n) => {
+        const a = kinds[kind](m, n);
+        for (const u of ['thin', 'full', 'none'] as const) {
+          const w = rawSvd(wasm(), a, u, method),
+            j = rawSvd(jsBackend, a, u, method);
+          expect(w.sweeps).toBe(j.sweeps);
+          expect(sameBits(w.s, j.s)).toBe(true);
+          expect(sameBits(w.u, j.u)).toBe(true);
+          expect(sameBits(w.v, j.v)).toBe(true);
+        }
+      });
+    },
+  );
   it.each([1, 2, 5, 17, 33, 64])('eigh %i×%i: values, vectors and sweeps', (n) => {
     const a = randomSymmetric(n, n);
-    const task = (vectors: boolean) => ({ dtype: 'float64' as const, n, a: Float64Array.from(a.data), vectors, params: defaultParams });
+    const task = (vectors: boolean) => ({
+      dtype: 'float64' as const,
+      n,
+      a: Float64Array.from(a.data),
+      vectors,
+      params: defaultParams,
+    });
     for (const vectors of [true, false]) {
-      const w = wasm().eighSym(task(vectors)), j = jsBackend.eighSym(task(vectors));
+      const w = wasm().eighSym(task(vectors)),
+        j = jsBackend.eighSym(task(vectors));
       expect(w.sweeps).toBe(j.sweeps);
       expect(sameBits(w.values, j.values)).toBe(true);
       expect(sameBits(w.vectors, j.vectors)).toBe(true);

@@ -20,21 +20,41 @@ describe('without WebAssembly', () => {
   it('backendInfo reports js, no engine SIMD, and why wasm is not loaded', async () => {
     await api.init();
     expect(api.backendInfo()).toEqual({
-      wasm: false, simd: false, active: 'js', simdSupported: false,
+      wasm: false,
+      simd: false,
+      active: 'js',
+      simdSupported: false,
       error: expect.stringMatching(/WebAssembly is not available/),
     });
   });
   it('init resolves and auto runs on js', async () => {
     await expect(api.init()).resolves.toBeUndefined();
-    expect(api.svd([[1, 2], [3, 4]]).backend).toBe('js');
-    expect(api.eigh([[2, 1], [1, 2]]).backend).toBe('js');
+    expect(
+      api.svd([
+        [1, 2],
+        [3, 4],
+      ]).backend,
+    ).toBe('js');
+    expect(
+      api.eigh([
+        [2, 1],
+        [1, 2],
+      ]).backend,
+    ).toBe('js');
   });
   it("backend 'wasm' throws BackendUnavailableError saying what to do", () => {
     expect(() => api.svd([[1]], { backend: 'wasm' })).toThrow(api.BackendUnavailableError);
     expect(() => api.svd([[1]], { backend: 'wasm' })).toThrow(/WebAssembly is unavailable.*backend: 'js'/);
   });
   it.each(['float64', 'float32'] as const)("'auto' passes the harness on the fallback (%s)", (dtype) => {
-    for (const [m, n] of [[0, 3], [1, 1], [9, 4], [4, 9], [6, 6], [40, 17]]) {
+    for (const [m, n] of [
+      [0, 3],
+      [1, 1],
+      [9, 4],
+      [4, 9],
+      [6, 6],
+      [40, 17],
+    ]) {
       const a = uniformMatrix(m, n, m + n);
       checkSvd(a, 'auto', dtype, api.svd);
       expect(api.svd(a, { dtype }).backend).toBe('js');

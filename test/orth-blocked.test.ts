@@ -25,7 +25,10 @@ describe.each(cases)('orthonormalizeRowsBlocked on %s / %s', (backend, dtype) =>
   };
 
   it.skipIf(skip)('orthonormal rows across several blocks, spanning the input', () => {
-    const r = 45, m = 120, q = make(r, m, 3), a = q.slice();
+    const r = 45,
+      m = 120,
+      q = make(r, m, 3),
+      a = q.slice();
     orthonormalizeRowsBlocked('test', backend, dtype, q, r, m);
     expect(gramError(q, r, m)).toBeLessThan(tol);
     // Each input row lies in the span: its residual after projection onto the rows is tiny.
@@ -40,18 +43,24 @@ describe.each(cases)('orthonormalizeRowsBlocked on %s / %s', (backend, dtype) =>
     }
   });
 
-  it.skipIf(skip)('rank-deficient input (zero, repeated and dependent rows, a row across blocks) still gives r orthonormal rows', () => {
-    const r = 40, m = 50, q = make(r, m, 5);
-    q.fill(0, 3 * m, 4 * m); // zero row
-    q.copyWithin(20 * m, 2 * m, 3 * m); // row 20 = row 2, in another block
-    for (let t = 0; t < m; t++) q[33 * m + t] = 2 * q[17 * m + t] - q[5 * m + t]; // dependent
-    q.fill(1e-30, 38 * m, 39 * m); // tiny but not zero
-    orthonormalizeRowsBlocked('test', backend, dtype, q, r, m);
-    expect(gramError(q, r, m)).toBeLessThan(tol * 10);
-  });
+  it.skipIf(skip)(
+    'rank-deficient input (zero, repeated and dependent rows, a row across blocks) still gives r orthonormal rows',
+    () => {
+      const r = 40,
+        m = 50,
+        q = make(r, m, 5);
+      q.fill(0, 3 * m, 4 * m); // zero row
+      q.copyWithin(20 * m, 2 * m, 3 * m); // row 20 = row 2, in another block
+      for (let t = 0; t < m; t++) q[33 * m + t] = 2 * q[17 * m + t] - q[5 * m + t]; // dependent
+      q.fill(1e-30, 38 * m, 39 * m); // tiny but not zero
+      orthonormalizeRowsBlocked('test', backend, dtype, q, r, m);
+      expect(gramError(q, r, m)).toBeLessThan(tol * 10);
+    },
+  );
 
   it.skipIf(skip)('r = m: a full orthonormal basis', () => {
-    const r = 33, q = make(r, r, 9);
+    const r = 33,
+      q = make(r, r, 9);
     q.fill(0, 0, r); // the first row zero too
     orthonormalizeRowsBlocked('test', backend, dtype, q, r, r);
     expect(gramError(q, r, r)).toBeLessThan(tol * 10);

@@ -20,7 +20,13 @@ const exported: Record<string, number> = {
 describe.each(['svdkit.wasm', 'svdkit-nosimd.wasm'])('%s', (file) => {
   it('exports every constant of src/params.ts with the same value', async () => {
     const bytes = readFileSync(new URL(`../src/backend/wasm/${file}`, import.meta.url));
-    const { instance } = await WebAssembly.instantiate(bytes, { env: { abort: () => { throw new Error('abort'); } } });
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      env: {
+        abort: () => {
+          throw new Error('abort');
+        },
+      },
+    });
     for (const [name, value] of Object.entries(exported)) {
       const g = instance.exports[name];
       expect(g, name).toBeInstanceOf(WebAssembly.Global);

@@ -18,11 +18,20 @@ import { eps } from './harness/ratios.js';
  *   np.linalg.svd(A, compute_uv=False)            # κ(A) = 5.19
  */
 const A = [
-  [-7, -4, -1, 2, 5, 8], [-2, 3, -5, 8, 8, -5], [-4, 3, 1, 7, 4, -8], [4, -4, 0, -1, -7, -1],
-  [5, -1, -8, 1, -8, -1], [-1, -5, -6, -4, 1, -8], [3, 1, 6, 1, 3, -5], [0, 0, -6, -1, -2, 8],
+  [-7, -4, -1, 2, 5, 8],
+  [-2, 3, -5, 8, 8, -5],
+  [-4, 3, 1, 7, 4, -8],
+  [4, -4, 0, -1, -7, -1],
+  [5, -1, -8, 1, -8, -1],
+  [-1, -5, -6, -4, 1, -8],
+  [3, 1, 6, 1, 3, -5],
+  [0, 0, -6, -1, -2, 8],
 ];
-const NUMPY_S = [20.757183931972655, 17.073246985660237, 14.203515770759088, 10.060284070546423, 5.6282471878825655, 4.002150714640763];
-const m = 8, n = 6;
+const NUMPY_S = [
+  20.757183931972655, 17.073246985660237, 14.203515770759088, 10.060284070546423, 5.6282471878825655, 4.002150714640763,
+];
+const m = 8,
+  n = 6;
 
 /**
  * Allowed |σᵢ − σᵢ(numpy)| / σ₁, in units of u. Measured on this matrix (2026-11-29): float64
@@ -31,7 +40,10 @@ const m = 8, n = 6;
  */
 const S_TOL = { float64: 50, float32: 8 };
 
-const backends: [string, Backend | null][] = [['wasm', wasmBackend()], ['js', jsBackend]];
+const backends: [string, Backend | null][] = [
+  ['wasm', wasmBackend()],
+  ['js', jsBackend],
+];
 
 /** The tall working matrix W = A (8×6), column-major, in the dtype. */
 function working(dtype: Dtype) {
@@ -47,7 +59,9 @@ function raw(b: Backend, dtype: Dtype, method: SvdMethod): SvdParts {
   return b.svdTall({ dtype, method: kernel, rows: m, cols: n, w, u: 'thin', v: true, params: { ...defaultParams } });
 }
 
-const cases = (['float64', 'float32'] as Dtype[]).flatMap((d) => (['auto', 'jacobi', 'bidiagonal'] as SvdMethod[]).map((k) => [d, k] as const));
+const cases = (['float64', 'float32'] as Dtype[]).flatMap((d) =>
+  (['auto', 'jacobi', 'bidiagonal'] as SvdMethod[]).map((k) => [d, k] as const),
+);
 describe.each(cases)('raw backend output (%s, method %s)', (dtype, method) => {
   const u = eps[dtype];
   describe.each(backends)('%s', (name, b) => {
@@ -58,11 +72,12 @@ describe.each(cases)('raw backend output (%s, method %s)', (dtype, method) => {
       const wrapped = svd(A, { backend: name as 'wasm' | 'js', dtype, method });
       for (const s of [parts.s, wrapped.S]) {
         expect(s.length).toBe(n);
-        for (let i = 0; i < n; i++) expect(Math.abs(s[i] - NUMPY_S[i]) / NUMPY_S[0]).toBeLessThanOrEqual(S_TOL[dtype] * u);
+        for (let i = 0; i < n; i++)
+          expect(Math.abs(s[i] - NUMPY_S[i]) / NUMPY_S[0]).toBeLessThanOrEqual(S_TOL[dtype] * u);
       }
     });
 
-    run('svd() returns the backend\'s S, U and V unchanged but for one sign per triplet', () => {
+    run("svd() returns the backend's S, U and V unchanged but for one sign per triplet", () => {
       const parts = raw(b!, dtype, method);
       const r = svd(A, { backend: name as 'wasm' | 'js', dtype, method });
       expect(Array.from(r.S)).toEqual(Array.from(parts.s));
@@ -81,7 +96,8 @@ describe.each(cases)('raw backend output (%s, method %s)', (dtype, method) => {
   });
 
   it.skipIf(!backends[0][1])('wasm and js raw S agree to S_TOL·u·σ₁', () => {
-    const w = raw(backends[0][1]!, dtype, method).s, j = raw(jsBackend, dtype, method).s;
+    const w = raw(backends[0][1]!, dtype, method).s,
+      j = raw(jsBackend, dtype, method).s;
     for (let i = 0; i < n; i++) expect(Math.abs(w[i] - j[i]) / NUMPY_S[0]).toBeLessThanOrEqual(S_TOL[dtype] * u);
   });
 });

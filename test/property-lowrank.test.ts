@@ -10,9 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  LowRank, lowRank, reconstruct, svd, svdvals, type Dtype, type Matrix,
-} from '../src/index.js';
+import { LowRank, lowRank, reconstruct, svd, svdvals, type Dtype, type Matrix } from '../src/index.js';
 import { asDtype } from './harness/cases.js';
 import { eps } from './harness/ratios.js';
 import { problems, RUNS } from './harness/fuzz.js';
@@ -21,7 +19,9 @@ const SEED = 20261126;
 
 /** A non-empty matrix (the toolkit needs one row and one column), 1×n and n×1 included, and a rank k. */
 const problem = fc.tuple(problems(1), fc.double({ min: 0, max: 1, noNaN: true })).map(([r, kFraction]) => ({
-  ...r, a: asDtype(r.a, r.dtype), k: Math.min(r.p, 1 + Math.floor(kFraction * r.p)),
+  ...r,
+  a: asDtype(r.a, r.dtype),
+  k: Math.min(r.p, 1 + Math.floor(kFraction * r.p)),
 }));
 
 /** ‖x − y‖_F and ‖x‖_F of equal-shaped data, scaled by max|x| so that 1e±300 neither overflows nor underflows. */
@@ -48,47 +48,66 @@ const params = { seed: SEED, numRuns: RUNS, endOnFailure: true };
 
 describe('low-rank properties', () => {
   it('Eckart–Young: error = ‖A − A_k‖_F = √(Σ_{i>k} σᵢ²), and the randomized A_k is no better', () => {
-    fc.assert(fc.property(problem, ({ a, k, m, n, dtype, backend }) => {
-      if (!inRange(a, dtype)) return;
-      const u = eps[dtype], normA = frobenius(a.data);
-      const tol = 50 * Math.max(m, n) * u * normA;
-      const exact = lowRank(a, k, { backend, dtype });
-      const direct = frobenius(a.data, exact.reconstruct().data);
-      expect(Math.abs(exact.error - direct)).toBeLessThanOrEqual(tol);
-      const S = svdvals(a, { backend, dtype });
-      expect(Math.abs(exact.error - frobenius(S.subarray(k)))).toBeLessThanOrEqual(tol);
-      if (normA > 0) expect(Math.abs(exact.relativeError - exact.error / normA)).toBeLessThanOrEqual(tol / normA);
-      const rand = lowRank(a, k, { backend, dtype, method: 'randomized', seed: 1 });
-      expect(frobenius(a.data, rand.reconstruct().data)).toBeGreaterThanOrEqual(direct - tol);
-    }), params);
+    fc.assert(
+      fc.property(problem, ({ a, k, m, n, dtype, backend }) => {
+        if (!inRange(a, dtype)) return;
+        const u = eps[dtype],
+          normA = frobenius(a.data);
+        const tol = 50 * Math.max(m, n) * u * normA;
+        const exact = lowRank(a, k, { backend, dtype });
+        const direct = frobenius(a.data, exact.reconstruct().data);
+        expect(Math.abs(exact.error - direct)).toBeLessThanOrEqual(tol);
+        const S = svdvals(a, { backend, dtype });
+        expect(Math.abs(exact.error - frobenius(S.subarray(k)))).toBeLessThanOrEqual(tol);
+        if (normA > 0) expect(Math.abs(exact.relativeError - exact.error / normA)).toBeLessThanOrEqual(tol / normA);
+        const rand = lowRank(a, k, { backend, dtype, method: 'randomized', seed: 1 });
+        expect(frobenius(a.data, rand.reconstruct().data)).toBeGreaterThanOrEqual(direct - tol);
+      }),
+      params,
+    );
   });
 
   it('reconstruct at full rank reproduces A', () => {
-    fc.assert(fc.property(problem, ({ a, p, m, n, dtype, backend }) => {
-      if (!inRange(a, dtype)) return;
-      const tol = 50 * Math.max(m, n) * eps[dtype] * frobenius(a.data);
-      const f = svd(a, { backend, dtype });
-      expect(frobenius(a.data, reconstruct(f, p, { backend }).data)).toBeLessThanOrEqual(tol);
-      expect(frobenius(a.data, lowRank(a, p, { backend, dtype }).reconstruct().data)).toBeLessThanOrEqual(tol);
-    }), params);
+    fc.assert(
+      fc.property(problem, ({ a, p, m, n, dtype, backend }) => {
+        if (!inRange(a, dtype)) return;
+        const tol = 50 * Math.max(m, n) * eps[dtype] * frobenius(a.data);
+        const f = svd(a, { backend, dtype });
+        expect(frobenius(a.data, reconstruct(f, p, { backend }).data)).toBeLessThanOrEqual(tol);
+        expect(frobenius(a.data, lowRank(a, p, { backend, dtype }).reconstruct().data)).toBeLessThanOrEqual(tol);
+      }),
+      params,
+    );
   });
 
-  it('toBytes/fromBytes at the dtype\'s precision round-trips bit for bit', () => {
-    fc.assert(fc.property(problem, fc.boolean(), ({ a, k, dtype, backend }, randomized) => {
-      if (!inRange(a, dtype)) return;
-      const x = lowRank(a, k, { backend, dtype, ...(randomized ? { method: 'randomized', seed: 2 } : {}) });
-      const bytes = x.toBytes();
-      const y = LowRank.fromBytes(bytes);
-      for (const key of ['m', 'n', 'k', 'dtype', 'method', 'error', 'relativeError', 'energy'] as const) {
-        expect(Object.is(y[key], x[key]), key).toBe(true);
-      }
-      for (const [p, q] of [[x.U.data, y.U.data], [x.S, y.S], [x.Vt.data, y.Vt.data]]) {
-        expect(q.constructor).toBe(p.constructor);
-        expect(Buffer.from(q.buffer, q.byteOffset, q.byteLength).equals(Buffer.from(p.buffer, p.byteOffset, p.byteLength))).toBe(true);
-      }
-      expect(Buffer.from(y.toBytes()).equals(Buffer.from(bytes))).toBe(true);
-      // float64 bytes of a float32 LowRank are exact as well (widening is exact).
-      if (dtype === 'float32') expect(Array.from(LowRank.fromBytes(x.toBytes({ precision: 'float64' })).U.data)).toEqual(Array.from(x.U.data));
-    }), params);
+  it("toBytes/fromBytes at the dtype's precision round-trips bit for bit", () => {
+    fc.assert(
+      fc.property(problem, fc.boolean(), ({ a, k, dtype, backend }, randomized) => {
+        if (!inRange(a, dtype)) return;
+        const x = lowRank(a, k, { backend, dtype, ...(randomized ? { method: 'randomized', seed: 2 } : {}) });
+        const bytes = x.toBytes();
+        const y = LowRank.fromBytes(bytes);
+        for (const key of ['m', 'n', 'k', 'dtype', 'method', 'error', 'relativeError', 'energy'] as const) {
+          expect(Object.is(y[key], x[key]), key).toBe(true);
+        }
+        for (const [p, q] of [
+          [x.U.data, y.U.data],
+          [x.S, y.S],
+          [x.Vt.data, y.Vt.data],
+        ]) {
+          expect(q.constructor).toBe(p.constructor);
+          expect(
+            Buffer.from(q.buffer, q.byteOffset, q.byteLength).equals(Buffer.from(p.buffer, p.byteOffset, p.byteLength)),
+          ).toBe(true);
+        }
+        expect(Buffer.from(y.toBytes()).equals(Buffer.from(bytes))).toBe(true);
+        // float64 bytes of a float32 LowRank are exact as well (widening is exact).
+        if (dtype === 'float32')
+          expect(Array.from(LowRank.fromBytes(x.toBytes({ precision: 'float64' })).U.data)).toEqual(
+            Array.from(x.U.data),
+          );
+      }),
+      params,
+    );
   });
 });

@@ -33,10 +33,13 @@ const params = { seed: SEED, numRuns: RUNS, endOnFailure: true };
 describe('properties', () => {
   it('the harness ratios hold, on the shapes README claims', () => {
     const shapes: [number, number][] = [];
-    fc.assert(fc.property(problem, ({ a, backend, dtype }) => {
-      shapes.push([a.rows, a.cols]);
-      checkSvd(a, backend, dtype);
-    }), params);
+    fc.assert(
+      fc.property(problem, ({ a, backend, dtype }) => {
+        shapes.push([a.rows, a.cols]);
+        checkSvd(a, backend, dtype);
+      }),
+      params,
+    );
     // What this run covered: mostly both sizes ≥ 3, sizes up to MAX_DIM (64; 300 with FUZZ=1),
     // vectors and empty matrices too.
     expect(shapes).toHaveLength(RUNS);
@@ -48,47 +51,70 @@ describe('properties', () => {
   });
 
   it('svdvals equals svd(...).S', () => {
-    fc.assert(fc.property(problem, ({ a, backend, dtype }) => {
-      expectSameS(svdvals(a, { backend, dtype }), svd(a, { backend, dtype }).S, dtype);
-    }), params);
+    fc.assert(
+      fc.property(problem, ({ a, backend, dtype }) => {
+        expectSameS(svdvals(a, { backend, dtype }), svd(a, { backend, dtype }).S, dtype);
+      }),
+      params,
+    );
   });
 
   it('both backends agree', () => {
-    fc.assert(fc.property(problem, ({ a, dtype }) => {
-      expectSameS(svdvals(a, { backend: 'wasm', dtype }), svdvals(a, { backend: 'js', dtype }), dtype);
-    }), params);
+    fc.assert(
+      fc.property(problem, ({ a, dtype }) => {
+        expectSameS(svdvals(a, { backend: 'wasm', dtype }), svdvals(a, { backend: 'js', dtype }), dtype);
+      }),
+      params,
+    );
   });
 
   it('svd(Aᵀ) has the singular values of A', () => {
-    fc.assert(fc.property(problem, ({ a, backend, dtype }) => {
-      const at = transposed(a);
-      expectSameS(svdvals(at, { backend, dtype }), svdvals(a, { backend, dtype }), dtype);
-      const r = svd(at, { backend, dtype });
-      expect([r.U!.rows, r.Vt!.cols]).toEqual([a.cols, a.rows]);
-    }), params);
+    fc.assert(
+      fc.property(problem, ({ a, backend, dtype }) => {
+        const at = transposed(a);
+        expectSameS(svdvals(at, { backend, dtype }), svdvals(a, { backend, dtype }), dtype);
+        const r = svd(at, { backend, dtype });
+        expect([r.U!.rows, r.Vt!.cols]).toEqual([a.cols, a.rows]);
+      }),
+      params,
+    );
   });
 
   it('scaling by a power of two scales S exactly', () => {
-    fc.assert(fc.property(problem, fc.integer({ min: -60, max: 60 }), ({ a, backend, dtype }, k) => {
-      // Exact unless a σ (or an entry) falls into the subnormal range or overflows. Checked
-      // before decomposing: an entry scaled past the dtype's range is (rightly) an error
-      // (test/regressions/power-of-two-scaling-past-the-float32-range.test.ts).
-      const tiny = dtype === 'float64' ? 2 ** -1000 : 2 ** -100, huge = dtype === 'float64' ? 2 ** 1000 : 2 ** 100;
-      if (a.data.some((x) => x !== 0 && (Math.abs(x * 2 ** k) < tiny || Math.abs(x * 2 ** k) > huge || Math.abs(x) < tiny))) return;
-      const s = svdvals(a, { backend, dtype });
-      const s2 = svdvals(scaled(a, 2 ** k), { backend, dtype });
-      for (let i = 0; i < s.length; i++) expect(s2[i]).toBe(dtype === 'float64' ? s[i] * 2 ** k : Math.fround(s[i] * 2 ** k));
-    }), params);
+    fc.assert(
+      fc.property(problem, fc.integer({ min: -60, max: 60 }), ({ a, backend, dtype }, k) => {
+        // Exact unless a σ (or an entry) falls into the subnormal range or overflows. Checked
+        // before decomposing: an entry scaled past the dtype's range is (rightly) an error
+        // (test/regressions/power-of-two-scaling-past-the-float32-range.test.ts).
+        const tiny = dtype === 'float64' ? 2 ** -1000 : 2 ** -100,
+          huge = dtype === 'float64' ? 2 ** 1000 : 2 ** 100;
+        if (
+          a.data.some(
+            (x) => x !== 0 && (Math.abs(x * 2 ** k) < tiny || Math.abs(x * 2 ** k) > huge || Math.abs(x) < tiny),
+          )
+        )
+          return;
+        const s = svdvals(a, { backend, dtype });
+        const s2 = svdvals(scaled(a, 2 ** k), { backend, dtype });
+        for (let i = 0; i < s.length; i++)
+          expect(s2[i]).toBe(dtype === 'float64' ? s[i] * 2 ** k : Math.fround(s[i] * 2 ** k));
+      }),
+      params,
+    );
   });
 
   it('permuting rows or columns leaves S unchanged', () => {
-    fc.assert(fc.property(problem, fc.integer({ min: 1, max: 1000 }), ({ a, backend, dtype }, shift) => {
-      const { rows: m, cols: n } = a;
-      if (m === 0 || n === 0) return;
-      const data = new Float64Array(m * n);
-      // rows rotated by `shift`, columns reversed
-      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) data[((i + shift) % m) * n + (n - 1 - j)] = a.data[i * n + j];
-      expectSameS(svdvals({ rows: m, cols: n, data }, { backend, dtype }), svdvals(a, { backend, dtype }), dtype);
-    }), params);
+    fc.assert(
+      fc.property(problem, fc.integer({ min: 1, max: 1000 }), ({ a, backend, dtype }, shift) => {
+        const { rows: m, cols: n } = a;
+        if (m === 0 || n === 0) return;
+        const data = new Float64Array(m * n);
+        // rows rotated by `shift`, columns reversed
+        for (let i = 0; i < m; i++)
+          for (let j = 0; j < n; j++) data[((i + shift) % m) * n + (n - 1 - j)] = a.data[i * n + j];
+        expectSameS(svdvals({ rows: m, cols: n, data }, { backend, dtype }), svdvals(a, { backend, dtype }), dtype);
+      }),
+      params,
+    );
   });
 });

@@ -41,18 +41,36 @@ describe('columnSpread and the auto rule', () => {
     expect(svdKernelFor('auto', at, 2, 2)).toBe('jacobi');
   });
   it('an unknown method is an InvalidOptionError naming the choices', () => {
-    expect(() => svd([[1, 2], [3, 4]], { method: 'qr' as never })).toThrow(InvalidOptionError);
-    expect(() => svdvals([[1, 2], [3, 4]], { method: 'dqds' as never })).toThrow(/jacobi/);
+    expect(() =>
+      svd(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        { method: 'qr' as never },
+      ),
+    ).toThrow(InvalidOptionError);
+    expect(() =>
+      svdvals(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        { method: 'dqds' as never },
+      ),
+    ).toThrow(/jacobi/);
   });
 });
 
 describe.each(cases)('accuracy of the route auto takes (%s / %s)', (backend, dtype) => {
-  const u = eps[dtype], kappa = 50;
-  it('columns spread within the limit: bidiagonal σ within spread·50·κ·u of Jacobi\'s', () => {
+  const u = eps[dtype],
+    kappa = 50;
+  it("columns spread within the limit: bidiagonal σ within spread·50·κ·u of Jacobi's", () => {
     // Exponent steps of 1/10 over 40 columns: a spread of 2^3.9 < 16, so auto takes bidiagonal.
     const a = gradeColumns(conditioned(80, 40, kappa, 7, dtype), columnOrder(40, 'shuffled', 8), -0.1);
     expect(svdKernelFor('auto', colMajor(a), 80, 40)).toBe('bidiagonal');
-    const auto = svdvals(a, { backend, dtype }), bid = svdvals(a, { backend, dtype, method: 'bidiagonal' });
+    const auto = svdvals(a, { backend, dtype }),
+      bid = svdvals(a, { backend, dtype, method: 'bidiagonal' });
     expect(Array.from(auto)).toEqual(Array.from(bid));
     const ref = svdvals(a, { backend, dtype: 'float64', method: 'jacobi' });
     expect(maxRelativeError(auto, ref)).toBeLessThanOrEqual(bidiagonalMaxSpread * 50 * kappa * u);
@@ -61,11 +79,16 @@ describe.each(cases)('accuracy of the route auto takes (%s / %s)', (backend, dty
     // Consecutive column scales 2^30 (2^14 in float32), where σⱼ = dⱼ·|rⱼⱼ| is the exact reference.
     // Increasing order: with the largest column first, Householder bidiagonalization happens to
     // keep the small σ too (it then acts like a pivoted QR), so that order would show nothing.
-    const n = 6, k = columnOrder(n, 'increasing', 1), step = dtype === 'float64' ? -30 : -14;
-    const b = conditioned(30, n, kappa, 11, dtype), a = gradeColumns(b, k, step);
+    const n = 6,
+      k = columnOrder(n, 'increasing', 1),
+      step = dtype === 'float64' ? -30 : -14;
+    const b = conditioned(30, n, kappa, 11, dtype),
+      a = gradeColumns(b, k, step);
     const ref = gradedReference(b, k, step);
     expect(maxRelativeError(svdvals(a, { backend, dtype }), ref)).toBeLessThanOrEqual(50 * kappa * u);
     // Bidiagonalization errs by O(u·σ₁) in every σ: σ_min/σ₁ = 2^(step·(n−1)) is far below u.
-    expect(maxRelativeError(svdvals(a, { backend, dtype, method: 'bidiagonal' }), ref)).toBeGreaterThan(1e3 * kappa * u);
+    expect(maxRelativeError(svdvals(a, { backend, dtype, method: 'bidiagonal' }), ref)).toBeGreaterThan(
+      1e3 * kappa * u,
+    );
   });
 });

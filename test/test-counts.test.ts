@@ -16,8 +16,19 @@ const NOW = 1_800_000_000_000;
 /** A vitest JSON report (the fields the script reads), with overrides. */
 function report(over: Record<string, unknown> = {}) {
   return {
-    numPassedTests: 3, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, startTime: NOW, success: true,
-    testResults: [{ name: 'a.test.ts', status: 'passed', assertionResults: [{ status: 'passed' }, { status: 'passed' }, { status: 'passed' }] }],
+    numPassedTests: 3,
+    numFailedTests: 0,
+    numPendingTests: 0,
+    numTodoTests: 0,
+    startTime: NOW,
+    success: true,
+    testResults: [
+      {
+        name: 'a.test.ts',
+        status: 'passed',
+        assertionResults: [{ status: 'passed' }, { status: 'passed' }, { status: 'passed' }],
+      },
+    ],
     ...over,
   };
 }
@@ -32,13 +43,22 @@ function counts(content: unknown, ...args: string[]) {
 
 describe('scripts/test-counts.mjs', () => {
   it('a clean run: its counts, exit 0', () => {
-    expect(counts(report(), '--status', '0', '--since', String(NOW - 1000))).toMatchObject({ line: '3 passed, 0 failed', status: 0 });
+    expect(counts(report(), '--status', '0', '--since', String(NOW - 1000))).toMatchObject({
+      line: '3 passed, 0 failed',
+      status: 0,
+    });
     expect(counts(report({ numPendingTests: 2 }))).toMatchObject({ line: '3 passed, 0 failed, 2 skipped', status: 0 });
   });
 
   it('failing tests and files that did not load', () => {
-    expect(counts(report({ numFailedTests: 2, success: false }), '--status', '1')).toMatchObject({ line: '3 passed, 2 failed', status: 1 });
-    const broken = report({ success: false, testResults: [...report().testResults, { name: 'b.test.ts', status: 'failed', assertionResults: [] }] });
+    expect(counts(report({ numFailedTests: 2, success: false }), '--status', '1')).toMatchObject({
+      line: '3 passed, 2 failed',
+      status: 1,
+    });
+    const broken = report({
+      success: false,
+      testResults: [...report().testResults, { name: 'b.test.ts', status: 'failed', assertionResults: [] }],
+    });
     expect(counts(broken, '--status', '1')).toMatchObject({ line: '3 passed, 1 failed', status: 1 });
   });
 
@@ -56,16 +76,24 @@ describe('scripts/test-counts.mjs', () => {
 
   it('a missing, half-written or stale report, or an empty run, is a failure', () => {
     expect(counts(undefined, '--status', '1')).toMatchObject({ line: '0 passed, 1 failed', status: 1 });
-    expect(counts('{"numPassedTests": 3, "testRes', '--status', '0')).toMatchObject({ line: '0 passed, 1 failed', status: 1 });
+    expect(counts('{"numPassedTests": 3, "testRes', '--status', '0')).toMatchObject({
+      line: '0 passed, 1 failed',
+      status: 1,
+    });
     const stale = counts(report(), '--status', '0', '--since', String(NOW + 1));
     expect(stale).toMatchObject({ line: '0 passed, 1 failed', status: 1 });
     expect(stale.why).toMatch(/earlier run/);
-    expect(counts(report({ numPassedTests: 0, testResults: [] }))).toMatchObject({ line: '0 passed, 1 failed', status: 1 });
+    expect(counts(report({ numPassedTests: 0, testResults: [] }))).toMatchObject({
+      line: '0 passed, 1 failed',
+      status: 1,
+    });
   });
 
   it('.ci/run deletes old reports first and passes the status and start time on', () => {
     const run = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8');
-    const del = run.search(/^rm -rf test-results$/m), test = run.search(/^npm test$/m), count = run.search(/^node scripts\/test-counts\.mjs/m);
+    const del = run.search(/^rm -rf test-results$/m),
+      test = run.search(/^npm test$/m),
+      count = run.search(/^node scripts\/test-counts\.mjs/m);
     expect(del).toBeGreaterThan(-1);
     expect(del).toBeLessThan(test);
     expect(test).toBeLessThan(count);
@@ -99,11 +127,13 @@ exit 0
     chmodSync(join(root, 'bin', 'chromium'), 0o755);
     chmodSync(join(root, '.ci', 'run'), 0o755);
     const r = spawnSync('bash', [join(root, '.ci', 'run')], {
-      encoding: 'utf8', env: { ...process.env, PATH: `${join(root, 'bin')}:${process.env.PATH}` },
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${join(root, 'bin')}:${process.env.PATH}` },
     });
     return { last: r.stdout.trim().split('\n').pop(), status: r.status };
   }
-  const reportOf = (passed: number, over: Record<string, unknown> = {}) => report({ numPassedTests: passed, startTime: Date.now() + 60_000, ...over });
+  const reportOf = (passed: number, over: Record<string, unknown> = {}) =>
+    report({ numPassedTests: passed, startTime: Date.now() + 60_000, ...over });
 
   it('a clean run is green', () => {
     expect(ci(reportOf(3), 0)).toEqual({ last: '3 passed, 0 failed', status: 0 });

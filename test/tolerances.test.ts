@@ -62,7 +62,10 @@ describe.each(cases)('default tolerances on %s / %s', (backend, dtype) => {
   it('lstsq: default rcond solves on σ = 2 and 3t only; rcond moves that in the documented direction', () => {
     // b = A·(1, 1, 1): x = (1, 1, 0) at the default, (1, 0, 0) with rcond 10× larger, (1, 1, 1) 10× smaller.
     const b = [-3 * t, 0, 0, 2, 0.3 * t];
-    const close = (x: ArrayLike<number>, want: number[]) => want.forEach((w, i) => { expect(Math.abs(x[i] - w)).toBeLessThan(1e-5); });
+    const close = (x: ArrayLike<number>, want: number[]) =>
+      want.forEach((w, i) => {
+        expect(Math.abs(x[i] - w)).toBeLessThan(1e-5);
+      });
     close(lstsq(a, b, opts), [1, 1, 0]);
     close(lstsq(a, b, { ...opts, rcond: 10 * machineEps[dtype] * 5 }), [1, 0, 0]);
     close(lstsq(a, b, { ...opts, rcond: 0.1 * machineEps[dtype] * 5 }), [1, 1, 1]);
@@ -83,7 +86,12 @@ describe.each(cases)('default tolerances on %s / %s', (backend, dtype) => {
 
 describe.each(cases)('randomized options on %s / %s', (backend, dtype) => {
   // σᵢ = i^-½, a slowly decaying spectrum on which the sketch quality shows.
-  const a0 = withSingularValues(120, 90, Array.from({ length: 90 }, (_, i) => (i + 1) ** -0.5), 17);
+  const a0 = withSingularValues(
+    120,
+    90,
+    Array.from({ length: 90 }, (_, i) => (i + 1) ** -0.5),
+    17,
+  );
   const a: Matrix = dtype === 'float32' ? { ...a0, data: Float32Array.from(a0.data) } : a0;
   const k = 8;
   const optimal = Math.sqrt(Array.from({ length: 90 - k }, (_, i) => 1 / (i + k + 1)).reduce((x, y) => x + y, 0));
@@ -93,19 +101,22 @@ describe.each(cases)('randomized options on %s / %s', (backend, dtype) => {
   };
 
   it('randomizedSvd: more oversamples give a smaller error', () => {
-    const e0 = err({ oversamples: 0, powerIterations: 0 }), e20 = err({ oversamples: 20, powerIterations: 0 });
+    const e0 = err({ oversamples: 0, powerIterations: 0 }),
+      e20 = err({ oversamples: 20, powerIterations: 0 });
     expect(e20).toBeLessThan(e0 * 0.99);
     expect(e20).toBeGreaterThanOrEqual(optimal * (1 - 1e-6));
   });
 
   it('randomizedSvd: more power iterations give a smaller error', () => {
-    const q0 = err({ oversamples: 0, powerIterations: 0 }), q3 = err({ oversamples: 0, powerIterations: 3 });
+    const q0 = err({ oversamples: 0, powerIterations: 0 }),
+      q3 = err({ oversamples: 0, powerIterations: 3 });
     expect(q3).toBeLessThan(q0 * 0.99);
     expect(q3).toBeGreaterThanOrEqual(optimal * (1 - 1e-6));
   });
 
   it('lowRank method randomized passes both options on', () => {
-    const e = (o: { oversamples: number; powerIterations: number }) => lowRank(a, k, { backend, dtype, method: 'randomized', ...o }).error;
+    const e = (o: { oversamples: number; powerIterations: number }) =>
+      lowRank(a, k, { backend, dtype, method: 'randomized', ...o }).error;
     expect(e({ oversamples: 20, powerIterations: 0 })).toBeLessThan(e({ oversamples: 0, powerIterations: 0 }) * 0.99);
     expect(e({ oversamples: 0, powerIterations: 3 })).toBeLessThan(e({ oversamples: 0, powerIterations: 0 }) * 0.99);
   });

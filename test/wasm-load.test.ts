@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BackendUnavailableError, backendInfo, init, InvalidOptionError, svd } from '../src/index.js';
 
-const url = (simd: boolean) => new URL(`../src/backend/wasm/${simd ? 'svdkit' : 'svdkit-nosimd'}.wasm`, import.meta.url);
+const url = (simd: boolean) =>
+  new URL(`../src/backend/wasm/${simd ? 'svdkit' : 'svdkit-nosimd'}.wasm`, import.meta.url);
 const bytes = (simd: boolean) => readFileSync(url(simd));
 const response = (simd: boolean, type: string) => new Response(bytes(simd), { headers: { 'Content-Type': type } });
 
@@ -13,12 +14,23 @@ const response = (simd: boolean, type: string) => new Response(bytes(simd), { he
 async function loads(source: Parameters<typeof init>[0], simd: boolean): Promise<void> {
   await init(source);
   expect(backendInfo()).toMatchObject({ wasm: true, simd, active: 'wasm' });
-  expect(Array.from(svd([[3, 0], [0, 4]], { backend: 'wasm' }).S)).toEqual([4, 3]);
+  expect(
+    Array.from(
+      svd(
+        [
+          [3, 0],
+          [0, 4],
+        ],
+        { backend: 'wasm' },
+      ).S,
+    ),
+  ).toEqual([4, 3]);
 }
 
 describe('init({ wasm })', () => {
   it('init() is idempotent: the same promise', () => {
-    const a = init(), b = init();
+    const a = init(),
+      b = init();
     expect(a).toBe(b);
     expect(init({})).toBe(a);
   });
@@ -59,7 +71,7 @@ describe('init({ wasm })', () => {
 });
 
 describe('backendInfo', () => {
-  it('reports the engine\'s SIMD support and no error once loaded', async () => {
+  it("reports the engine's SIMD support and no error once loaded", async () => {
     await init();
     const info = backendInfo();
     // Node 20's V8 validates WebAssembly SIMD; no error once the module is loaded
@@ -71,7 +83,8 @@ describe('abort messages from the module', () => {
   it('are decoded from linear memory (AssemblyScript strings: UTF-16 after a byte-length header)', async () => {
     const { readString } = await import('../src/backend/wasm/load.js');
     const memory = new WebAssembly.Memory({ initial: 1 });
-    const text = 'index out of range', ptr = 64;
+    const text = 'index out of range',
+      ptr = 64;
     new Uint32Array(memory.buffer, ptr - 4, 1)[0] = text.length * 2;
     new Uint16Array(memory.buffer, ptr, text.length).set(Array.from(text, (c) => c.charCodeAt(0)));
     expect(readString(memory, ptr)).toBe(text);

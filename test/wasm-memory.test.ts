@@ -7,7 +7,8 @@ import { initWasm, wasmBackend, wasmState } from '../src/backend/wasm/index.js';
 import { currentModule } from '../src/backend/wasm/load.js';
 import type { Dtype } from '../src/types.js';
 
-const wasmUrl = (simd: boolean) => new URL(`../src/backend/wasm/${simd ? 'svdkit' : 'svdkit-nosimd'}.wasm`, import.meta.url);
+const wasmUrl = (simd: boolean) =>
+  new URL(`../src/backend/wasm/${simd ? 'svdkit' : 'svdkit-nosimd'}.wasm`, import.meta.url);
 
 /** Deterministic uniform numbers in [-1, 1). */
 function rng(seed: number): () => number {
@@ -42,8 +43,11 @@ const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 /** ‖A − U·diag(S)·Vt‖_max / (‖A‖_max·max(m, n)·u). */
 function reconstruction(a: { rows: number; cols: number; data: Float64Array }, dtype: Dtype, backend: 'wasm' | 'js') {
   const { U, S, Vt } = svd(a, { backend, dtype });
-  const m = a.rows, n = a.cols, p = S.length;
-  let err = 0, big = 0;
+  const m = a.rows,
+    n = a.cols,
+    p = S.length;
+  let err = 0,
+    big = 0;
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       let s = 0;
@@ -62,22 +66,47 @@ afterAll(async () => {
 describe('wasm arena', () => {
   it('memory stays bounded over 2,000 calls of mixed sizes', () => {
     const b = wasm();
-    const shapes: [number, number][] = [[1, 1], [5, 3], [3, 5], [24, 24], [60, 12], [12, 60], [33, 17]];
+    const shapes: [number, number][] = [
+      [1, 1],
+      [5, 3],
+      [3, 5],
+      [24, 24],
+      [60, 12],
+      [12, 60],
+      [33, 17],
+    ];
     const mats = shapes.map(([m, n], i) => matrix(m, n, i + 1));
     const sizes: number[] = [];
     for (let call = 0; call < 2000; call++) {
       const a = mats[call % mats.length];
       const dtype: Dtype = call % 3 === 0 ? 'float32' : 'float64';
       switch (call % 4) {
-        case 0: svd(a, { backend: 'wasm', dtype }); break;
-        case 1: svdvals(a, { backend: 'wasm', dtype }); break;
-        case 2: svd(a, { backend: 'wasm', dtype, fullMatrices: true }); break;
+        case 0:
+          svd(a, { backend: 'wasm', dtype });
+          break;
+        case 1:
+          svdvals(a, { backend: 'wasm', dtype });
+          break;
+        case 2:
+          svd(a, { backend: 'wasm', dtype, fullMatrices: true });
+          break;
         default: {
           const n = Math.min(a.rows, a.cols);
           const s = matrix(n, n, call);
-          eigh({ rows: n, cols: n, data: s.data.map((_, k) => s.data[k] + s.data[(k % n) * n + Math.floor(k / n)]) },
-            { backend: 'wasm', dtype });
-          b.gemm({ dtype, m: a.rows, n: a.cols, k: 7, a: new Float64Array(a.rows * 7).fill(1), b: new Float64Array(7 * a.cols).fill(2), transA: false, transB: false });
+          eigh(
+            { rows: n, cols: n, data: s.data.map((_, k) => s.data[k] + s.data[(k % n) * n + Math.floor(k / n)]) },
+            { backend: 'wasm', dtype },
+          );
+          b.gemm({
+            dtype,
+            m: a.rows,
+            n: a.cols,
+            k: 7,
+            a: new Float64Array(a.rows * 7).fill(1),
+            b: new Float64Array(7 * a.cols).fill(2),
+            transA: false,
+            transB: false,
+          });
         }
       }
       sizes.push(memory().buffer.byteLength);
@@ -89,9 +118,16 @@ describe('wasm arena', () => {
     const arena = currentModule()!.arena;
     let plan = 0;
     for (const [m, n] of shapes) {
-      const M = Math.max(m, n), N = Math.min(m, n);
+      const M = Math.max(m, n),
+        N = Math.min(m, n);
       for (const dtype of ['float64', 'float32'] as const) {
-        plan = Math.max(plan, b.svdBytes(dtype, M, N, 'full', true, 'jacobi'), b.svdBytes(dtype, M, N, 'full', true, 'bidiagonal'), b.eighBytes(dtype, N, true), b.gemmBytes(dtype, m, n, 7));
+        plan = Math.max(
+          plan,
+          b.svdBytes(dtype, M, N, 'full', true, 'jacobi'),
+          b.svdBytes(dtype, M, N, 'full', true, 'bidiagonal'),
+          b.eighBytes(dtype, N, true),
+          b.gemmBytes(dtype, m, n, 7),
+        );
       }
     }
     expect(settled).toBeLessThanOrEqual(Math.max(65536, Math.ceil((arena.base + plan) / 65536) * 65536));
@@ -118,33 +154,88 @@ describe('wasm arena', () => {
     const arena = currentModule()!.arena;
     const cases: { what: string; bytes: number; run: () => void }[] = [];
     for (const dtype of ['float64', 'float32'] as const) {
-      for (const [m, n] of [[1, 1], [9, 4], [7, 7], [50, 13], [13, 13]]) {
+      for (const [m, n] of [
+        [1, 1],
+        [9, 4],
+        [7, 7],
+        [50, 13],
+        [13, 13],
+      ]) {
         for (const u of ['none', 'thin', 'full'] as const) {
           for (const method of ['jacobi', 'bidiagonal'] as const) {
             const w = Float64Array.from({ length: m * n }, rng(m * n));
-            const task: SvdTask = { dtype, method, rows: m, cols: n, w: dtype === 'float64' ? w : Float32Array.from(w), u, v: u !== 'none', params: { maxSweeps: 60 } };
-            cases.push({ what: `svd ${method} ${dtype} ${m}×${n} ${u}`, bytes: b.svdBytes(dtype, m, n, u, u !== 'none', method), run: () => b.svdTall(task) });
+            const task: SvdTask = {
+              dtype,
+              method,
+              rows: m,
+              cols: n,
+              w: dtype === 'float64' ? w : Float32Array.from(w),
+              u,
+              v: u !== 'none',
+              params: { maxSweeps: 60 },
+            };
+            cases.push({
+              what: `svd ${method} ${dtype} ${m}×${n} ${u}`,
+              bytes: b.svdBytes(dtype, m, n, u, u !== 'none', method),
+              run: () => b.svdTall(task),
+            });
           }
         }
         const k = n;
-        const A = Float64Array.from({ length: m * k }, rng(3)), B = Float64Array.from({ length: k * m }, rng(4));
-        for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]]) {
+        const A = Float64Array.from({ length: m * k }, rng(3)),
+          B = Float64Array.from({ length: k * m }, rng(4));
+        for (const [ta, tb] of [
+          [false, false],
+          [true, false],
+          [false, true],
+          [true, true],
+        ]) {
           cases.push({
-            what: `gemm ${dtype} ${m}×${m}×${k} ${ta}${tb}`, bytes: b.gemmBytes(dtype, m, m, k),
-            run: () => b.gemm({ dtype, m, n: m, k, a: dtype === 'float64' ? A : Float32Array.from(A), b: dtype === 'float64' ? B : Float32Array.from(B), transA: ta, transB: tb }),
+            what: `gemm ${dtype} ${m}×${m}×${k} ${ta}${tb}`,
+            bytes: b.gemmBytes(dtype, m, m, k),
+            run: () =>
+              b.gemm({
+                dtype,
+                m,
+                n: m,
+                k,
+                a: dtype === 'float64' ? A : Float32Array.from(A),
+                b: dtype === 'float64' ? B : Float32Array.from(B),
+                transA: ta,
+                transB: tb,
+              }),
           });
         }
       }
       cases.push({
-        what: `gemm ${dtype} 40×300×600`, bytes: b.gemmBytes(dtype, 40, 300, 600),
-        run: () => b.gemm({ dtype, m: 40, n: 300, k: 600, a: new Float64Array(40 * 600).fill(1), b: new Float64Array(600 * 300).fill(1), transA: false, transB: false }),
+        what: `gemm ${dtype} 40×300×600`,
+        bytes: b.gemmBytes(dtype, 40, 300, 600),
+        run: () =>
+          b.gemm({
+            dtype,
+            m: 40,
+            n: 300,
+            k: 600,
+            a: new Float64Array(40 * 600).fill(1),
+            b: new Float64Array(600 * 300).fill(1),
+            transA: false,
+            transB: false,
+          }),
       });
       // 32 and 64 make a column a multiple of 256 bytes: the kernel then works on a padded copy.
       for (const n of [12, 32, 64]) {
         const a = symmetric(n).data;
         cases.push({
-          what: `eigh ${dtype} ${n}`, bytes: b.eighBytes(dtype, n, true),
-          run: () => b.eighSym({ dtype, n, a: dtype === 'float64' ? a.slice() : Float32Array.from(a), vectors: true, params: { maxSweeps: 60 } }),
+          what: `eigh ${dtype} ${n}`,
+          bytes: b.eighBytes(dtype, n, true),
+          run: () =>
+            b.eighSym({
+              dtype,
+              n,
+              a: dtype === 'float64' ? a.slice() : Float32Array.from(a),
+              vectors: true,
+              params: { maxSweeps: 60 },
+            }),
         });
       }
     }
@@ -154,7 +245,10 @@ describe('wasm arena', () => {
       guard.fill(0xa5);
       c.run();
       const after = new Uint8Array(memory().buffer, arena.base + c.bytes, 4096);
-      expect(after.every((x) => x === 0xa5), c.what).toBe(true);
+      expect(
+        after.every((x) => x === 0xa5),
+        c.what,
+      ).toBe(true);
     }
   });
 
@@ -167,11 +261,19 @@ describe('wasm arena', () => {
     expect(memory().buffer.byteLength).toBe(before);
   });
 
-  it('reports non-convergence with the js backend\'s ConvergenceError', () => {
+  it("reports non-convergence with the js backend's ConvergenceError", () => {
     const a = matrix(30, 20, 5);
     let js: unknown, wa: unknown;
-    try { svd(a, { backend: 'js', maxSweeps: 1 }); } catch (e) { js = e; }
-    try { svd(a, { backend: 'wasm', maxSweeps: 1 }); } catch (e) { wa = e; }
+    try {
+      svd(a, { backend: 'js', maxSweeps: 1 });
+    } catch (e) {
+      js = e;
+    }
+    try {
+      svd(a, { backend: 'wasm', maxSweeps: 1 });
+    } catch (e) {
+      wa = e;
+    }
     expect(wa).toBeInstanceOf(ConvergenceError);
     expect((wa as ConvergenceError).sweeps).toBe(1);
     expect((wa as Error).message.replace(/[\d.e+-]+\)/, ')')).toBe((js as Error).message.replace(/[\d.e+-]+\)/, ')'));
@@ -188,14 +290,33 @@ function symmetric(n: number) {
 
 describe('wasm builds', () => {
   it('the scalar build loads and agrees with the SIMD build', async () => {
-    const shapes: [number, number][] = [[1, 1], [5, 3], [3, 5], [64, 64], [120, 40], [40, 120]];
-    const run = () => shapes.flatMap(([m, n]) => (['float64', 'float32'] as const).map((dtype) => {
-      const a = matrix(m, n, m * 31 + n);
-      const r = svd(a, { backend: 'wasm', dtype });
-      const e = eigh(symmetric(Math.min(m, n)), { backend: 'wasm', dtype });
-      const g = wasm().gemm({ dtype, m, n, k: 37, a: matrix(m, 37, 1).data, b: matrix(37, n, 2).data, transA: false, transB: false });
-      return { dtype, m, n, S: r.S, recon: reconstruction(a, dtype, 'wasm'), values: e.values, g };
-    }));
+    const shapes: [number, number][] = [
+      [1, 1],
+      [5, 3],
+      [3, 5],
+      [64, 64],
+      [120, 40],
+      [40, 120],
+    ];
+    const run = () =>
+      shapes.flatMap(([m, n]) =>
+        (['float64', 'float32'] as const).map((dtype) => {
+          const a = matrix(m, n, m * 31 + n);
+          const r = svd(a, { backend: 'wasm', dtype });
+          const e = eigh(symmetric(Math.min(m, n)), { backend: 'wasm', dtype });
+          const g = wasm().gemm({
+            dtype,
+            m,
+            n,
+            k: 37,
+            a: matrix(m, 37, 1).data,
+            b: matrix(37, n, 2).data,
+            transA: false,
+            transB: false,
+          });
+          return { dtype, m, n, S: r.S, recon: reconstruction(a, dtype, 'wasm'), values: e.values, g };
+        }),
+      );
     await initWasm({ simd: true });
     expect(wasmState()).toEqual({ loaded: true, simd: true });
     const simd = run();
@@ -207,10 +328,13 @@ describe('wasm builds', () => {
     const scalar = run();
     for (let i = 0; i < simd.length; i++) {
       const { dtype, m, n } = simd[i];
-      const u = dtype === 'float64' ? 2 ** -53 : 2 ** -24, p = Math.min(m, n);
+      const u = dtype === 'float64' ? 2 ** -53 : 2 ** -24,
+        p = Math.min(m, n);
       expect(scalar[i].recon).toBeLessThan(50);
       expect(maxDiff(scalar[i].S, simd[i].S)).toBeLessThanOrEqual(50 * p * u * simd[i].S[0]);
-      expect(maxDiff(scalar[i].values, simd[i].values)).toBeLessThanOrEqual(50 * p * u * Math.abs(simd[i].values[0]) + 1e-300);
+      expect(maxDiff(scalar[i].values, simd[i].values)).toBeLessThanOrEqual(
+        50 * p * u * Math.abs(simd[i].values[0]) + 1e-300,
+      );
       expect(maxDiff(scalar[i].g, simd[i].g)).toBeLessThanOrEqual(37 * 4 * u * 37);
     }
     await initWasm({ simd: true });
@@ -252,10 +376,19 @@ describe('without WebAssembly', () => {
     try {
       const mod = await import('../src/backend/wasm/index.js');
       expect(mod.wasmBackend()).toBeNull();
-      expect(mod.wasmState()).toEqual({ loaded: false, simd: false, error: expect.stringMatching(/WebAssembly is not available/) });
+      expect(mod.wasmState()).toEqual({
+        loaded: false,
+        simd: false,
+        error: expect.stringMatching(/WebAssembly is not available/),
+      });
       await expect(mod.initWasm()).resolves.toBeUndefined();
       const api = await import('../src/index.js');
-      expect(api.svd([[3, 0], [0, 4]]).backend).toBe('js');
+      expect(
+        api.svd([
+          [3, 0],
+          [0, 4],
+        ]).backend,
+      ).toBe('js');
     } finally {
       vi.unstubAllGlobals();
       vi.resetModules();

@@ -14,7 +14,15 @@ describe.each(dtypes)('scalar wasm build, %s', (dtype) => {
   it('is the build in use', () => {
     expect(backendInfo()).toMatchObject({ wasm: true, simd: false, active: 'wasm' });
   });
-  it.each([[0, 4], [1, 1], [3, 7], [17, 5], [33, 33], [120, 40], [40, 120]])('svd harness %i×%i', (m, n) => {
+  it.each([
+    [0, 4],
+    [1, 1],
+    [3, 7],
+    [17, 5],
+    [33, 33],
+    [120, 40],
+    [40, 120],
+  ])('svd harness %i×%i', (m, n) => {
     checkSvd(uniformMatrix(m, n, m * 7 + n), 'wasm', dtype);
   });
   it('prescribed spectra, zero, extreme scaling', () => {
@@ -34,13 +42,21 @@ describe.each(dtypes)('scalar wasm build, %s', (dtype) => {
 const bits = (x: FloatArray) => new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
 
 describe('tridiagonal eigh mirror', () => {
-  const repeated = withEigenvalues(Array.from({ length: 24 }, (_, i) => (i < 12 ? 2 : i - 15)), 3);
+  const repeated = withEigenvalues(
+    Array.from({ length: 24 }, (_, i) => (i < 12 ? 2 : i - 15)),
+    3,
+  );
   const matrices = [1, 2, 3, 8, 17, 40, 100, 130].map((n) => randomSymmetric(n, n + 7)).concat([repeated]);
-  it.each(matrices.map((a) => [a.rows, a] as const))('float64: backend js returns the bits of the scalar wasm build (n = %i)', (_, a) => {
-    const w = eigh(a, { backend: 'wasm', method: 'tridiagonal' }), j = eigh(a, { backend: 'js', method: 'tridiagonal' });
-    expect(bits(w.values)).toEqual(bits(j.values));
-    expect(bits(w.vectors.data)).toEqual(bits(j.vectors.data));
-    const wv = eigvalsh(a, { backend: 'wasm', method: 'tridiagonal' }), jv = eigvalsh(a, { backend: 'js', method: 'tridiagonal' });
-    expect(bits(wv)).toEqual(bits(jv));
-  });
+  it.each(matrices.map((a) => [a.rows, a] as const))(
+    'float64: backend js returns the bits of the scalar wasm build (n = %i)',
+    (_, a) => {
+      const w = eigh(a, { backend: 'wasm', method: 'tridiagonal' }),
+        j = eigh(a, { backend: 'js', method: 'tridiagonal' });
+      expect(bits(w.values)).toEqual(bits(j.values));
+      expect(bits(w.vectors.data)).toEqual(bits(j.vectors.data));
+      const wv = eigvalsh(a, { backend: 'wasm', method: 'tridiagonal' }),
+        jv = eigvalsh(a, { backend: 'js', method: 'tridiagonal' });
+      expect(bits(wv)).toEqual(bits(jv));
+    },
+  );
 });

@@ -12,7 +12,11 @@ const w = createWorker();
 afterAll(() => w.terminate());
 
 const a = { rows: 9, cols: 6, data: Float64Array.from({ length: 54 }, (_, i) => Math.cos(i * 1.7)) };
-const sym = [[4, 1, 0.5], [1, 3, 0.25], [0.5, 0.25, 2]];
+const sym = [
+  [4, 1, 0.5],
+  [1, 3, 0.25],
+  [0.5, 0.25, 2],
+];
 const same = (x: ArrayLike<number>, y: ArrayLike<number>) => expect(Array.from(x)).toEqual(Array.from(y));
 
 function runNode(script: string) {
@@ -24,10 +28,12 @@ describe('svdkit/worker: every decomposition', () => {
     same(await w.svdvals(a), api.svdvals(a));
     const f32 = await w.svdvals(a, { dtype: 'float32' });
     expect(f32).toBeInstanceOf(Float32Array);
-    const e = await w.eigh(sym), eh = api.eigh(sym);
+    const e = await w.eigh(sym),
+      eh = api.eigh(sym);
     same(e.values, eh.values);
     same(e.vectors.data, eh.vectors.data);
-    const r = await w.randomizedSvd(a, 3, { seed: 5 }), rh = api.randomizedSvd(a, 3, { seed: 5 });
+    const r = await w.randomizedSvd(a, 3, { seed: 5 }),
+      rh = api.randomizedSvd(a, 3, { seed: 5 });
     same(r.S, rh.S);
     same(r.U.data, rh.U.data);
     same((await w.pinv(a)).data, api.pinv(a).data);
@@ -35,19 +41,29 @@ describe('svdkit/worker: every decomposition', () => {
     same(await w.lstsq(a, b), api.lstsq(a, b));
     const B = { rows: 9, cols: 2, data: Float64Array.from({ length: 18 }, (_, i) => i % 5) };
     expect((await w.lstsq(a, B)).cols).toBe(2);
-    const f = await w.svd(a), fh = api.svd(a);
+    const f = await w.svd(a),
+      fh = api.svd(a);
     same(f.solve(b), fh.solve(b)); // the rebuilt result's methods run here, from the worker's factors
     expect([f.rank(), f.cond()]).toEqual([fh.rank(), fh.cond()]);
     const full = await w.lstsq(a, b, { full: true });
     const fullHere = api.lstsq(a, b, { full: true });
-    expect([full.rank, Array.from(full.residuals), Array.from(full.S)]).toEqual([fullHere.rank, Array.from(fullHere.residuals), Array.from(fullHere.S)]);
+    expect([full.rank, Array.from(full.residuals), Array.from(full.S)]).toEqual([
+      fullHere.rank,
+      Array.from(fullHere.residuals),
+      Array.from(fullHere.S),
+    ]);
     const noUV = await w.svd(a, { computeUV: false });
     expect(noUV.rank()).toBe(fh.rank());
     expect([noUV.U, noUV.Vt]).toEqual([undefined, undefined]);
   });
 
   it('errors of the new calls arrive as their classes', async () => {
-    await expect(w.eigh([[1, 2], [3, 4]])).rejects.toBeInstanceOf(api.InvalidMatrixError);
+    await expect(
+      w.eigh([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).rejects.toBeInstanceOf(api.InvalidMatrixError);
     await expect(w.randomizedSvd(a, 99)).rejects.toMatchObject({ code: 'INVALID_OPTION' });
   });
 });
@@ -63,7 +79,8 @@ describe('svdkit/worker: AbortSignal per call', () => {
 
   it('a queued call aborted is never run; a running one rejects and the next call still works', async () => {
     const big = { rows: 160, cols: 120, data: Float64Array.from({ length: 160 * 120 }, (_, i) => Math.sin(i * i)) };
-    const c1 = new AbortController(), c2 = new AbortController();
+    const c1 = new AbortController(),
+      c2 = new AbortController();
     const running = w.svd(big, { signal: c1.signal }).catch((x: unknown) => x);
     const queued = w.svdvals(big, { signal: c2.signal }).catch((x: unknown) => x);
     const after = w.svdvals([[3, 4]]);

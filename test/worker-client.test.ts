@@ -14,23 +14,41 @@ function fakeEndpoint() {
   let terminated = 0;
   const endpoint: Endpoint = {
     post: (m) => void sent.push(m),
-    listen: (onMessage, onFailure) => { reply = onMessage; fail = onFailure; },
+    listen: (onMessage, onFailure) => {
+      reply = onMessage;
+      fail = onFailure;
+    },
     terminate: () => void terminated++,
   };
-  return { endpoint, sent, reply: (m: Response) => reply(m), fail: (e: Error) => fail(e), terminated: () => terminated };
+  return {
+    endpoint,
+    sent,
+    reply: (m: Response) => reply(m),
+    fail: (e: Error) => fail(e),
+    terminated: () => terminated,
+  };
 }
 
 /** Lets every settled promise run its callbacks. */
 const flush = () => new Promise<void>((r) => setImmediate(r));
 
 describe('worker client with several calls in flight', () => {
-  it('answers each call with the reply of its own id, never with another call\'s', async () => {
+  it("answers each call with the reply of its own id, never with another call's", async () => {
     const f = fakeEndpoint();
     const w = connect(f.endpoint);
     const settled: string[] = [];
-    const a = w.svdvals([[1]]).then((v) => { settled.push('a'); return v; });
-    const b = w.backendInfo().then((v) => { settled.push('b'); return v; });
-    const c = w.svdvals([[2]]).then((v) => { settled.push('c'); return v; });
+    const a = w.svdvals([[1]]).then((v) => {
+      settled.push('a');
+      return v;
+    });
+    const b = w.backendInfo().then((v) => {
+      settled.push('b');
+      return v;
+    });
+    const c = w.svdvals([[2]]).then((v) => {
+      settled.push('c');
+      return v;
+    });
     expect(f.sent.map((r) => r.op)).toEqual(['svdvals']); // one at a time
     const ia = f.sent[0].id;
     // replies that are not the running call's (a later call's id, a stray one) settle nothing
@@ -86,7 +104,13 @@ describe('worker client with several calls in flight', () => {
     expect(f.sent[0]).toMatchObject({ op: 'init', init: { simd: false } });
     f.reply({ id: f.sent[0].id, kind: 'ok', value: undefined });
     await expect(p).resolves.toBeUndefined();
-    const g = connect({ ...f.endpoint, post: () => { throw new DOMException('could not be cloned', 'DataCloneError'); }, listen: () => {} });
+    const g = connect({
+      ...f.endpoint,
+      post: () => {
+        throw new DOMException('could not be cloned', 'DataCloneError');
+      },
+      listen: () => {},
+    });
     await expect(g.svd([[1]])).rejects.toThrow('could not be cloned');
     w.terminate();
     expect(f.terminated()).toBe(1);

@@ -41,14 +41,33 @@ describe('svdkit/worker in Node', () => {
   });
 
   it('compressImage: same ranks, stats and pixels as on the main thread; progress reported', async () => {
-    const img = { width: 23, height: 17, data: Uint8Array.from({ length: 23 * 17 * 4 }, (_, i) => (i * 97 + (i >> 5)) % 256) };
+    const img = {
+      width: 23,
+      height: 17,
+      data: Uint8Array.from({ length: 23 * 17 * 4 }, (_, i) => (i * 97 + (i >> 5)) % 256),
+    };
     const progress: string[] = [];
     const stages: (string | undefined)[] = [];
-    const c = await w.compressImage(img, { energy: 0.95 }, { onProgress: (d, t, s) => { progress.push(`${d}/${t}`); stages.push(s); } });
+    const c = await w.compressImage(
+      img,
+      { energy: 0.95 },
+      {
+        onProgress: (d, t, s) => {
+          progress.push(`${d}/${t}`);
+          stages.push(s);
+        },
+      },
+    );
     const here = srcCompressImage(img, { energy: 0.95 });
     expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
     expect(stages).toEqual(['SVD of channel 1/3', 'SVD of channel 2/3', 'SVD of channel 3/3', 'SVD done']);
-    expect([c.rank, c.maxRank, c.channels, c.compressedChannels, c.backend]).toEqual([here.rank, here.maxRank, 4, 3, here.backend]);
+    expect([c.rank, c.maxRank, c.channels, c.compressedChannels, c.backend]).toEqual([
+      here.rank,
+      here.maxRank,
+      4,
+      3,
+      here.backend,
+    ]);
     expect(c.stats(2)).toEqual(here.stats(2));
     expect(c.toImage(1).data).toEqual(here.toImage(1).data);
     expect([c.kept, c.method]).toEqual([here.kept, here.method]);
@@ -57,25 +76,39 @@ describe('svdkit/worker in Node', () => {
 
   it('errors arrive as the same classes with their fields', async () => {
     await expect(w.svd([[1, 2], [3]])).rejects.toBeInstanceOf(api.InvalidMatrixError);
-    await expect(w.svd([[1]], { nope: true } as never)).rejects.toMatchObject({ name: 'InvalidOptionError', code: 'INVALID_OPTION' });
+    await expect(w.svd([[1]], { nope: true } as never)).rejects.toMatchObject({
+      name: 'InvalidOptionError',
+      code: 'INVALID_OPTION',
+    });
     const hard = { rows: 30, cols: 30, data: Float64Array.from({ length: 900 }, (_, i) => Math.sin(i * i)) };
     const e = await w.svd(hard, { maxSweeps: 1 }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(api.ConvergenceError);
     expect(e).toBeInstanceOf(api.SvdkitError);
     expect((e as InstanceType<typeof api.ConvergenceError>).sweeps).toBe(1);
-    await expect(w.compressImage({ width: 2, height: 2, data: new Uint8Array(4) }, 3)).rejects.toBeInstanceOf(api.InvalidOptionError);
+    await expect(w.compressImage({ width: 2, height: 2, data: new Uint8Array(4) }, 3)).rejects.toBeInstanceOf(
+      api.InvalidOptionError,
+    );
     expect((await w.svd([[3, 4]])).S[0]).toBeCloseTo(5, 14); // still serving after errors
   });
 
   it('wire format: every class round-trips; unknown errors stay Errors with their name', () => {
     const errors = [
-      new src.InvalidMatrixError('m'), new src.InvalidOptionError('o'), new src.ConvergenceError('c', 7, 0.5),
-      new src.BackendUnavailableError('b'), new src.SizeLimitError('s'), new src.SvdkitError('x', 'X'), new TypeError('t'),
+      new src.InvalidMatrixError('m'),
+      new src.InvalidOptionError('o'),
+      new src.ConvergenceError('c', 7, 0.5),
+      new src.BackendUnavailableError('b'),
+      new src.SizeLimitError('s'),
+      new src.SvdkitError('x', 'X'),
+      new TypeError('t'),
     ];
     for (const e of errors) {
       const back = fromWire(structuredClone(toWire(e)));
       expect(back.constructor).toBe(e.constructor);
-      expect([back.name, back.message, (back as { code?: string }).code]).toEqual([e.name, e.message, (e as { code?: string }).code]);
+      expect([back.name, back.message, (back as { code?: string }).code]).toEqual([
+        e.name,
+        e.message,
+        (e as { code?: string }).code,
+      ]);
     }
     expect(fromWire(toWire(new src.ConvergenceError('c', 7, 0.5)))).toMatchObject({ sweeps: 7, offNorm: 0.5 });
     const odd = fromWire({ name: 'DOMException', message: 'gone' });
@@ -89,7 +122,10 @@ describe('svdkit/worker in Node', () => {
     await expect(w2.svd([[1]])).rejects.toThrow(/terminated/);
     const script = `import { createWorker } from ${JSON.stringify(fileURLToPath(new URL('../dist/worker/node.js', import.meta.url)))};
       const w = createWorker(); const r = await w.svd([[3, 0], [0, 4]]); console.log(r.S.join(','));`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.stdout.trim()).toBe('4,3');
     expect(run.status).toBe(0);
   });
@@ -97,10 +133,21 @@ describe('svdkit/worker in Node', () => {
 
 describe('svdkit/worker paths', () => {
   it('several calls in flight each get their own result', async () => {
-    const inputs = [3, 5, 7].map((n) => ({ rows: n, cols: n, data: Float64Array.from({ length: n * n }, (_, i) => Math.sin(i + n)) }));
-    const [r3, info, r5, r7] = await Promise.all([w.svd(inputs[0]), w.backendInfo(), w.svd(inputs[1]), w.svd(inputs[2])]);
+    const inputs = [3, 5, 7].map((n) => ({
+      rows: n,
+      cols: n,
+      data: Float64Array.from({ length: n * n }, (_, i) => Math.sin(i + n)),
+    }));
+    const [r3, info, r5, r7] = await Promise.all([
+      w.svd(inputs[0]),
+      w.backendInfo(),
+      w.svd(inputs[1]),
+      w.svd(inputs[2]),
+    ]);
     expect(info).toEqual(api.backendInfo());
-    [r3, r5, r7].forEach((r, i) => { expect(Array.from(r.S)).toEqual(Array.from(src.svd(inputs[i]).S)); });
+    [r3, r5, r7].forEach((r, i) => {
+      expect(Array.from(r.S)).toEqual(Array.from(src.svd(inputs[i]).S));
+    });
   });
 
   it('init() in the worker: the scalar build on request, a bad source rejected with its class', async () => {
@@ -119,7 +166,16 @@ describe('svdkit/worker paths', () => {
   it('createWorker({ url }) runs the given script', async () => {
     const w2 = createWorker({ url: new URL('../dist/worker/worker-entry.js', import.meta.url) });
     try {
-      expect(Array.from((await w2.svd([[3, 0], [0, 4]])).S)).toEqual([4, 3]);
+      expect(
+        Array.from(
+          (
+            await w2.svd([
+              [3, 0],
+              [0, 4],
+            ])
+          ).S,
+        ),
+      ).toEqual([4, 3]);
     } finally {
       w2.terminate();
     }
@@ -128,7 +184,10 @@ describe('svdkit/worker paths', () => {
   it('a worker script that fails to load or exits rejects the pending call with the reason', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'svdkit-worker-'));
     writeFileSync(join(dir, 'throws.mjs'), "throw new Error('cannot start here');\n");
-    writeFileSync(join(dir, 'exits.mjs'), "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+    writeFileSync(
+      join(dir, 'exits.mjs'),
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n",
+    );
     const bad = createWorker({ url: pathToFileURL(join(dir, 'throws.mjs')) });
     await expect(bad.svd([[1]])).rejects.toThrow(/svdkit worker failed: cannot start here/);
     await expect(bad.svd([[1]])).rejects.toThrow(/svdkit worker/); // later calls too

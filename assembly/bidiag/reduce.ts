@@ -39,7 +39,8 @@ const NB: usize = 32;
  */
 export function bidiagScratch<T>(n: f64): f64 {
   const b = <f64>sizeof<T>(), nb = <f64>NB, up = (x: f64): f64 => Math.ceil(x / 16) * 16;
-  return 2 * up(n * nb * b) + 2 * up(n * 2 * nb * b) + 3 * up(n * b) + 2 * up(nb * 8) + gemmScratchBytes<T>(n, n, 2 * nb);
+  const panels = 2 * up(n * nb * b) + 2 * up(n * 2 * nb * b);
+  return panels + 3 * up(n * b) + 2 * up(nb * 8) + gemmScratchBytes<T>(n, n, 2 * nb);
 }
 
 /** g = A(c, j) − Σ_{p<c} A(p, j)·xi[p] for the column at cj (f64 in index order; xi: c f64). */
@@ -72,12 +73,15 @@ export function bidiagScratch<T>(n: f64): f64 {
  * reduce next, brought up to date from the rows above it while its cache lines are loaded).
  * Scalar: f64 in index order. SIMD: four columns per pass share w's loads.
  */
-function colDots<T>(rows: usize, cols: usize, a: usize, lda: usize, w: usize, y: usize, c: usize, xi: usize, g: usize): void {
+function colDots<T>(
+  rows: usize, cols: usize, a: usize, lda: usize, w: usize, y: usize, c: usize, xi: usize, g: usize,
+): void {
   let j: usize = 0;
   if (ASC_FEATURE_SIMD) {
     const L: usize = 16 / sizeof<T>();
     for (; j + 4 <= cols; j += 4) {
-      const c0 = at<T>(a, j * lda), c1 = at<T>(a, (j + 1) * lda), c2 = at<T>(a, (j + 2) * lda), c3 = at<T>(a, (j + 3) * lda);
+      const c0 = at<T>(a, j * lda), c1 = at<T>(a, (j + 1) * lda);
+      const c2 = at<T>(a, (j + 2) * lda), c3 = at<T>(a, (j + 3) * lda);
       gather4<T>(c0, c1, c2, c3, c, xi, at<T>(g, j));
       let s0 = v128.splat<T>(<T>0), s1 = s0, s2 = s0, s3 = s0;
       let k: usize = 0;
@@ -130,12 +134,14 @@ function colAxpy<T>(rows: usize, cols: usize, a: usize, lda: usize, u: usize, z:
   if (ASC_FEATURE_SIMD) {
     const L: usize = 16 / sizeof<T>();
     for (; j + 4 <= cols; j += 4) {
-      const c0 = at<T>(a, j * lda), c1 = at<T>(a, (j + 1) * lda), c2 = at<T>(a, (j + 2) * lda), c3 = at<T>(a, (j + 3) * lda);
+      const c0 = at<T>(a, j * lda), c1 = at<T>(a, (j + 1) * lda);
+      const c2 = at<T>(a, (j + 2) * lda), c3 = at<T>(a, (j + 3) * lda);
       store<T>(at<T>(c0, c), load<T>(at<T>(u, j)));
       store<T>(at<T>(c1, c), load<T>(at<T>(u, j + 1)));
       store<T>(at<T>(c2, c), load<T>(at<T>(u, j + 2)));
       store<T>(at<T>(c3, c), load<T>(at<T>(u, j + 3)));
-      const f0 = load<T>(at<T>(u, j)), f1 = load<T>(at<T>(u, j + 1)), f2 = load<T>(at<T>(u, j + 2)), f3 = load<T>(at<T>(u, j + 3));
+      const f0 = load<T>(at<T>(u, j)), f1 = load<T>(at<T>(u, j + 1));
+      const f2 = load<T>(at<T>(u, j + 2)), f3 = load<T>(at<T>(u, j + 3));
       const v0 = v128.splat<T>(f0), v1 = v128.splat<T>(f1), v2 = v128.splat<T>(f2), v3 = v128.splat<T>(f3);
       let k: usize = 0;
       for (; k + L <= rows; k += L) {
@@ -202,8 +208,11 @@ function reflector<T>(len: usize, x: usize, tinySq: f64, tau: usize): f64 {
  * Reduces the n×n column-major `a` (leading dimension n) to upper bidiagonal form in place; d,
  * e, tauq, taup: n f64 each (layout in the file header). scratch: bidiagScratch bytes.
  */
-export function bidiagonalize<T>(n: usize, a: usize, d: usize, e: usize, tauq: usize, taup: usize, tinySq: f64, scratch: usize): void {
-  const bx = align16((n * NB) << alignof<T>()), bk = align16((n * 2 * NB) << alignof<T>()), bv = align16(n << alignof<T>());
+export function bidiagonalize<T>(
+  n: usize, a: usize, d: usize, e: usize, tauq: usize, taup: usize, tinySq: f64, scratch: usize,
+): void {
+  const bx = align16((n * NB) << alignof<T>()), bk = align16((n * 2 * NB) << alignof<T>());
+  const bv = align16(n << alignof<T>());
   const X = scratch, Y = X + bx, xn = Y + bx, yp = xn + bk, wb = yp + bk, zb = wb + bv, ub = zb + bv;
   const t1 = ub + bv, t2 = t1 + align16(NB * 8), gs = t2 + align16(NB * 8);
   for (let i0: usize = 0; i0 < n;) {

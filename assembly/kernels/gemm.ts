@@ -327,7 +327,8 @@ function macScalar<T>(
         let xp = at<T>(x, i * xrs + p0 * xcs), xq = at<T>(x, (i + 1) * xrs + p0 * xcs), yp = at<T>(y, p0 * ldy + j);
         for (let p: usize = 0; p < kc; p++) {
           const a0 = load<T>(xp), a1 = load<T>(xq);
-          const b0 = load<T>(yp), b1 = load<T>(yp, sizeof<T>()), b2 = load<T>(yp, 2 * sizeof<T>()), b3 = load<T>(yp, 3 * sizeof<T>());
+          const b0 = load<T>(yp), b1 = load<T>(yp, sizeof<T>());
+          const b2 = load<T>(yp, 2 * sizeof<T>()), b3 = load<T>(yp, 3 * sizeof<T>());
           c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
           c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
           xp += xsB;
@@ -337,10 +338,14 @@ function macScalar<T>(
         store<T>(cp, c00); store<T>(cp + ccB, c01); store<T>(cp + 2 * ccB, c02); store<T>(cp + 3 * ccB, c03);
         store<T>(cq, c10); store<T>(cq + ccB, c11); store<T>(cq + 2 * ccB, c12); store<T>(cq + 3 * ccB, c13);
       }
-      for (; i < rows; i++) macScalarOne<T>(kc, first, at<T>(x, i * xrs + p0 * xcs), xsB, at<T>(y, p0 * ldy + j), ysB, at<T>(c, i * crs + j * ccs), ccB, 4);
+      for (; i < rows; i++) {
+        const xi = at<T>(x, i * xrs + p0 * xcs), ci = at<T>(c, i * crs + j * ccs);
+        macScalarOne<T>(kc, first, xi, xsB, at<T>(y, p0 * ldy + j), ysB, ci, ccB, 4);
+      }
     }
     for (let i: usize = 0; i < rows && j < cols; i++) {
-      macScalarOne<T>(kc, first, at<T>(x, i * xrs + p0 * xcs), xsB, at<T>(y, p0 * ldy + j), ysB, at<T>(c, i * crs + j * ccs), ccB, cols - j);
+      const xi = at<T>(x, i * xrs + p0 * xcs), ci = at<T>(c, i * crs + j * ccs);
+      macScalarOne<T>(kc, first, xi, xsB, at<T>(y, p0 * ldy + j), ysB, ci, ccB, cols - j);
     }
   }
 }

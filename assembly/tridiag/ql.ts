@@ -10,8 +10,8 @@
  * Accuracy: backward stable for T: the computed eigenvalues are exact for T + E with
  * ‖E‖ = O(u·‖T‖) and Z stays orthogonal to O(n·u) (Parlett, The Symmetric Eigenvalue
  * Problem, §8); with Z = Q on entry, Z·diag(d)·Zᵀ = A + O(n·u·‖A‖).
- * Reference: LAPACK dsteqr (with dlaev2, and dlartg from kernels/givens.ts). d, e and the rotations are f64 also for f32
- * data; Z is in the element type. Mirror of `src/backend/js/tridiag-ql.ts`.
+ * Reference: LAPACK dsteqr (with dlaev2, and dlartg from kernels/givens.ts). d, e and the rotations
+ * are f64 also for f32 data; Z is in the element type. Mirror of `src/backend/js/tridiag-ql.ts`.
  */
 import { writeStatus } from '../jacobi/rotation';
 import { gC, givens, gR, gS, hypot1, sign } from '../kernels/givens';

@@ -90,7 +90,10 @@ const NB: usize = 32;
 /** Columns of the trailing matrix per product call (rows from the block's diagonal down). */
 const CB: usize = 64;
 
-/** Bytes of scratch {@link tridiagonalize} needs: W (n×NB), the packed update operands (2·n×2NB), NB f64, gemm workspace. */
+/**
+ * Bytes of scratch {@link tridiagonalize} needs: W (n×NB), the packed update operands (2·n×2NB),
+ * NB f64, gemm workspace.
+ */
 export function tridiagScratch<T>(n: f64): f64 {
   const b = <f64>sizeof<T>(), nb = <f64>NB, up = (x: f64): f64 => Math.ceil(x / 16) * 16;
   return up(n * nb * b) + 2 * up(n * 2 * nb * b) + up(nb * 8) + gemmScratchBytes<T>(n, n, 2 * nb);
@@ -171,7 +174,9 @@ export function gemvT<T>(len: usize, c: usize, x: usize, ld: usize, v: usize, s:
  * subdiagonal, tau[0..n−1) (f64) the reflector factors, a's strictly lower part the reflectors
  * (v_i(0) = 1 stored at A(i+1, i)). scratch: tridiagScratch bytes.
  */
-export function tridiagonalize<T>(n: usize, a: usize, d: usize, e: usize, tau: usize, tinySq: f64, scratch: usize): void {
+export function tridiagonalize<T>(
+  n: usize, a: usize, d: usize, e: usize, tau: usize, tinySq: f64, scratch: usize,
+): void {
   const w = scratch, xn = w + align16((n * NB) << alignof<T>()), yp = xn + align16((n * 2 * NB) << alignof<T>());
   const tmp = yp + align16((n * 2 * NB) << alignof<T>()), gs = tmp + align16(NB * 8);
   let i0: usize = 0;

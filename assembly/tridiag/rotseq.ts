@@ -29,7 +29,8 @@ function strip<T>(z: usize, ldzB: usize, cs: usize, sn: usize, count: usize, bac
     let p = z + count * ldzB;
     let x0 = v128.load(p), x1 = v128.load(p, 16), x2 = v128.load(p, 32), x3 = v128.load(p, 48);
     for (let j = <isize>count - 1; j >= 0; j--) {
-      const c = v128.splat<T>(<T>load<f64>(cs + (<usize>j << 3))), s = v128.splat<T>(<T>load<f64>(sn + (<usize>j << 3)));
+      const c = v128.splat<T>(<T>load<f64>(cs + (<usize>j << 3)));
+      const s = v128.splat<T>(<T>load<f64>(sn + (<usize>j << 3)));
       const q = p - ldzB;
       const y0 = v128.load(q), y1 = v128.load(q, 16), y2 = v128.load(q, 32), y3 = v128.load(q, 48);
       v128.store(p, rotX<T>(c, s, x0, y0));
@@ -71,7 +72,9 @@ function strip<T>(z: usize, ldzB: usize, cs: usize, sn: usize, count: usize, bac
 }
 
 /** Rows [r0, rows) of the sequence, one element at a time, rotation by rotation. */
-function columns<T>(r0: usize, rows: usize, z: usize, ldz: usize, cs: usize, sn: usize, count: usize, backward: bool): void {
+function columns<T>(
+  r0: usize, rows: usize, z: usize, ldz: usize, cs: usize, sn: usize, count: usize, backward: bool,
+): void {
   for (let t: usize = 0; t < count; t++) {
     const j = backward ? count - 1 - t : t;
     const c = <T>load<f64>(cs + (j << 3)), s = <T>load<f64>(sn + (j << 3));
@@ -204,7 +207,8 @@ export function queueFlush<T>(q: usize, rows: usize, z: usize, ldz: usize): void
     for (let k: usize = 0; k < sweeps; k++) {
       const t = table + (k << 4);
       const col0 = <usize>load<u32>(t), count = <usize>load<u32>(t, 4), off = <usize>load<u32>(t, 12);
-      columns<T>(r, rows, at<T>(z, col0 * ldz), ldz, cBase + (off << 3), sBase + (off << 3), count, load<u32>(t, 8) != 0);
+      const back = load<u32>(t, 8) != 0;
+      columns<T>(r, rows, at<T>(z, col0 * ldz), ldz, cBase + (off << 3), sBase + (off << 3), count, back);
     }
   }
   store<u32>(q, 0, 4);

@@ -26,7 +26,8 @@ export function selectBackend(fn: string, choice: BackendChoice | undefined, byt
     }
     return jsBackend;
   }
-  const bytes = bytesOn(wasm), limit = wasm.memoryLimit;
+  const bytes = bytesOn(wasm),
+    limit = wasm.memoryLimit;
   if (bytes <= limit) return wasm;
   if (choice === 'wasm') {
     throw new SizeLimitError(

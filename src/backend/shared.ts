@@ -20,7 +20,8 @@ export function checkConverged(what: string, r: JacobiResult, maxSweeps: number)
   throw new ConvergenceError(
     `${what} did not converge within ${maxSweeps} sweeps (largest remaining relative ` +
       `off-diagonal ${r.offMax.toExponential(2)}); raise the maxSweeps option`,
-    r.sweeps, r.offMax,
+    r.sweeps,
+    r.offMax,
   );
 }
 
@@ -35,7 +36,8 @@ export function checkQLConverged(r: JacobiResult, n: number, maxSweeps: number, 
   throw new ConvergenceError(
     `${what} did not converge within ${maxSweeps} sweeps (largest remaining ` +
       `relative off-diagonal ${r.offMax.toExponential(2)}); raise the maxSweeps option or use method 'jacobi'`,
-    r.sweeps / n, r.offMax,
+    r.sweeps / n,
+    r.offMax,
   );
 }
 

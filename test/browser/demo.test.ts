@@ -25,15 +25,19 @@ async function setRank(page: Page, k: number): Promise<void> {
   }, k);
   // The table updates after the page re-renders the rank-k image (a 400×400 product on the page's
   // thread); under a loaded CI machine that can take seconds, so wait up to 30 s, not the default 1 s.
-  await expect.poll(() => page.locator('#t-rank').textContent(), {
-    timeout: 30_000, message: `the stats table never showed rank ${k} after the slider moved`,
-  }).toBe(String(k));
+  await expect
+    .poll(() => page.locator('#t-rank').textContent(), {
+      timeout: 30_000,
+      message: `the stats table never showed rank ${k} after the slider moved`,
+    })
+    .toBe(String(k));
 }
 
 /** The reconstruction canvas's pixels. */
 function pixels(page: Page): Promise<number[]> {
-  return page.locator('#approx').evaluate((c: HTMLCanvasElement) =>
-    Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data));
+  return page
+    .locator('#approx')
+    .evaluate((c: HTMLCanvasElement) => Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data));
 }
 
 suite(`the demo in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, () => {
@@ -95,7 +99,9 @@ suite(`the demo in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`,
   });
 
   it('a picked image replaces the photo', async () => {
-    const width = 64, height = 48, data = new Uint8Array(width * height * 3);
+    const width = 64,
+      height = 48,
+      data = new Uint8Array(width * height * 3);
     for (let i = 0; i < width * height; i++) {
       data[3 * i] = (i % width) * 4;
       data[3 * i + 1] = Math.floor(i / width) * 5;

@@ -52,9 +52,11 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}index.html${query}`);
-    await page.waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 }).catch((e) => {
-      throw new Error(`page did not get ready: ${errors.join('; ') || (e as Error).message}`);
-    });
+    await page
+      .waitForFunction(() => document.body.dataset.ready === '1', undefined, { timeout: 30_000 })
+      .catch((e) => {
+        throw new Error(`page did not get ready: ${errors.join('; ') || (e as Error).message}`);
+      });
     return page;
   }
 
@@ -75,7 +77,8 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
           expect(inPage.length).toBe(inNode.length);
           const eps = dtype === 'float64' ? 2 ** -53 : 2 ** -24;
           for (let c = 0; c < inPage.length; c++) {
-            const b = inPage[c], n = inNode[c];
+            const b = inPage[c],
+              n = inNode[c];
             expect(b.name).toBe(n.name);
             expect(b.used, b.name).toBe(backend);
             expect(b.sorted, b.name).toBe(true);
@@ -100,19 +103,24 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
   });
 
   it('an engine without SIMD gets the scalar build from init()', async () => {
-    const page = await open('', (ctx) => ctx.addInitScript(() => {
-      const validate = WebAssembly.validate;
-      // This engine "validates" no SIMD module: the 31-byte probe contains 0xfd (the SIMD prefix).
-      WebAssembly.validate = (b: BufferSource) => (new Uint8Array(ArrayBuffer.isView(b) ? b.buffer : b).includes(0xfd) ? false : validate(b));
-    }));
+    const page = await open('', (ctx) =>
+      ctx.addInitScript(() => {
+        const validate = WebAssembly.validate;
+        // This engine "validates" no SIMD module: the 31-byte probe contains 0xfd (the SIMD prefix).
+        WebAssembly.validate = (b: BufferSource) =>
+          new Uint8Array(ArrayBuffer.isView(b) ? b.buffer : b).includes(0xfd) ? false : validate(b);
+      }),
+    );
     expect(await page.evaluate(() => svdkitTest.info())).toMatchObject({ wasm: true, simd: false, active: 'wasm' });
     expect((await page.evaluate(() => svdkitTest.smoke())).S).toEqual([5, expect.closeTo(3, 12)]);
   });
 
   it('no WebAssembly at all: init() resolves, js serves auto, wasm says why', async () => {
-    const page = await open('', (ctx) => ctx.addInitScript(() => {
-      delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
-    }));
+    const page = await open('', (ctx) =>
+      ctx.addInitScript(() => {
+        delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
+      }),
+    );
     expect(await page.evaluate(() => svdkitTest.loadError)).toBeNull();
     expect(await page.evaluate(() => svdkitTest.info())).toMatchObject({ wasm: false, simd: false, active: 'js' });
     const smoke = await page.evaluate(() => svdkitTest.smoke());
@@ -131,10 +139,12 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
 
   it('svdkit/inline loads with every .wasm request blocked', async () => {
     const blocked: string[] = [];
-    const page = await open('?load=inline', (ctx) => ctx.route('**/*.wasm', (route) => {
-      blocked.push(route.request().url());
-      return route.abort();
-    }));
+    const page = await open('?load=inline', (ctx) =>
+      ctx.route('**/*.wasm', (route) => {
+        blocked.push(route.request().url());
+        return route.abort();
+      }),
+    );
     expect(await page.evaluate(() => svdkitTest.loadError)).toBeNull();
     expect(await page.evaluate(() => svdkitTest.info())).toMatchObject({ wasm: true, simd: true, active: 'wasm' });
     expect(await page.evaluate(() => svdkitTest.smoke().backend)).toBe('wasm');
@@ -149,7 +159,12 @@ suite(`svdkit in Chromium${missing ? ` — SKIPPED: ${missing.reason}` : ''}`, (
     expect(r.S[0]).toBeCloseTo(5, 12);
     expect(r.errors.InvalidMatrixError).toMatchObject({ instance: true, svdkit: true, code: 'INVALID_MATRIX' });
     expect(r.errors.InvalidOptionError).toMatchObject({ instance: true, svdkit: true, code: 'INVALID_OPTION' });
-    expect(r.errors.ConvergenceError).toMatchObject({ instance: true, svdkit: true, code: 'NO_CONVERGENCE', sweeps: 1 });
+    expect(r.errors.ConvergenceError).toMatchObject({
+      instance: true,
+      svdkit: true,
+      code: 'NO_CONVERGENCE',
+      sweeps: 1,
+    });
     expect(r.big.length).toBe(1024);
     // The page ran its own tasks while the worker decomposed (a count of events, no clock):
     // with the decomposition on the main thread there would be none before the result.

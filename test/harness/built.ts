@@ -19,6 +19,8 @@ export function requireBuild(built: string, sources: string, what: string): void
     throw new Error(`${built} is missing: ${what}; run 'npm run build' first, or 'npm test', which builds`);
   }
   if (statSync(built).mtimeMs < newestSource(sources)) {
-    throw new Error(`${built} is older than ${sources}: rebuild with 'npm run build' (or 'npm test', which builds) before running these tests`);
+    throw new Error(
+      `${built} is older than ${sources}: rebuild with 'npm run build' (or 'npm test', which builds) before running these tests`,
+    );
   }
 }

@@ -14,7 +14,11 @@ export const wasmSkipReason = wasmMissing ? ' — SKIPPED: the wasm module could
 
 /** The matrix as the dtype stores it (float32 rounds each entry once). */
 export function asDtype(a: Matrix, dtype: Dtype): Matrix {
-  return { rows: a.rows, cols: a.cols, data: dtype === 'float32' ? Float32Array.from(a.data) : Float64Array.from(a.data) };
+  return {
+    rows: a.rows,
+    cols: a.cols,
+    data: dtype === 'float32' ? Float32Array.from(a.data) : Float64Array.from(a.data),
+  };
 }
 
 /** ‖a − b‖_F, entrywise over equal-shaped matrices. */

@@ -15,9 +15,11 @@ export const RATIO_LIMIT = 50;
 export function columnsDiffUpToSign(x: Matrix, y: Matrix, count: number): number {
   let worst = 0;
   for (let j = 0; j < count; j++) {
-    let same = 0, flip = 0;
+    let same = 0,
+      flip = 0;
     for (let i = 0; i < x.rows; i++) {
-      const a = x.data[i * x.cols + j], b = y.data[i * y.cols + j];
+      const a = x.data[i * x.cols + j],
+        b = y.data[i * y.cols + j];
       same = Math.max(same, Math.abs(a - b));
       flip = Math.max(flip, Math.abs(a + b));
     }
@@ -50,10 +52,17 @@ export function checkSvd(a0: Matrix, backend: BackendChoice, dtype: Dtype, run: 
 }
 
 /** {@link checkSvd} for one algorithm; returns the values-only S. */
-function checkSvdWith(a0: Matrix, backend: BackendChoice, dtype: Dtype, run: typeof svd, method: SvdMethod): ArrayLike<number> {
+function checkSvdWith(
+  a0: Matrix,
+  backend: BackendChoice,
+  dtype: Dtype,
+  run: typeof svd,
+  method: SvdMethod,
+): ArrayLike<number> {
   const a = asDtype(a0, dtype);
   const { rows: m, cols: n } = a;
-  const p = Math.min(m, n), e = eps[dtype];
+  const p = Math.min(m, n),
+    e = eps[dtype];
   const thin = run(a, { backend, dtype, method });
   const full = run(a, { backend, dtype, method, fullMatrices: true });
   const values = run(a, { backend, dtype, method, computeUV: false });
@@ -66,7 +75,10 @@ function checkSvdWith(a0: Matrix, backend: BackendChoice, dtype: Dtype, run: typ
   }
   expect(values.U).toBeUndefined();
   expect(values.Vt).toBeUndefined();
-  const U = thin.U!, Vt = thin.Vt!, Uf = full.U!, Vtf = full.Vt!;
+  const U = thin.U!,
+    Vt = thin.Vt!,
+    Uf = full.U!,
+    Vtf = full.Vt!;
   expect([U.rows, U.cols, Vt.rows, Vt.cols]).toEqual([m, p, p, n]);
   expect([Uf.rows, Uf.cols, Vtf.rows, Vtf.cols]).toEqual([m, m, n, n]);
   for (const x of [U, Vt, Uf, Vtf]) {
@@ -96,7 +108,8 @@ export function separatedIndices(s: ArrayLike<number>, e: number): number[] {
   const out: number[] = [];
   const gap = Math.sqrt(e) * (s.length ? s[0] : 0);
   for (let i = 0; i < s.length; i++) {
-    const left = i > 0 ? s[i - 1] - s[i] : Infinity, right = i + 1 < s.length ? s[i] - s[i + 1] : Infinity;
+    const left = i > 0 ? s[i - 1] - s[i] : Infinity,
+      right = i + 1 < s.length ? s[i] - s[i + 1] : Infinity;
     if (Math.min(left, right) > gap) out.push(i);
   }
   return out;

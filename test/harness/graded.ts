@@ -21,7 +21,10 @@ export function conditioned(m: number, n: number, kappa: number, seed: number, d
   const p = Math.min(m, n);
   const sigma = Array.from({ length: p }, (_, j) => 1 - (j / Math.max(1, p - 1)) * (1 - 1 / kappa));
   const b = withSingularValues(m, n, sigma, seed);
-  if (dtype === 'float32') b.data.forEach((x, k) => { b.data[k] = Math.fround(x); });
+  if (dtype === 'float32')
+    b.data.forEach((x, k) => {
+      b.data[k] = Math.fround(x);
+    });
   return b;
 }
 
@@ -42,13 +45,15 @@ export function columnOrder(n: number, order: 'decreasing' | 'increasing' | 'shu
 /** A = B·D with column j scaled by 2^(step·k[j]) (exact: powers of two). */
 export function gradeColumns(b: M64, k: number[], step: number): M64 {
   const data = new Float64Array(b.data.length);
-  for (let i = 0; i < b.rows; i++) for (let j = 0; j < b.cols; j++) data[i * b.cols + j] = b.data[i * b.cols + j] * 2 ** (step * k[j]);
+  for (let i = 0; i < b.rows; i++)
+    for (let j = 0; j < b.cols; j++) data[i * b.cols + j] = b.data[i * b.cols + j] * 2 ** (step * k[j]);
   return { rows: b.rows, cols: b.cols, data };
 }
 
 /** |rⱼⱼ| of the Householder QR of the m×n row-major b's columns taken in the order `cols`. */
 export function qrDiagonal(b: M64, cols: number[]): number[] {
-  const m = b.rows, n = cols.length;
+  const m = b.rows,
+    n = cols.length;
   const a = cols.map((j) => Array.from({ length: m }, (_, i) => b.data[i * b.cols + j]));
   const r: number[] = [];
   for (let j = 0; j < n; j++) {
@@ -66,7 +71,7 @@ export function qrDiagonal(b: M64, cols: number[]): number[] {
     for (let c = j; c < n; c++) {
       let d = 0;
       for (let i = j; i < m; i++) d += v[i] * a[c][i];
-      for (let i = j; i < m; i++) a[c][i] -= (2 * d / vv) * v[i];
+      for (let i = j; i < m; i++) a[c][i] -= ((2 * d) / vv) * v[i];
     }
   }
   return r;

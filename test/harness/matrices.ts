@@ -22,7 +22,10 @@ export function randomOrthogonal(n: number, rng: Rng): Float64Array {
   const v = new Float64Array(n);
   for (let r = 0; r < n; r++) {
     let norm = 0;
-    for (let i = 0; i < n; i++) { v[i] = rng.normal(); norm += v[i] * v[i]; }
+    for (let i = 0; i < n; i++) {
+      v[i] = rng.normal();
+      norm += v[i] * v[i];
+    }
     if (norm === 0) continue;
     // q ← q·(I − 2vvᵀ/vᵀv)
     for (let i = 0; i < n; i++) {
@@ -38,7 +41,8 @@ export function randomOrthogonal(n: number, rng: Rng): Float64Array {
 /** An m×n matrix with singular values `sigma` (length ≤ min(m, n); the rest are zero). */
 export function withSingularValues(m: number, n: number, sigma: ArrayLike<number>, seed: number): M64 {
   const rng = createRng(seed);
-  const qm = randomOrthogonal(m, rng), qn = randomOrthogonal(n, rng);
+  const qm = randomOrthogonal(m, rng),
+    qn = randomOrthogonal(n, rng);
   const data = new Float64Array(m * n);
   for (let k = 0; k < sigma.length; k++) {
     const s = sigma[k];

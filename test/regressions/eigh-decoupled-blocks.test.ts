@@ -25,18 +25,37 @@ function choleskyPivots(c: Float64Array, n: number): number[] {
 
 describe.each(cases)('%s / %s', (backend, dtype) => {
   const u = eps[dtype];
-  it.each(['jacobi', 'tridiagonal'] as const)('%s: a block 1e20 times smaller than the rest is diagonalised: (3 ± √2)/2', (method) => {
-    const v = eigh([[1e20, 0, 0], [0, 1, 0.5], [0, 0.5, 2]], { backend, dtype, method }).values;
-    expect(maxRelativeError(v, [1e20, (3 + Math.SQRT2) / 2, (3 - Math.SQRT2) / 2])).toBeLessThanOrEqual(8 * u);
-  });
+  it.each(['jacobi', 'tridiagonal'] as const)(
+    '%s: a block 1e20 times smaller than the rest is diagonalised: (3 ± √2)/2',
+    (method) => {
+      const v = eigh(
+        [
+          [1e20, 0, 0],
+          [0, 1, 0.5],
+          [0, 0.5, 2],
+        ],
+        { backend, dtype, method },
+      ).values;
+      expect(maxRelativeError(v, [1e20, (3 + Math.SQRT2) / 2, (3 - Math.SQRT2) / 2])).toBeLessThanOrEqual(8 * u);
+    },
+  );
   it("graded positive definite H = D·C·D, method 'jacobi': every eigenvalue to relative error ≤ 50·κ(C)·u", () => {
-    const n = dtype === 'float64' ? 6 : 4, kappa = 100;
+    const n = dtype === 'float64' ? 6 : 4,
+      kappa = 100;
     // C = Q·diag(λ)·Qᵀ with λ from 1 to 1/κ: symmetric positive definite, κ(C) = 100
-    const q = withSingularValues(n, n, Array.from({ length: n }, () => 1), 11).data;
+    const q = withSingularValues(
+      n,
+      n,
+      Array.from({ length: n }, () => 1),
+      11,
+    ).data;
     const lam = Array.from({ length: n }, (_, j) => 1 - (j / (n - 1)) * (1 - 1 / kappa));
     const c = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) c[i * n + j] += q[i * n + k] * lam[k] * q[j * n + k];
-    for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) c[i * n + j] = c[j * n + i] = dtype === 'float32' ? Math.fround(c[j * n + i]) : c[j * n + i];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) c[i * n + j] += q[i * n + k] * lam[k] * q[j * n + k];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < i; j++)
+        c[i * n + j] = c[j * n + i] = dtype === 'float32' ? Math.fround(c[j * n + i]) : c[j * n + i];
     if (dtype === 'float32') for (let i = 0; i < n; i++) c[i * n + i] = Math.fround(c[i * n + i]);
     const d = Array.from({ length: n }, (_, j) => 2 ** (gradeStep[dtype] * j));
     const h = new Float64Array(n * n);

@@ -8,14 +8,29 @@ import { backends } from '../harness/cases.js';
 
 describe.each(backends)('%s', (backend) => {
   it('entries of 1e308 whose eigenvalues are ±√2·1e308', () => {
-    const big = 1e308, near = big * (1 - 2 ** -52); // triangles differ by an ulp: averaged, not rejected
-    const { values, vectors } = eigh([[big, near], [near, -big]], { backend });
+    const big = 1e308,
+      near = big * (1 - 2 ** -52); // triangles differ by an ulp: averaged, not rejected
+    const { values, vectors } = eigh(
+      [
+        [big, near],
+        [near, -big],
+      ],
+      { backend },
+    );
     expect(values.every(Number.isFinite) && vectors.data.every(Number.isFinite)).toBe(true);
     expect(Math.abs(values[0] / (big * Math.SQRT2) - 1)).toBeLessThan(1e-15);
     expect(Math.abs(values[1] / (big * Math.SQRT2) + 1)).toBeLessThan(1e-15);
   });
 
   it('eigenvalues beyond the range are an error, not Infinity', () => {
-    expect(() => eigh([[1.7e308, 1.7e308], [1.7e308, 1.7e308]], { backend })).toThrow(/largest eigenvalue exceeds the float64 range/);
+    expect(() =>
+      eigh(
+        [
+          [1.7e308, 1.7e308],
+          [1.7e308, 1.7e308],
+        ],
+        { backend },
+      ),
+    ).toThrow(/largest eigenvalue exceeds the float64 range/);
   });
 });

@@ -7,8 +7,12 @@ import { svd } from '../../src/index.js';
 import { cases } from '../harness/cases.js';
 
 const values = {
-  float64: [1, -1, 0.1, -1e-300, 1e-300, 1e300, -1.7976931348623157e308, 2.2250738585072014e-308, 5e-324, -3.7e-310, 123.456],
-  float32: [1, -1, 0.1, 1e-30, -3.4028234663852886e38, 1.1754943508222875e-38, 2 ** -149, -3e-42, 123.456].map(Math.fround),
+  float64: [
+    1, -1, 0.1, -1e-300, 1e-300, 1e300, -1.7976931348623157e308, 2.2250738585072014e-308, 5e-324, -3.7e-310, 123.456,
+  ],
+  float32: [1, -1, 0.1, 1e-30, -3.4028234663852886e38, 1.1754943508222875e-38, 2 ** -149, -3e-42, 123.456].map(
+    Math.fround,
+  ),
 };
 
 describe.each(cases)('%s / %s', (backend, dtype) => {
@@ -22,11 +26,16 @@ describe.each(cases)('%s / %s', (backend, dtype) => {
     const d = values[dtype];
     const n = d.length;
     const data = new Array<number>(n * n).fill(0);
-    d.forEach((x, i) => { data[i * n + i] = x; });
+    d.forEach((x, i) => {
+      data[i * n + i] = x;
+    });
     const r = svd({ rows: n, cols: n, data: asArray(data) }, { backend });
     expect(Array.from(r.S)).toEqual(d.map(Math.abs).sort((p, q) => q - p));
     // tall: the same values through the QR path
-    const tall = svd({ rows: n + 3, cols: n, data: asArray([...data, ...new Array<number>(3 * n).fill(0)]) }, { backend });
+    const tall = svd(
+      { rows: n + 3, cols: n, data: asArray([...data, ...new Array<number>(3 * n).fill(0)]) },
+      { backend },
+    );
     expect(Array.from(tall.S)).toEqual(d.map(Math.abs).sort((p, q) => q - p));
   });
 });

@@ -30,9 +30,21 @@ describe.each(cases)('%s / %s', (backend, dtype) => {
   it('an exactly graded matrix keeps its tiny singular value', () => {
     // far below u·σ₁ (the floor), above the absolute zero threshold of params.ts
     const tiny = dtype === 'float64' ? 1e-20 : Math.fround(1e-12);
-    const S = svd([[1, 0], [0, tiny]], { backend, dtype }).S;
+    const S = svd(
+      [
+        [1, 0],
+        [0, tiny],
+      ],
+      { backend, dtype },
+    ).S;
     expect(S[1]).toBe(tiny);
-    const inv = pinv([[1, 0], [0, tiny]], { backend, dtype, rcond: 0 }).data[3];
+    const inv = pinv(
+      [
+        [1, 0],
+        [0, tiny],
+      ],
+      { backend, dtype, rcond: 0 },
+    ).data[3];
     expect(Math.abs(inv * tiny - 1)).toBeLessThan(dtype === 'float64' ? 1e-15 : 1e-7);
   });
 });

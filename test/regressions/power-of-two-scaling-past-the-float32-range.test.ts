@@ -15,11 +15,14 @@ const a = scaled(withSingularValues(252, 227, graded(227), 187845443), 1e26);
 describe.each(backends)('%s', (backend) => {
   it('the counterexample scaled by 2^57: an InvalidMatrixError naming the float32 range', () => {
     expect(() => svdvals(scaled(a, 2 ** 57), { backend, dtype: 'float32' })).toThrow(InvalidMatrixError);
-    expect(() => svdvals(scaled(a, 2 ** 57), { backend, dtype: 'float32' })).toThrow(/a\[0\]\[0\] is 5\.69\d*e\+41, beyond the float32 range \(use dtype 'float64'\)/);
+    expect(() => svdvals(scaled(a, 2 ** 57), { backend, dtype: 'float32' })).toThrow(
+      /a\[0\]\[0\] is 5\.69\d*e\+41, beyond the float32 range \(use dtype 'float64'\)/,
+    );
   });
 
   it('scaled by 2^30 (within float32), S scales exactly', () => {
-    const s = svdvals(a, { backend, dtype: 'float32' }), s2 = svdvals(scaled(a, 2 ** 30), { backend, dtype: 'float32' });
+    const s = svdvals(a, { backend, dtype: 'float32' }),
+      s2 = svdvals(scaled(a, 2 ** 30), { backend, dtype: 'float32' });
     for (let i = 0; i < s.length; i++) {
       // Exact where σ stays a normal float32 (the graded tail reaches 1e-15·σ₁).
       if (Math.abs(s[i]) >= 2 ** -126) expect(s2[i]).toBe(Math.fround(s[i] * 2 ** 30));

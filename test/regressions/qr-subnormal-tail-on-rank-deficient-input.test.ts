@@ -14,7 +14,12 @@ function tricolour(m: number, n: number) {
 }
 
 describe.each(cases)('%s / %s', (backend, dtype) => {
-  it.each([[40, 60], [60, 40], [200, 300], [300, 200]])('rank-1 tricolour %i×%i', (m, n) => {
+  it.each([
+    [40, 60],
+    [60, 40],
+    [200, 300],
+    [300, 200],
+  ])('rank-1 tricolour %i×%i', (m, n) => {
     const a = tricolour(m, n);
     const S = svdvals(a, { backend, dtype });
     expect(S.every(Number.isFinite)).toBe(true);

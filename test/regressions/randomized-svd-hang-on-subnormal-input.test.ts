@@ -11,7 +11,11 @@ import { orthonormalizeRows } from '../../src/core/orth.js';
 
 describe.each(backends)('%s', (backend) => {
   it.each([[5e-324], [2 ** -1070], [1e-300], [1e300]])('entries of size %d', (c) => {
-    const a = [[1, 2], [3, -1], [1, 2]].map((r) => r.map((x) => x * c));
+    const a = [
+      [1, 2],
+      [3, -1],
+      [1, 2],
+    ].map((r) => r.map((x) => x * c));
     const r = randomizedSvd(a, 1, { backend, seed: 1 });
     expect([...r.U.data, ...r.S, ...r.Vt.data].every(Number.isFinite)).toBe(true);
     const exact = svdvals(a, { backend })[0];
@@ -32,6 +36,11 @@ it('orthonormalizeRows ends on non-finite rows instead of spinning, and the cap 
   const d = new Float64Array([3, 4, 0, 6, 8, 0]);
   orthonormalizeRows(d, 2, 3);
   const dot = (i: number, j: number) => d[3 * i] * d[3 * j] + d[3 * i + 1] * d[3 * j + 1] + d[3 * i + 2] * d[3 * j + 2];
-  for (const [i, j, want] of [[0, 0, 1], [1, 1, 1], [0, 1, 0]]) expect(Math.abs(dot(i, j) - want)).toBeLessThan(1e-15);
+  for (const [i, j, want] of [
+    [0, 0, 1],
+    [1, 1, 1],
+    [0, 1, 0],
+  ])
+    expect(Math.abs(dot(i, j) - want)).toBeLessThan(1e-15);
   expect(Math.abs(d[0] * 4 - d[1] * 3)).toBeLessThan(1e-15); // row 0 is still (3, 4, 0)/5, up to sign
 });

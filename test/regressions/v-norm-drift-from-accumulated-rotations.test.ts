@@ -10,11 +10,14 @@ import { unitRoundoff } from '../../src/params.js';
 
 describe.each(cases)('%s / %s', (backend, dtype) => {
   it('V of a 160×160 uniform matrix is orthogonal to 10·√n·u, U·Σ·Vᵀ reconstructs A to √n·u·σ₁', () => {
-    const n = 160, rng = createRng(7);
+    const n = 160,
+      rng = createRng(7);
     const data = Float64Array.from({ length: n * n }, () => rng.uniform());
     const a = dtype === 'float32' ? Float32Array.from(data) : data;
     const r = svd({ rows: n, cols: n, data: a }, { backend, dtype });
-    const vt = r.Vt!.data, u = r.U!.data, s = r.S;
+    const vt = r.Vt!.data,
+      u = r.U!.data,
+      s = r.S;
     const bound = 10 * Math.sqrt(n) * unitRoundoff[dtype];
     let orth = 0;
     for (let i = 0; i < n; i++) {

@@ -3,17 +3,35 @@
 // DOM lib, skipLibCheck false. Every line states a type a user relies on; @ts-expect-error lines
 // state what must not compile.
 import {
-  eigh, lowRank, LowRank, lstsq, pinv, randomizedSvd, svd, svdvals, init, backendInfo, SvdkitError,
-  type FloatArray, type Matrix, type MatrixLike, type SvdOptions, type SvdResult,
+  eigh,
+  lowRank,
+  LowRank,
+  lstsq,
+  pinv,
+  randomizedSvd,
+  svd,
+  svdvals,
+  init,
+  backendInfo,
+  SvdkitError,
+  type FloatArray,
+  type Matrix,
+  type MatrixLike,
+  type SvdOptions,
+  type SvdResult,
 } from 'svdkit';
 
 type F64 = Float64Array<ArrayBuffer>;
 type F32 = Float32Array<ArrayBuffer>;
 /** Compiles only when X and Y are the same type. */
-type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends (<T>() => T extends Y ? 1 : 2) ? true : false;
+type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
 function same<X, Y>(_proof: Equal<X, Y>): void {}
 
-const rows = [[1, 2], [3, 4], [5, 6]];
+const rows = [
+  [1, 2],
+  [3, 4],
+  [5, 6],
+];
 const m64 = { rows: 2, cols: 2, data: new Float64Array(4) };
 const m32 = { rows: 2, cols: 2, data: new Float32Array(4) };
 
@@ -33,7 +51,10 @@ maybe.U.data;
 maybe.U?.data;
 
 // Finding 3: the element type follows the input and dtype.
-const s1: Float64Array = svdvals([[1, 2], [3, 4]]);
+const s1: Float64Array = svdvals([
+  [1, 2],
+  [3, 4],
+]);
 same<ReturnType<typeof svdvals<number[][]>>, F64>(true);
 same<typeof S, F64>(true);
 same<typeof U.data, F64>(true);
@@ -46,7 +67,10 @@ same<typeof s64b, Float64Array>(true);
 const wrong: Float64Array<ArrayBuffer> = svdvals(m32);
 same<ReturnType<typeof svdvals<typeof m64>>, F64>(true);
 same<ReturnType<typeof svdvals<MatrixLike>>, FloatArray>(true); // unknown input: either
-const e = eigh([[2, 1], [1, 2]]);
+const e = eigh([
+  [2, 1],
+  [1, 2],
+]);
 same<typeof e.values, F64>(true);
 same<typeof e.vectors, Matrix<F64>>(true);
 const e32 = eigh(m32);
@@ -85,12 +109,18 @@ const bytes: Uint8Array<ArrayBuffer> = lr.toBytes();
 const back: LowRank = LowRank.fromBytes(bytes);
 
 // Generic code over any result still works.
-function norm(r: SvdResult): number { return r.S[0]; }
+function norm(r: SvdResult): number {
+  return r.S[0];
+}
 norm(svd(m32));
 norm(svd(rows));
 
 await init();
 const info: { active: 'wasm' | 'js' } = backendInfo();
-try { svd(rows); } catch (err) { if (err instanceof SvdkitError) err.code.toUpperCase(); }
+try {
+  svd(rows);
+} catch (err) {
+  if (err instanceof SvdkitError) err.code.toUpperCase();
+}
 
 export { fx, fX, fp, fr, lsRank, u0, s1, s32, s32b, wrong, y, rec, y32, p, p32, x, X, x32, buf, back, info };

@@ -3,7 +3,12 @@
 import { Matrix } from 'ml-matrix';
 import { svd, svdvals, type MatrixLike } from 'svdkit';
 
-const fromMl: Float64Array = svd(new Matrix([[1, 2], [3, 4]])).S;
+const fromMl: Float64Array = svd(
+  new Matrix([
+    [1, 2],
+    [3, 4],
+  ]),
+).S;
 const view: Float32Array = svdvals({ data: new Float32Array(4), shape: [2, 2], stride: [1, 2], offset: 0 });
 const col: Float64Array = svd({ rows: 2, cols: 2, data: new Float64Array(4), order: 'col' }).U.data;
 const duck: MatrixLike = { rows: 1, columns: 2, get: (i: number, j: number) => i + j };

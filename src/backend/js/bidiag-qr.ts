@@ -37,15 +37,23 @@ function splitThreshold(n: number, d: Float64Array, e: Float64Array, tol: number
 }
 
 /** The rotations of the sweep being built: left ones for U, right ones for V. */
-interface Rotations { cu: Float64Array; su: Float64Array; cv: Float64Array; sv: Float64Array }
+interface Rotations {
+  cu: Float64Array;
+  su: Float64Array;
+  cv: Float64Array;
+  sv: Float64Array;
+}
 
 /** Zero-shift sweep on B(ll..m), top to bottom. */
 function zeroShiftDown(d: Float64Array, e: Float64Array, ll: number, m: number, thresh: number, w: Rotations): void {
-  let cs = 1, oldcs = 1, oldsn = 0;
+  let cs = 1,
+    oldcs = 1,
+    oldsn = 0;
   for (let i = ll; i < m; i++) {
     givens(d[i] * cs, e[i]);
     cs = gC;
-    const sn = gS, r = gR;
+    const sn = gS,
+      r = gR;
     if (i > ll) e[i - 1] = oldsn * r;
     givens(oldcs * r, d[i + 1] * sn);
     oldcs = gC;
@@ -65,11 +73,14 @@ function zeroShiftDown(d: Float64Array, e: Float64Array, ll: number, m: number, 
 
 /** Zero-shift sweep on B(ll..m), bottom to top. */
 function zeroShiftUp(d: Float64Array, e: Float64Array, ll: number, m: number, thresh: number, w: Rotations): void {
-  let cs = 1, oldcs = 1, oldsn = 0;
+  let cs = 1,
+    oldcs = 1,
+    oldsn = 0;
   for (let i = m; i > ll; i--) {
     givens(d[i] * cs, e[i - 1]);
     cs = gC;
-    const sn = gS, r = gR;
+    const sn = gS,
+      r = gR;
     if (i < m) e[i] = oldsn * r;
     givens(oldcs * r, d[i - 1] * sn);
     oldcs = gC;
@@ -88,21 +99,33 @@ function zeroShiftUp(d: Float64Array, e: Float64Array, ll: number, m: number, th
 }
 
 /** Shifted sweep on B(ll..m), top to bottom. */
-function shiftedDown(d: Float64Array, e: Float64Array, ll: number, m: number, shift: number, thresh: number, w: Rotations): void {
+function shiftedDown(
+  d: Float64Array,
+  e: Float64Array,
+  ll: number,
+  m: number,
+  shift: number,
+  thresh: number,
+  w: Rotations,
+): void {
   const dl = d[ll];
   let f = (Math.abs(dl) - shift) * (sign(1, dl) + shift / dl);
   let g = e[ll];
   for (let i = ll; i < m; i++) {
     givens(f, g);
-    const cosr = gC, sinr = gS;
+    const cosr = gC,
+      sinr = gS;
     if (i > ll) e[i - 1] = gR;
-    const di = d[i], ei = e[i], dn = d[i + 1];
+    const di = d[i],
+      ei = e[i],
+      dn = d[i + 1];
     f = cosr * di + sinr * ei;
     const ei2 = cosr * ei - sinr * di;
     g = sinr * dn;
     const dn2 = cosr * dn;
     givens(f, g);
-    const cosl = gC, sinl = gS;
+    const cosl = gC,
+      sinl = gS;
     d[i] = gR;
     f = cosl * ei2 + sinl * dn2;
     d[i + 1] = cosl * dn2 - sinl * ei2;
@@ -123,21 +146,33 @@ function shiftedDown(d: Float64Array, e: Float64Array, ll: number, m: number, sh
 }
 
 /** Shifted sweep on B(ll..m), bottom to top. */
-function shiftedUp(d: Float64Array, e: Float64Array, ll: number, m: number, shift: number, thresh: number, w: Rotations): void {
+function shiftedUp(
+  d: Float64Array,
+  e: Float64Array,
+  ll: number,
+  m: number,
+  shift: number,
+  thresh: number,
+  w: Rotations,
+): void {
   const dm = d[m];
   let f = (Math.abs(dm) - shift) * (sign(1, dm) + shift / dm);
   let g = e[m - 1];
   for (let i = m; i > ll; i--) {
     givens(f, g);
-    const cosr = gC, sinr = gS;
+    const cosr = gC,
+      sinr = gS;
     if (i < m) e[i] = gR;
-    const di = d[i], ep = e[i - 1], dp = d[i - 1];
+    const di = d[i],
+      ep = e[i - 1],
+      dp = d[i - 1];
     f = cosr * di + sinr * ep;
     const ep2 = cosr * ep - sinr * di;
     g = sinr * dp;
     const dp2 = cosr * dp;
     givens(f, g);
-    const cosl = gC, sinl = gS;
+    const cosl = gC,
+      sinl = gS;
     d[i] = gR;
     f = cosl * ep2 + sinl * dp2;
     d[i - 1] = cosl * dp2 - sinl * ep2;
@@ -164,18 +199,34 @@ function shiftedUp(d: Float64Array, e: Float64Array, ll: number, m: number, shif
  * rotations counts the plane rotations each of U and V receives (for the bench's flop count).
  */
 export function bidiagQR(
-  n: number, d: Float64Array, e: Float64Array, u: FloatArray | null, ldu: number, urows: number,
-  v: FloatArray | null, ldv: number, vrows: number, eps: number, maxIter: number,
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  u: FloatArray | null,
+  ldu: number,
+  urows: number,
+  v: FloatArray | null,
+  ldv: number,
+  vrows: number,
+  eps: number,
+  maxIter: number,
 ): JacobiResult {
   const len = Math.max(n, 1);
   const w: Rotations = {
-    cu: new Float64Array(len), su: new Float64Array(len), cv: new Float64Array(len), sv: new Float64Array(len),
+    cu: new Float64Array(len),
+    su: new Float64Array(len),
+    cv: new Float64Array(len),
+    sv: new Float64Array(len),
   };
   const tol = relativeTolerance(eps);
   const thresh = n > 0 ? splitThreshold(n, d, e, tol) : 0;
   const zeroShiftBelow = Math.max(eps, 0.01 * tol);
-  let sweeps = 0, rotations = 0, ok = true;
-  let oldll = -1, oldm = -1, down = true;
+  let sweeps = 0,
+    rotations = 0,
+    ok = true;
+  let oldll = -1,
+    oldm = -1,
+    down = true;
   const maxPasses = maxIter + 2 * n + 2;
   let passes = 0;
   let m = n - 1;
@@ -187,7 +238,8 @@ export function bidiagQR(
     let smax = Math.abs(d[m]);
     let ll = 0;
     for (let k = m - 1; k >= 0; k--) {
-      const abss = Math.abs(d[k]), abse = Math.abs(e[k]);
+      const abss = Math.abs(d[k]),
+        abse = Math.abs(e[k]);
       if (abse <= thresh || abse === 0) {
         ll = k + 1;
         break;
@@ -221,7 +273,8 @@ export function bidiagQR(
       continue;
     }
     if (ll > oldm || m < oldll) down = Math.abs(d[ll]) >= Math.abs(d[m]);
-    let smin: number, split = false;
+    let smin: number,
+      split = false;
     if (down) {
       if (Math.abs(e[m - 1]) <= tol * Math.abs(d[m])) {
         e[m - 1] = 0;
@@ -301,7 +354,8 @@ export function bidiagQR(
       if (v) for (let r = 0, o = i * ldv; r < vrows; r++) v[o + r] = -v[o + r];
     }
   }
-  let off = 0, dmax = 0;
+  let off = 0,
+    dmax = 0;
   for (let i = 0; i + 1 < n; i++) off = Math.max(off, Math.abs(e[i]));
   for (let i = 0; i < n; i++) dmax = Math.max(dmax, d[i]);
   if (dmax > 0) off /= dmax;

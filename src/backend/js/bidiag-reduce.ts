@@ -32,7 +32,8 @@ function colDots(rows: number, cols: number, a: F64, o: number, lda: number, w: 
 function colAxpy(rows: number, cols: number, a: F64, o: number, lda: number, u: F64, z: F64): void {
   z.fill(0, 0, rows);
   for (let j = 0; j < cols; j++) {
-    const cj = o + j * lda, f = u[j];
+    const cj = o + j * lda,
+      f = u[j];
     for (let k = 0; k < rows; k++) z[k] = z[k] + f * a[cj + k];
   }
 }
@@ -55,16 +56,21 @@ function reflector(len: number, x: F64, o: number, tinySq: number, tau: F64, ti:
 }
 
 /** Reduces the n×n column-major a in place; d, e, tauq, taup: n each (see the wasm header). */
-export function bidiagonalize(
-  n: number, a: F64, d: F64, e: F64, tauq: F64, taup: F64, tinySq: number,
-): void {
-  const X = new Float64Array(n * NB), Y = new Float64Array(n * NB);
-  const wb = new Float64Array(n), zb = new Float64Array(n), ub = new Float64Array(n);
-  const t1 = new Float64Array(NB), t2 = new Float64Array(NB);
-  for (let i0 = 0; i0 < n;) {
-    const nb = Math.min(NB, n - i0), v0 = i0 * n;
+export function bidiagonalize(n: number, a: F64, d: F64, e: F64, tauq: F64, taup: F64, tinySq: number): void {
+  const X = new Float64Array(n * NB),
+    Y = new Float64Array(n * NB);
+  const wb = new Float64Array(n),
+    zb = new Float64Array(n),
+    ub = new Float64Array(n);
+  const t1 = new Float64Array(NB),
+    t2 = new Float64Array(NB);
+  for (let i0 = 0; i0 < n; ) {
+    const nb = Math.min(NB, n - i0),
+      v0 = i0 * n;
     for (let c = 0; c < nb; c++) {
-      const i = i0 + c, rows = n - i, col = i * n + i;
+      const i = i0 + c,
+        rows = n - i,
+        col = i * n + i;
       if (c > 0) {
         for (let p = 0; p < c; p++) t1[p] = Y[p * n + i];
         gemvSub(rows, c, a, v0 + i, n, t1, a, col);
@@ -77,7 +83,10 @@ export function bidiagonalize(
         taup[i] = 0;
         continue;
       }
-      const m1 = rows - 1, tail = (i + 1) * n + i0, y = c * n + i + 1, x = c * n + i + 1;
+      const m1 = rows - 1,
+        tail = (i + 1) * n + i0,
+        y = c * n + i + 1,
+        x = c * n + i + 1;
       gemvT(rows, c, X, i, n, a, col, t1);
       for (let p = 0; p < c; p++) wb[p] = -t1[p];
       wb.set(a.subarray(col, col + rows), c);

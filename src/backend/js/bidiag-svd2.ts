@@ -9,24 +9,35 @@ import { sign } from './givens.js';
 const EPS = 1.1102230246251565e-16;
 
 /** Results of sv2 / svd2: module globals so the callers allocate nothing. */
-export let sMin = 0, sMax = 0;
-export let cL = 1, sL = 0, cR = 1, sR = 0;
+export let sMin = 0,
+  sMax = 0;
+export let cL = 1,
+  sL = 0,
+  cR = 1,
+  sR = 0;
 
 /** sMin ≤ sMax, the singular values (≥ 0) of [f g; 0 h] (LAPACK dlas2). */
 export function sv2(f: number, g: number, h: number): void {
-  const fa = Math.abs(f), ga = Math.abs(g), ha = Math.abs(h);
-  const lo = Math.min(fa, ha), hi = Math.max(fa, ha);
+  const fa = Math.abs(f),
+    ga = Math.abs(g),
+    ha = Math.abs(h);
+  const lo = Math.min(fa, ha),
+    hi = Math.max(fa, ha);
   if (lo === 0) {
     sMin = 0;
     if (hi === 0) sMax = ga;
     else {
-      const big = Math.max(hi, ga), small = Math.min(hi, ga) / big;
+      const big = Math.max(hi, ga),
+        small = Math.min(hi, ga) / big;
       sMax = big * Math.sqrt(1 + small * small);
     }
     return;
   }
   if (ga < hi) {
-    const as = 1 + lo / hi, at = (hi - lo) / hi, gr = ga / hi, au = gr * gr;
+    const as = 1 + lo / hi,
+      at = (hi - lo) / hi,
+      gr = ga / hi,
+      au = gr * gr;
     const c = 2 / (Math.sqrt(as * as + au) + Math.sqrt(at * at + au));
     sMin = lo * c;
     sMax = hi / c;
@@ -39,8 +50,10 @@ export function sv2(f: number, g: number, h: number): void {
     sMax = ga;
     return;
   }
-  const as = 1 + lo / hi, at = (hi - lo) / hi;
-  const x = as * au, y = at * au;
+  const as = 1 + lo / hi,
+    at = (hi - lo) / hi;
+  const x = as * au,
+    y = at * au;
   const c = 1 / (Math.sqrt(1 + x * x) + Math.sqrt(1 + y * y));
   const t = lo * c * au;
   sMin = t + t;
@@ -49,17 +62,30 @@ export function sv2(f: number, g: number, h: number): void {
 
 /** The signed singular values and both rotations of [f g; 0 h] (LAPACK dlasv2; see the header). */
 export function svd2(f: number, g: number, h: number): void {
-  let ft = f, fa = Math.abs(f), ht = h, ha = Math.abs(h);
+  let ft = f,
+    fa = Math.abs(f),
+    ht = h,
+    ha = Math.abs(h);
   // pmax: which entry is largest in magnitude (1 = f, 2 = g, 3 = h); work with |ft| ≥ |ht|.
   let pmax = 1;
   const swap = ha > fa;
   if (swap) {
     pmax = 3;
-    let t = ft; ft = ht; ht = t;
-    t = fa; fa = ha; ha = t;
+    let t = ft;
+    ft = ht;
+    ht = t;
+    t = fa;
+    fa = ha;
+    ha = t;
   }
-  const gt = g, ga = Math.abs(g);
-  let clt = 1, crt = 1, slt = 0, srt = 0, smin = ha, smax = fa;
+  const gt = g,
+    ga = Math.abs(g);
+  let clt = 1,
+    crt = 1,
+    slt = 0,
+    srt = 0,
+    smin = ha,
+    smax = fa;
   if (ga !== 0) {
     let gSmall = true;
     if (ga > fa) {
@@ -80,7 +106,8 @@ export function svd2(f: number, g: number, h: number): void {
       let l = dd === fa ? 1 : dd / fa; // 0 ≤ l ≤ 1
       const m = gt / ft;
       let t = 2 - l;
-      const mm = m * m, tt = t * t;
+      const mm = m * m,
+        tt = t * t;
       const s = Math.sqrt(tt + mm);
       const r = l === 0 ? Math.abs(m) : Math.sqrt(l * l + mm);
       const a = 0.5 * (s + r); // 1 ≤ a ≤ 1 + |m|
@@ -97,13 +124,19 @@ export function svd2(f: number, g: number, h: number): void {
       crt = 2 / l;
       srt = t / l;
       clt = (crt + srt * m) / a;
-      slt = (ht / ft) * srt / a;
+      slt = ((ht / ft) * srt) / a;
     }
   }
   if (swap) {
-    cL = srt; sL = crt; cR = slt; sR = clt;
+    cL = srt;
+    sL = crt;
+    cR = slt;
+    sR = clt;
   } else {
-    cL = clt; sL = slt; cR = crt; sR = srt;
+    cL = clt;
+    sL = slt;
+    cR = crt;
+    sR = srt;
   }
   // Signs of the values: the product of the signs of the entries of the factorization.
   let tsign: number;

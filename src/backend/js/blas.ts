@@ -12,7 +12,9 @@ import type { FloatArray } from '../../types.js';
  * those of `init({ simd: false })`. (The wasm f32 kernel accumulates in f32; this one in f64.)
  */
 export function dot(a: FloatArray, xi: number, b: FloatArray, yi: number, n: number): number {
-  let s0 = 0, s1 = 0, k = 0;
+  let s0 = 0,
+    s1 = 0,
+    k = 0;
   for (; k + 2 <= n; k += 2) {
     s0 += a[xi + k] * b[yi + k];
     s1 += a[xi + k + 1] * b[yi + k + 1];
@@ -38,10 +40,18 @@ export function scal(alpha: number, a: FloatArray, xi: number, n: number): void 
  * Contiguous columns use inc = 1; rows of a column-major matrix use inc = leading dimension.
  */
 export function rot(
-  a: FloatArray, xi: number, yi: number, n: number, inc: number, c: number, s: number, sy: number,
+  a: FloatArray,
+  xi: number,
+  yi: number,
+  n: number,
+  inc: number,
+  c: number,
+  s: number,
+  sy: number,
 ): void {
   for (let k = 0, p = xi, q = yi; k < n; k++, p += inc, q += inc) {
-    const x = a[p], y = a[q];
+    const x = a[p],
+      y = a[q];
     a[p] = c * x - s * y;
     a[q] = sy * x + c * y;
   }
@@ -54,12 +64,25 @@ export function rot(
  * uses it for the next pair's wᵢᵀwⱼ₊₁.
  */
 export function rotDot(
-  a: FloatArray, xi: number, yi: number, zi: number, n: number, c: number, s: number, sy: number,
+  a: FloatArray,
+  xi: number,
+  yi: number,
+  zi: number,
+  n: number,
+  c: number,
+  s: number,
+  sy: number,
 ): number {
-  let d0 = 0, d1 = 0, k = 0;
+  let d0 = 0,
+    d1 = 0,
+    k = 0;
   for (; k + 2 <= n; k += 2) {
-    const x0 = a[xi + k], y0 = a[yi + k], x1 = a[xi + k + 1], y1 = a[yi + k + 1];
-    const u0 = c * x0 - s * y0, u1 = c * x1 - s * y1;
+    const x0 = a[xi + k],
+      y0 = a[yi + k],
+      x1 = a[xi + k + 1],
+      y1 = a[yi + k + 1];
+    const u0 = c * x0 - s * y0,
+      u1 = c * x1 - s * y1;
     a[xi + k] = u0;
     a[yi + k] = sy * x0 + c * y0;
     a[xi + k + 1] = u1;
@@ -69,7 +92,8 @@ export function rotDot(
   }
   let d = d0 + d1;
   for (; k < n; k++) {
-    const x = a[xi + k], y = a[yi + k];
+    const x = a[xi + k],
+      y = a[yi + k];
     const u = c * x - s * y;
     a[xi + k] = u;
     a[yi + k] = sy * x + c * y;

@@ -30,7 +30,13 @@ import { bidiagQR } from './bidiag-qr.js';
  * `missing`. Returns whether any column is missing.
  */
 function columnNorms(
-  rows: number, n: number, work: FloatArray, s: FloatArray, unit: boolean, nrm: Float64Array, ex: Float64Array,
+  rows: number,
+  n: number,
+  work: FloatArray,
+  s: FloatArray,
+  unit: boolean,
+  nrm: Float64Array,
+  ex: Float64Array,
   missing: Uint8Array,
 ): boolean {
   let any = false;
@@ -97,7 +103,9 @@ function svdOn(task: SvdTask): SvdParts {
 function svdBidiag(task: SvdTask): SvdParts {
   const { dtype, rows: m, cols: n, params } = task;
   const w = task.w as Float64Array<ArrayBuffer>;
-  const tinySq = tinySquaredNorm[dtype], wantU = task.u !== 'none', tall = m > n;
+  const tinySq = tinySquaredNorm[dtype],
+    wantU = task.u !== 'none',
+    tall = m > n;
   const e2 = normalizeExp2(w, m * n);
   const tau = new Float64Array(n);
   let work = w;
@@ -106,7 +114,10 @@ function svdBidiag(task: SvdTask): SvdParts {
     work = new Float64Array(n * n);
     extractR(m, n, w, work);
   }
-  const d = new Float64Array(n), e = new Float64Array(n), tq = new Float64Array(n), tp = new Float64Array(n);
+  const d = new Float64Array(n),
+    e = new Float64Array(n),
+    tq = new Float64Array(n),
+    tp = new Float64Array(n);
   bidiagonalize(n, work, d, e, tq, tp, tinySq);
   const ub = wantU ? new Float64Array(n * n) : null;
   const v = task.v ? new Float64Array(n * n) : null;
@@ -125,7 +136,8 @@ function svdBidiag(task: SvdTask): SvdParts {
 /** SVD by one-sided Jacobi on Float64Array storage (mirror of svd in assembly/driver.ts). */
 function svdJacobi(task: SvdTask): SvdParts {
   const { dtype, rows: m, cols: n, w, params } = task;
-  const unit = unitRoundoff[dtype], tinySq = tinySquaredNorm[dtype];
+  const unit = unitRoundoff[dtype],
+    tinySq = tinySquaredNorm[dtype];
   const ex = new Float64Array(n);
   for (let j = 0; j < n; j++) normalizeColumn(w, j * m, m, ex, j);
   const tall = m > n;
@@ -138,7 +150,8 @@ function svdJacobi(task: SvdTask): SvdParts {
   }
   const rows = tall ? n : m;
   const v = task.v ? identity('float64', n) : null;
-  const nrm = new Float64Array(n), tol = Math.sqrt(rows) * unit;
+  const nrm = new Float64Array(n),
+    tol = Math.sqrt(rows) * unit;
   const r = oneSidedJacobi(rows, n, work, v, tol, unit, params.maxSweeps, nrm, ex);
   checkConverged('SVD (one-sided Jacobi)', r, params.maxSweeps);
   const s = new Float64Array(n);
@@ -172,7 +185,9 @@ function eighLda(dtype: Dtype, n: number): number {
 function eighTridiag(task: EighTask): EighParts {
   const { dtype, n, a, params } = task;
   const e2 = normalizeExp2(a, n * n);
-  const d = new Float64Array(n), e = new Float64Array(n), tau = new Float64Array(n);
+  const d = new Float64Array(n),
+    e = new Float64Array(n),
+    tau = new Float64Array(n);
   tridiagonalize(n, a, d, e, tau, tinySquaredNorm[dtype], dtype);
   let z: FloatArray | null = null;
   if (task.vectors) {

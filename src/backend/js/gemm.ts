@@ -17,7 +17,8 @@ export function gemm(t: GemmTask): FloatArray {
   const { m, n, k, transA, transB } = t;
   // Float32 operands are read through float64 copies (the same values, so the same sums): the
   // loops below then only ever see Float64Array and stay monomorphic when both dtypes run.
-  const a = wide(t.a), b = wide(t.b);
+  const a = wide(t.a),
+    b = wide(t.b);
   const c = allocate(t.dtype, m * n);
   const acc = new Float64Array(n); // accumulate in double, store once in the dtype
   for (let i = 0; i < m; i++) {

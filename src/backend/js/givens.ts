@@ -16,7 +16,9 @@ export function sign(a: number, b: number): number {
 }
 
 /** Results of {@link givens}: module globals (live bindings) so the hot loops allocate nothing. */
-export let gC = 0, gS = 0, gR = 0;
+export let gC = 0,
+  gS = 0,
+  gR = 0;
 
 /**
  * Plane rotation [c s; −s c]·[f; g] = [r; 0] with c ≥ 0 when f ≠ 0 (LAPACK dlartg), scaled when
@@ -24,14 +26,19 @@ export let gC = 0, gS = 0, gR = 0;
  */
 export function givens(f: number, g: number): void {
   if (g === 0) {
-    gC = 1; gS = 0; gR = f;
+    gC = 1;
+    gS = 0;
+    gR = f;
     return;
   }
   if (f === 0) {
-    gC = 0; gS = g >= 0 ? 1 : -1; gR = Math.abs(g);
+    gC = 0;
+    gS = g >= 0 ? 1 : -1;
+    gR = Math.abs(g);
     return;
   }
-  const f1 = Math.abs(f), g1 = Math.abs(g);
+  const f1 = Math.abs(f),
+    g1 = Math.abs(g);
   if (f1 > 1e-150 && f1 < 1e150 && g1 > 1e-150 && g1 < 1e150) {
     const d = Math.sqrt(f * f + g * g);
     gC = f1 / d;
@@ -39,7 +46,8 @@ export function givens(f: number, g: number): void {
     gS = g / gR;
   } else {
     const u = Math.max(f1, g1);
-    const fs = f / u, gs = g / u;
+    const fs = f / u,
+      gs = g / u;
     const d = Math.sqrt(fs * fs + gs * gs);
     gC = Math.abs(fs) / d;
     const r = sign(d, f);

@@ -24,8 +24,10 @@ function reflect(a: FloatArray, vi: number, tau: number, b: FloatArray, xi: numb
  */
 /** √(a² + b²) without overflow; mirror of `hypot` in assembly/qr/householder.ts (not Math.hypot). */
 function hypot(a: number, b: number): number {
-  const x = Math.abs(a), y = Math.abs(b);
-  const big = Math.max(x, y), small = Math.min(x, y);
+  const x = Math.abs(a),
+    y = Math.abs(b);
+  const big = Math.max(x, y),
+    small = Math.min(x, y);
   if (big === 0) return 0;
   const r = small / big;
   return big * Math.sqrt(1 + r * r);
@@ -33,7 +35,8 @@ function hypot(a: number, b: number): number {
 
 export function householderQR(m: number, n: number, a: FloatArray, tau: FloatArray, tinySq: number): void {
   for (let k = 0; k < n; k++) {
-    const kk = k * m + k, len = m - k;
+    const kk = k * m + k,
+      len = m - k;
     const alpha = a[kk];
     const xnorm = nrm2(a, kk + 1, len - 1);
     if (xnorm * xnorm < tinySq) {

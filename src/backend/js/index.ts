@@ -15,9 +15,10 @@ export const jsBackend: Backend = {
     const working = 8 * (m * n + (method === 'jacobi' ? 2 : 3) * n * n + uSize) + (method === 'jacobi' ? 8 : 48) * n;
     return dtype === 'float64' ? working : working + 4 * (n + n * n + uSize);
   },
-  eighBytes: (dtype: Dtype, n: number, vectors: boolean, method: EighKernel) => method === 'jacobi'
-    ? bytesOf(dtype) * (2 * n * n + (n * bytesOf(dtype) % 256 === 0 ? (n + 16 / bytesOf(dtype)) * n : 0))
-    : bytesOf(dtype) * ((vectors ? 2 : 1) * n * n + n) + 40 * n,
+  eighBytes: (dtype: Dtype, n: number, vectors: boolean, method: EighKernel) =>
+    method === 'jacobi'
+      ? bytesOf(dtype) * (2 * n * n + ((n * bytesOf(dtype)) % 256 === 0 ? (n + 16 / bytesOf(dtype)) * n : 0))
+      : bytesOf(dtype) * ((vectors ? 2 : 1) * n * n + n) + 40 * n,
   gemmBytes: (dtype: Dtype, m: number, n: number, k: number) => bytesOf(dtype) * (m * n + m * k + k * n),
   svdTall,
   eighSym,

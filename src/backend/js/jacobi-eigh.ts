@@ -32,7 +32,13 @@ import type { JacobiResult } from '../shared.js';
  * accumulating rotations into `v` (n×n).
  */
 export function twoSidedJacobi(
-  n: number, a: FloatArray, lda: number, v: FloatArray | null, tol: number, tiny: number, maxSweeps: number,
+  n: number,
+  a: FloatArray,
+  lda: number,
+  v: FloatArray | null,
+  tol: number,
+  tiny: number,
+  maxSweeps: number,
 ): JacobiResult {
   let offMax = 0;
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
@@ -41,13 +47,15 @@ export function twoSidedJacobi(
     for (let p = 0; p < n - 1; p++) {
       for (let q = p + 1; q < n; q++) {
         const apq = a[q * lda + p];
-        const app = a[p * lda + p], aqq = a[q * lda + q];
+        const app = a[p * lda + p],
+          aqq = a[q * lda + q];
         const scale = Math.sqrt(Math.abs(app)) * Math.sqrt(Math.abs(aqq));
         const rel = Math.abs(apq) / Math.max(scale, tiny);
         if (rel > offMax) offMax = rel;
         if (Math.abs(apq) <= Math.max(tol * scale, tiny)) continue;
         const t = jacobiTangent((aqq - app) / (2 * apq));
-        const c = 1 / Math.sqrt(1 + t * t), s = t * c;
+        const c = 1 / Math.sqrt(1 + t * t),
+          s = t * c;
         rot(a, p * lda, q * lda, n, 1, c, s, s); // columns: A·J
         rot(a, p, q, n, lda, c, s, s); // rows: Jᵀ·(A·J)
         a[p * lda + p] = app - t * apq;

@@ -13,8 +13,6 @@ import { dot, rot, rotDot, swap } from './blas.js';
 import { jacobiTangent } from './rotation.js';
 import { exponentOf, ldexp, maxAbs, scaleExp2 } from '../../scale.js';
 
-
-
 /**
  * Scales column a[off..off+rows) by a power of two so its largest entry lies in [1, 2), adds the
  * exponent to ex[j], and returns the new squared norm (0 for a zero column).
@@ -58,7 +56,13 @@ function log2Norm(x: number, e: number): number {
 
 /** Stored squared norm of column j after a step (see updatedNorm in assembly/jacobi/svd.ts). */
 function updatedNorm(
-  w: FloatArray, rows: number, j: number, tracked: number, old: number, tolExp: number, ex: Float64Array,
+  w: FloatArray,
+  rows: number,
+  j: number,
+  tracked: number,
+  old: number,
+  tolExp: number,
+  ex: Float64Array,
   mark: Float64Array,
 ): number {
   const x = tracked < NORM_RECOMPUTE * old ? dot(w, j * rows, w, j * rows, rows) : tracked;
@@ -77,10 +81,19 @@ function updatedNorm(
  * the last sweep's stored squared norms; `unit` is u of the dtype.
  */
 export function oneSidedJacobi(
-  m: number, n: number, w: FloatArray, v: FloatArray | null, tol: number, unit: number,
-  maxSweeps: number, nrm: Float64Array, ex: Float64Array, mark: Float64Array = new Float64Array(n),
+  m: number,
+  n: number,
+  w: FloatArray,
+  v: FloatArray | null,
+  tol: number,
+  unit: number,
+  maxSweeps: number,
+  nrm: Float64Array,
+  ex: Float64Array,
+  mark: Float64Array = new Float64Array(n),
 ): JacobiResult {
-  let offMax = 0, total = 0;
+  let offMax = 0,
+    total = 0;
   const tolExp = exponentOf(tol * tol);
   mark.fill(-Infinity);
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
@@ -105,7 +118,8 @@ export function oneSidedJacobi(
       let next = 0;
       let haveNext = false;
       for (let j = i + 1; j < n; j++) {
-        const aa = nrm[i], bb = nrm[j];
+        const aa = nrm[i],
+          bb = nrm[j];
         const fused = haveNext;
         haveNext = false;
         if (aa === 0 || bb === 0) continue;
@@ -115,7 +129,12 @@ export function oneSidedJacobi(
         if (cos <= tol) continue;
         const d = ex[j] - ex[i];
         const r2 = d === 0 ? bb / aa : d < -550 ? 0 : d > 550 ? Infinity : ldexp(bb / aa, 2 * d);
-        let c = 1, s: number, sx: number, sy: number, ai = aa, aj = bb;
+        let c = 1,
+          s: number,
+          sx: number,
+          sy: number,
+          ai = aa,
+          aj = bb;
         if (r2 <= unit) {
           sx = 0;
           sy = -ab / aa;

@@ -9,7 +9,12 @@ import { swap } from './blas.js';
 
 /** Sorts s[0..n) descending; swaps columns of `a` (lda rows) and `b` (ldb rows) alike. */
 export function sortDescending(
-  n: number, s: FloatArray, a: FloatArray | null, lda: number, b: FloatArray | null, ldb: number,
+  n: number,
+  s: FloatArray,
+  a: FloatArray | null,
+  lda: number,
+  b: FloatArray | null,
+  ldb: number,
 ): void {
   for (let i = 0; i < n - 1; i++) {
     let k = i;

@@ -28,15 +28,23 @@ function reflectZeroHead(t: number, a: FloatArray, v0: number, q: FloatArray, x0
 export function formQ(n: number, a: FloatArray, tau: Float64Array, q: FloatArray, dtype: Dtype, shift = 1): void {
   for (let j = 0; j < n; j++) q[j * n + j] = 1;
   if (n <= shift) return;
-  const vt = allocate(dtype, KB * n), w = allocate(dtype, KB * n);
-  const t = new Float64Array(KB * KB), z = new Float64Array(KB);
-  for (let hi = n - 1 - shift; hi >= 0;) {
-    const lo = Math.max(0, hi - KB + 1), k = hi + 1 - lo;
-    const r0 = lo + shift, len = n - r0, c0 = hi + 1 + shift, cols = n - c0;
+  const vt = allocate(dtype, KB * n),
+    w = allocate(dtype, KB * n);
+  const t = new Float64Array(KB * KB),
+    z = new Float64Array(KB);
+  for (let hi = n - 1 - shift; hi >= 0; ) {
+    const lo = Math.max(0, hi - KB + 1),
+      k = hi + 1 - lo;
+    const r0 = lo + shift,
+      len = n - r0,
+      c0 = hi + 1 + shift,
+      cols = n - c0;
     if (cols > 0) {
       // Vᵀ (k×len): zero above the unit diagonal, a zero column where τ = 0.
       for (let c = 0; c < k; c++) {
-        const i = lo + c, zero = tau[i] === 0, col = i * n + r0;
+        const i = lo + c,
+          zero = tau[i] === 0,
+          col = i * n + r0;
         for (let p = 0; p < len; p++) vt[c * len + p] = zero || p < c ? 0 : p === c ? 1 : a[col + p];
       }
       formT(len, k, vt, tau, lo, t, z);
@@ -68,7 +76,9 @@ export function formQ(n: number, a: FloatArray, tau: Float64Array, q: FloatArray
       }
     }
     for (let i = hi; i >= lo; i--) {
-      const r = i + shift, rl = n - r, ti = tau[i];
+      const r = i + shift,
+        rl = n - r,
+        ti = tau[i];
       if (ti === 0) continue;
       const v = i * n + r;
       for (let j = r + 1; j < c0; j++) reflectZeroHead(ti, a, v, q, j * n + r, rl);
@@ -82,7 +92,15 @@ export function formQ(n: number, a: FloatArray, tau: Float64Array, q: FloatArray
 }
 
 /** T of the block (dlarft, forward, columnwise); see formT in the wasm kernel. */
-function formT(len: number, k: number, vt: FloatArray, tau: Float64Array, lo: number, t: Float64Array, z: Float64Array): void {
+function formT(
+  len: number,
+  k: number,
+  vt: FloatArray,
+  tau: Float64Array,
+  lo: number,
+  t: Float64Array,
+  z: Float64Array,
+): void {
   for (let i = 0; i < k; i++) {
     const ti = tau[lo + i];
     for (let c = 0; c < i; c++) {

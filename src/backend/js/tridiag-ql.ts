@@ -20,15 +20,25 @@ export type QLResult = Pick<JacobiResult, 'converged' | 'sweeps' | 'offMax'>;
  * (x, y) ← (c·x − s·y, s·x + c·y), for j descending (backward) or ascending (forward).
  */
 export function rotateSequence(
-  rows: number, z: FloatArray, zo: number, ldz: number, cs: Float64Array, sn: Float64Array, o: number,
-  count: number, backward: boolean,
+  rows: number,
+  z: FloatArray,
+  zo: number,
+  ldz: number,
+  cs: Float64Array,
+  sn: Float64Array,
+  o: number,
+  count: number,
+  backward: boolean,
 ): void {
   for (let t = 0; t < count; t++) {
     const j = backward ? count - 1 - t : t;
-    const c = cs[o + j], s = sn[o + j];
-    const py = zo + j * ldz, px = py + ldz;
+    const c = cs[o + j],
+      s = sn[o + j];
+    const py = zo + j * ldz,
+      px = py + ldz;
     for (let i = 0; i < rows; i++) {
-      const x = z[px + i], y = z[py + i];
+      const x = z[px + i],
+        y = z[py + i];
       z[px + i] = c * x - s * y;
       z[py + i] = s * x + c * y;
     }
@@ -38,16 +48,23 @@ export function rotateSequence(
 const SAFMIN = 2.2250738585072014e-308;
 
 /** Results of eig2(): the unit eigenvector (eC, eS) of rt1, and the eigenvalues rt1, rt2. */
-let eC = 0, eS = 0;
-let rt1 = 0, rt2 = 0;
+let eC = 0,
+  eS = 0;
+let rt1 = 0,
+  rt2 = 0;
 
 /**
  * Eigen-decomposition of [a b; b c] (LAPACK dlaev2): rt1 ≥ rt2 in absolute value, and (eC, eS)
  * the unit eigenvector of rt1, so [c s; −s c]·[a b; b c]·[c −s; s c] = diag(rt1, rt2).
  */
 function eig2(a: number, b: number, c: number): void {
-  const sm = a + c, df = a - c, adf = Math.abs(df), tb = b + b, ab = Math.abs(tb);
-  let acmx = a, acmn = c;
+  const sm = a + c,
+    df = a - c,
+    adf = Math.abs(df),
+    tb = b + b,
+    ab = Math.abs(tb);
+  let acmx = a,
+    acmn = c;
   if (Math.abs(a) <= Math.abs(c)) {
     acmx = c;
     acmn = a;
@@ -108,9 +125,16 @@ function eig2(a: number, b: number, c: number): void {
  * (converged, sweeps, largest remaining |e|) and returns whether it converged.
  */
 export function tridiagQL(
-  n: number, d: Float64Array, e: Float64Array, z: FloatArray | null, rows: number, eps: number, maxIter: number,
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  z: FloatArray | null,
+  rows: number,
+  eps: number,
+  maxIter: number,
 ): QLResult {
-  const cw = new Float64Array(n), sw = new Float64Array(n);
+  const cw = new Float64Array(n),
+    sw = new Float64Array(n);
   const eps2 = eps * eps;
   let jtot = 0;
   let l1 = 0;
@@ -127,7 +151,8 @@ export function tridiagQL(
       }
     }
     let l = l1;
-    const lsv = l, lendsv = m;
+    const lsv = l,
+      lendsv = m;
     let lend = m;
     l1 = m + 1;
     if (lend === l) continue;
@@ -174,10 +199,12 @@ export function tridiagQL(
         let g = (d[l + 1] - p) / (2 * e[l]);
         let r = hypot1(g);
         g = d[mm] - p + e[l] / (g + sign(r, g));
-        let s = 1, c = 1;
+        let s = 1,
+          c = 1;
         p = 0;
         for (let i = mm - 1; i >= l; i--) {
-                    const f = s * e[i], b = c * e[i];
+          const f = s * e[i],
+            b = c * e[i];
           givens(g, f);
           c = gC;
           s = gS;
@@ -229,10 +256,12 @@ export function tridiagQL(
         let g = (d[l - 1] - p) / (2 * e[l - 1]);
         let r = hypot1(g);
         g = d[mm] - p + e[l - 1] / (g + sign(r, g));
-        let s = 1, c = 1;
+        let s = 1,
+          c = 1;
         p = 0;
         for (let i = mm; i < l; i++) {
-          const f = s * e[i], b = c * e[i];
+          const f = s * e[i],
+            b = c * e[i];
           givens(g, f);
           c = gC;
           s = gS;

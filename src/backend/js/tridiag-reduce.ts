@@ -12,7 +12,16 @@ import type { Dtype, FloatArray } from '../../types.js';
 import { nrm2 } from './blas.js';
 
 /** w[y..y+len) = tau·A22·v, A22 lower at a[o..] (leading dimension lda), v = a[vo..]. */
-function symvLower(len: number, a: FloatArray, o: number, lda: number, vo: number, w: FloatArray, y: number, tau: number): void {
+function symvLower(
+  len: number,
+  a: FloatArray,
+  o: number,
+  lda: number,
+  vo: number,
+  w: FloatArray,
+  y: number,
+  tau: number,
+): void {
   w.fill(0, y, y + len);
   for (let j = 0; j < len; j++) {
     const col = o + j * lda;
@@ -31,15 +40,34 @@ function symvLower(len: number, a: FloatArray, o: number, lda: number, vo: numbe
 const NB = 32;
 
 /** y[yo..yo+len) −= Σ_{p<c} x[xo + p·ld ..]·s[p], column by column. */
-export function gemvSub(len: number, c: number, x: FloatArray, xo: number, ld: number, s: Float64Array, y: FloatArray, yo: number): void {
+export function gemvSub(
+  len: number,
+  c: number,
+  x: FloatArray,
+  xo: number,
+  ld: number,
+  s: Float64Array,
+  y: FloatArray,
+  yo: number,
+): void {
   for (let p = 0; p < c; p++) {
-    const f = s[p], xp = xo + p * ld;
+    const f = s[p],
+      xp = xo + p * ld;
     for (let k = 0; k < len; k++) y[yo + k] -= x[xp + k] * f;
   }
 }
 
 /** s[p] = x[xo + p·ld ..]ᵀ·v[vo..] over len entries, p < c. */
-export function gemvT(len: number, c: number, x: FloatArray, xo: number, ld: number, v: FloatArray, vo: number, s: Float64Array): void {
+export function gemvT(
+  len: number,
+  c: number,
+  x: FloatArray,
+  xo: number,
+  ld: number,
+  v: FloatArray,
+  vo: number,
+  s: Float64Array,
+): void {
   for (let p = 0; p < c; p++) {
     const xp = xo + p * ld;
     let t = 0;
@@ -54,13 +82,22 @@ export function gemvT(len: number, c: number, x: FloatArray, xo: number, ld: num
  * the reflectors (v_i(0) = 1 at A(i+1, i)).
  */
 export function tridiagonalize(
-  n: number, a: FloatArray, d: Float64Array, e: Float64Array, tau: Float64Array, tinySq: number, dtype: Dtype,
+  n: number,
+  a: FloatArray,
+  d: Float64Array,
+  e: Float64Array,
+  tau: Float64Array,
+  tinySq: number,
+  dtype: Dtype,
 ): void {
-  const w = allocate(dtype, n * NB), tmp = new Float64Array(NB);
-  for (let i0 = 0; i0 + 1 < n;) {
+  const w = allocate(dtype, n * NB),
+    tmp = new Float64Array(NB);
+  for (let i0 = 0; i0 + 1 < n; ) {
     const nb = Math.min(NB, n - 1 - i0);
     for (let c = 0; c < nb; c++) {
-      const i = i0 + c, rows = n - i, col = i * n + i;
+      const i = i0 + c,
+        rows = n - i,
+        col = i * n + i;
       if (c > 0) {
         for (let p = 0; p < c; p++) tmp[p] = w[p * n + i];
         gemvSub(rows, c, a, i0 * n + i, n, tmp, a, col);
@@ -68,7 +105,9 @@ export function tridiagonalize(
         gemvSub(rows, c, w, i, n, tmp, a, col);
       }
       d[i] = a[col];
-      const len = rows - 1, x = col + 1, y = c * n + i + 1;
+      const len = rows - 1,
+        x = col + 1,
+        y = c * n + i + 1;
       const alpha = a[x];
       const xnorm = nrm2(a, x + 1, len - 1);
       if (xnorm * xnorm < tinySq) {

@@ -11,12 +11,12 @@ import { SizeLimitError } from '../../errors.js';
 import type { Dtype, FloatArray } from '../../types.js';
 
 /** Bytes in a wasm page. */
-export const PAGE = 65536;
+const PAGE = 65536;
 /** wasm32 address space: 65536 pages = 4 GiB. */
-export const MAX_BYTES = 65536 * PAGE;
+const MAX_BYTES = 65536 * PAGE;
 
 /** x rounded up to a multiple of 16. */
-export const align16 = (x: number): number => Math.ceil(x / 16) * 16;
+const align16 = (x: number): number => Math.ceil(x / 16) * 16;
 
 /** Bytes per element of the dtype. */
 export const bytesOf = (dtype: Dtype): number => (dtype === 'float64' ? 8 : 4);
@@ -38,7 +38,10 @@ export class Arena {
   /** Most bytes one call may plan: 4 GiB less the module's own static memory. */
   readonly limit: number;
 
-  constructor(readonly memory: WebAssembly.Memory, heapBase: number) {
+  constructor(
+    readonly memory: WebAssembly.Memory,
+    heapBase: number,
+  ) {
     this.base = align16(heapBase);
     this.limit = MAX_BYTES - this.base;
   }

@@ -41,47 +41,183 @@ export interface SvdkitExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
   simdBuild(): number;
-  svdF64(m: number, n: number, w: number, s: number, u: number, v: number, uMode: number, wantV: number,
-    scratch: number, maxSweeps: number, status: number): number;
-  svdF32(m: number, n: number, w: number, s: number, u: number, v: number, uMode: number, wantV: number,
-    scratch: number, maxSweeps: number, status: number): number;
+  svdF64(
+    m: number,
+    n: number,
+    w: number,
+    s: number,
+    u: number,
+    v: number,
+    uMode: number,
+    wantV: number,
+    scratch: number,
+    maxSweeps: number,
+    status: number,
+  ): number;
+  svdF32(
+    m: number,
+    n: number,
+    w: number,
+    s: number,
+    u: number,
+    v: number,
+    uMode: number,
+    wantV: number,
+    scratch: number,
+    maxSweeps: number,
+    status: number,
+  ): number;
   svdScratchF64(m: number, n: number): number;
   svdScratchF32(m: number, n: number): number;
-  eighF64(n: number, a: number, values: number, vectors: number, scratch: number, maxSweeps: number, status: number): number;
-  eighF32(n: number, a: number, values: number, vectors: number, scratch: number, maxSweeps: number, status: number): number;
+  eighF64(
+    n: number,
+    a: number,
+    values: number,
+    vectors: number,
+    scratch: number,
+    maxSweeps: number,
+    status: number,
+  ): number;
+  eighF32(
+    n: number,
+    a: number,
+    values: number,
+    vectors: number,
+    scratch: number,
+    maxSweeps: number,
+    status: number,
+  ): number;
   eighScratchF64(n: number): number;
   eighScratchF32(n: number): number;
-  eighTridiagF64(n: number, a: number, values: number, vectors: number, scratch: number, maxIter: number, status: number): number;
-  eighTridiagF32(n: number, a: number, values: number, vectors: number, scratch: number, maxIter: number, status: number): number;
+  eighTridiagF64(
+    n: number,
+    a: number,
+    values: number,
+    vectors: number,
+    scratch: number,
+    maxIter: number,
+    status: number,
+  ): number;
+  eighTridiagF32(
+    n: number,
+    a: number,
+    values: number,
+    vectors: number,
+    scratch: number,
+    maxIter: number,
+    status: number,
+  ): number;
   eighTridiagScratchF64(n: number): number;
   eighTridiagScratchF32(n: number): number;
-  svdBidiagF64(m: number, n: number, w: number, s: number, u: number, v: number, uMode: number, wantV: number,
-    scratch: number, maxIter: number, status: number): number;
-  svdBidiagF32(m: number, n: number, w: number, s: number, u: number, v: number, uMode: number, wantV: number,
-    scratch: number, maxIter: number, status: number): number;
+  svdBidiagF64(
+    m: number,
+    n: number,
+    w: number,
+    s: number,
+    u: number,
+    v: number,
+    uMode: number,
+    wantV: number,
+    scratch: number,
+    maxIter: number,
+    status: number,
+  ): number;
+  svdBidiagF32(
+    m: number,
+    n: number,
+    w: number,
+    s: number,
+    u: number,
+    v: number,
+    uMode: number,
+    wantV: number,
+    scratch: number,
+    maxIter: number,
+    status: number,
+  ): number;
   svdBidiagScratchF64(m: number, n: number, wantU: number): number;
   svdBidiagScratchF32(m: number, n: number, wantU: number): number;
   bidiagBlockF64(n: number, a: number, d: number, e: number, q: number, p: number, scratch: number): void;
   bidiagBlockF32(n: number, a: number, d: number, e: number, q: number, p: number, scratch: number): void;
   bidiagBlockScratchF64(n: number): number;
   bidiagBlockScratchF32(n: number): number;
-  bidiagQRF64(n: number, d: number, e: number, u: number, v: number, scratch: number, maxIter: number, status: number): number;
-  bidiagQRF32(n: number, d: number, e: number, u: number, v: number, scratch: number, maxIter: number, status: number): number;
+  bidiagQRF64(
+    n: number,
+    d: number,
+    e: number,
+    u: number,
+    v: number,
+    scratch: number,
+    maxIter: number,
+    status: number,
+  ): number;
+  bidiagQRF32(
+    n: number,
+    d: number,
+    e: number,
+    u: number,
+    v: number,
+    scratch: number,
+    maxIter: number,
+    status: number,
+  ): number;
   bidiagQRScratchBytes(n: number): number;
-  gemmF64(m: number, n: number, k: number, a: number, transA: number, b: number, transB: number, c: number,
-    scratch: number): void;
-  gemmF32(m: number, n: number, k: number, a: number, transA: number, b: number, transB: number, c: number,
-    scratch: number): void;
+  gemmF64(
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    transA: number,
+    b: number,
+    transB: number,
+    c: number,
+    scratch: number,
+  ): void;
+  gemmF32(
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    transA: number,
+    b: number,
+    transB: number,
+    c: number,
+    scratch: number,
+  ): void;
   gemmScratchF64(m: number, n: number, k: number): number;
   gemmScratchF32(m: number, n: number, k: number): number;
 }
 
 const REQUIRED: readonly (keyof SvdkitExports)[] = [
-  'heapBase', 'simdBuild', 'svdF64', 'svdF32', 'svdScratchF64', 'svdScratchF32', 'eighF64', 'eighF32',
-  'eighScratchF64', 'eighScratchF32', 'eighTridiagF64', 'eighTridiagF32', 'eighTridiagScratchF64',
-  'eighTridiagScratchF32', 'svdBidiagF64', 'svdBidiagF32', 'svdBidiagScratchF64', 'svdBidiagScratchF32',
-  'bidiagBlockF64', 'bidiagBlockF32', 'bidiagBlockScratchF64', 'bidiagBlockScratchF32', 'bidiagQRF64',
-  'bidiagQRF32', 'bidiagQRScratchBytes', 'gemmF64', 'gemmF32', 'gemmScratchF64', 'gemmScratchF32',
+  'heapBase',
+  'simdBuild',
+  'svdF64',
+  'svdF32',
+  'svdScratchF64',
+  'svdScratchF32',
+  'eighF64',
+  'eighF32',
+  'eighScratchF64',
+  'eighScratchF32',
+  'eighTridiagF64',
+  'eighTridiagF32',
+  'eighTridiagScratchF64',
+  'eighTridiagScratchF32',
+  'svdBidiagF64',
+  'svdBidiagF32',
+  'svdBidiagScratchF64',
+  'svdBidiagScratchF32',
+  'bidiagBlockF64',
+  'bidiagBlockF32',
+  'bidiagBlockScratchF64',
+  'bidiagBlockScratchF32',
+  'bidiagQRF64',
+  'bidiagQRF32',
+  'bidiagQRScratchBytes',
+  'gemmF64',
+  'gemmF32',
+  'gemmScratchF64',
+  'gemmScratchF32',
 ];
 
 /** A loaded module: its exports, which build it is, and its memory arena. */
@@ -92,7 +228,7 @@ export interface LoadedModule {
 }
 
 /** The reason reported when the engine has no WebAssembly at all. */
-export const NO_WEBASSEMBLY = 'WebAssembly is not available in this JavaScript environment';
+const NO_WEBASSEMBLY = 'WebAssembly is not available in this JavaScript environment';
 
 /**
  * A module whose one function returns `i8x16.popcnt(i8x16.splat(0))`: valid only where the
@@ -163,7 +299,10 @@ const imports = {
     abort(message: number, file: number, line: number, column: number): never {
       const text = readString(abortMemory, message) || 'abort';
       const where = readString(abortMemory, file);
-      throw new SvdkitError(`svdkit wasm module aborted: ${text} (${where || 'unknown file'}:${line}:${column})`, 'WASM_ABORT');
+      throw new SvdkitError(
+        `svdkit wasm module aborted: ${text} (${where || 'unknown file'}:${line}:${column})`,
+        'WASM_ABORT',
+      );
     },
   },
 };
@@ -285,7 +424,9 @@ async function compile(source: WasmSource): Promise<WebAssembly.Module> {
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source as BufferSource);
   if (typeof Response !== 'undefined' && source instanceof Response) return compileResponse(source);
   if (typeof source !== 'string' && !(source instanceof URL)) {
-    throw new InvalidOptionError('init: option \'wasm\' must be a URL or path, an ArrayBuffer or view, a Response or a WebAssembly.Module');
+    throw new InvalidOptionError(
+      "init: option 'wasm' must be a URL or path, an ArrayBuffer or view, a Response or a WebAssembly.Module",
+    );
   }
   const fs = nodeFs();
   const url = typeof source === 'string' ? toUrl(source, fs) : source;
@@ -306,11 +447,13 @@ export function initWasm(opts: WasmInitOptions = {}): Promise<void> {
     return Promise.resolve();
   }
   const source = opts.wasm;
-  const simd = source === undefined ? opts.simd ?? simdSupported() : false;
+  const simd = source === undefined ? (opts.simd ?? simdSupported()) : false;
   if (pending && pending.source === source && (source !== undefined || pending.simd === simd)) return pending.promise;
   if (source === undefined) requestedSimd = opts.simd;
   const request: { source: WasmSource | undefined; simd: boolean; promise: Promise<void> } = {
-    source, simd, promise: Promise.resolve(),
+    source,
+    simd,
+    promise: Promise.resolve(),
   };
   request.promise = (async () => {
     try {

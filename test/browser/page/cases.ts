@@ -5,7 +5,14 @@
  */
 import type * as Svdkit from '../../../src/index.js';
 import { identityMatrix, profiles, uniformMatrix, withSingularValues } from '../../harness/matrices.js';
-import { eigenResidualRatio, eps, isSortedNonNegative, orthogonalityRatio, reconstructionRatio, rowOrthogonalityRatio } from '../../harness/ratios.js';
+import {
+  eigenResidualRatio,
+  eps,
+  isSortedNonNegative,
+  orthogonalityRatio,
+  reconstructionRatio,
+  rowOrthogonalityRatio,
+} from '../../harness/ratios.js';
 import { randomSymmetric, withEigenvalues } from '../../harness/symmetric.js';
 
 type Api = Pick<typeof Svdkit, 'svd' | 'eigh'>;
@@ -30,19 +37,31 @@ export interface CaseResult {
 }
 
 function asDtype(a: Matrix, dtype: 'float64' | 'float32'): Matrix {
-  return { rows: a.rows, cols: a.cols, data: dtype === 'float32' ? Float32Array.from(a.data) : Float64Array.from(a.data) };
+  return {
+    rows: a.rows,
+    cols: a.cols,
+    data: dtype === 'float32' ? Float32Array.from(a.data) : Float64Array.from(a.data),
+  };
 }
 
 function svdCase(api: Api, name: string, a0: Matrix, backend: 'wasm' | 'js', dtype: 'float64' | 'float32'): CaseResult {
-  const a = asDtype(a0, dtype), e = eps[dtype], p = Math.min(a.rows, a.cols);
+  const a = asDtype(a0, dtype),
+    e = eps[dtype],
+    p = Math.min(a.rows, a.cols);
   const thin = api.svd(a, { backend, dtype });
   const full = api.svd(a, { backend, dtype, fullMatrices: true });
   const vals = api.svd(a, { backend, dtype, computeUV: false });
   const s1 = p > 0 ? thin.S[0] : 0;
   let valuesGap = 0;
-  for (let i = 0; i < p; i++) valuesGap = Math.max(valuesGap, Math.abs(vals.S[i] - thin.S[i]), Math.abs(full.S[i] - thin.S[i]));
+  for (let i = 0; i < p; i++)
+    valuesGap = Math.max(valuesGap, Math.abs(vals.S[i] - thin.S[i]), Math.abs(full.S[i] - thin.S[i]));
   return {
-    name, backend, dtype, used: thin.backend, p, scale: s1,
+    name,
+    backend,
+    dtype,
+    used: thin.backend,
+    p,
+    scale: s1,
     sorted: isSortedNonNegative(thin.S) && isSortedNonNegative(full.S) && isSortedNonNegative(vals.S),
     values: Array.from(thin.S),
     ratios: {
@@ -57,16 +76,31 @@ function svdCase(api: Api, name: string, a0: Matrix, backend: 'wasm' | 'js', dty
   };
 }
 
-function eighCase(api: Api, name: string, a0: Matrix, backend: 'wasm' | 'js', dtype: 'float64' | 'float32'): CaseResult {
-  const a = asDtype(a0, dtype), e = eps[dtype];
+function eighCase(
+  api: Api,
+  name: string,
+  a0: Matrix,
+  backend: 'wasm' | 'js',
+  dtype: 'float64' | 'float32',
+): CaseResult {
+  const a = asDtype(a0, dtype),
+    e = eps[dtype];
   const r = api.eigh(a, { backend, dtype });
   let sorted = true;
   for (let i = 1; i < r.values.length; i++) if (r.values[i] > r.values[i - 1]) sorted = false;
   return {
-    name, backend, dtype, used: r.backend, p: a.rows, sorted,
+    name,
+    backend,
+    dtype,
+    used: r.backend,
+    p: a.rows,
+    sorted,
     scale: Math.max(0, ...Array.from(r.values, Math.abs)),
     values: Array.from(r.values),
-    ratios: { eigenResidual: eigenResidualRatio(a, r.values, r.vectors, e), orthogonality: orthogonalityRatio(r.vectors, e) },
+    ratios: {
+      eigenResidual: eigenResidualRatio(a, r.values, r.vectors, e),
+      orthogonality: orthogonalityRatio(r.vectors, e),
+    },
   };
 }
 
@@ -74,17 +108,29 @@ function eighCase(api: Api, name: string, a0: Matrix, backend: 'wasm' | 'js', dt
 function matrices(dtype: 'float64' | 'float32'): { name: string; a: Matrix; sym?: boolean }[] {
   const out: { name: string; a: Matrix; sym?: boolean }[] = [];
   const sizes = [0, 1, 2, 3, 5, 8, 17];
-  for (const m of sizes) for (const n of sizes) out.push({ name: `uniform ${m}×${n}`, a: uniformMatrix(m, n, 1000 * m + n) });
-  for (const [m, n] of [[120, 40], [40, 120], [64, 64]]) out.push({ name: `uniform ${m}×${n}`, a: uniformMatrix(m, n, m + 7 * n) });
+  for (const m of sizes)
+    for (const n of sizes) out.push({ name: `uniform ${m}×${n}`, a: uniformMatrix(m, n, 1000 * m + n) });
+  for (const [m, n] of [
+    [120, 40],
+    [40, 120],
+    [64, 64],
+  ])
+    out.push({ name: `uniform ${m}×${n}`, a: uniformMatrix(m, n, m + 7 * n) });
   for (const [name, profile] of Object.entries(profiles)) {
-    for (const [m, n] of [[40, 25], [25, 40], [30, 30]]) {
+    for (const [m, n] of [
+      [40, 25],
+      [25, 40],
+      [30, 30],
+    ]) {
       out.push({ name: `${name} ${m}×${n}`, a: withSingularValues(m, n, profile(Math.min(m, n)), m * 31 + n) });
     }
   }
   out.push({ name: 'zero 6×4', a: { rows: 6, cols: 4, data: new Float64Array(24) } });
   out.push({ name: 'identity 5×5', a: identityMatrix(5, 5) });
-  const big = dtype === 'float64' ? 1e300 : 1e30, small = dtype === 'float64' ? 1e-300 : 1e-30;
-  for (const c of [big, small]) out.push({ name: `scaled ${c}`, a: { rows: 9, cols: 7, data: uniformMatrix(9, 7, 3).data.map((x) => x * c) } });
+  const big = dtype === 'float64' ? 1e300 : 1e30,
+    small = dtype === 'float64' ? 1e-300 : 1e-30;
+  for (const c of [big, small])
+    out.push({ name: `scaled ${c}`, a: { rows: 9, cols: 7, data: uniformMatrix(9, 7, 3).data.map((x) => x * c) } });
   for (const n of [1, 2, 7, 24]) out.push({ name: `random symmetric ${n}`, a: randomSymmetric(n, n), sym: true });
   out.push({ name: 'eigenvalues ±', a: withEigenvalues([5, 3, 1, -1, -4, 0], 11), sym: true });
   return out;
@@ -92,5 +138,7 @@ function matrices(dtype: 'float64' | 'float32'): { name: string; a: Matrix; sym?
 
 /** Runs every case on one backend and dtype with the given svdkit API. */
 export function runCases(api: Api, backend: 'wasm' | 'js', dtype: 'float64' | 'float32'): CaseResult[] {
-  return matrices(dtype).map(({ name, a, sym }) => (sym ? eighCase(api, name, a, backend, dtype) : svdCase(api, name, a, backend, dtype)));
+  return matrices(dtype).map(({ name, a, sym }) =>
+    sym ? eighCase(api, name, a, backend, dtype) : svdCase(api, name, a, backend, dtype),
+  );
 }

@@ -20,7 +20,10 @@ export async function buildPage(root: string): Promise<string> {
   const { build } = await import('vite');
   const outDir = mkdtempSync(join(tmpdir(), 'svdkit-page-'));
   await build({
-    root, configFile: false, base: './', logLevel: 'warn',
+    root,
+    configFile: false,
+    base: './',
+    logLevel: 'warn',
     resolve: { alias: SVDKIT_ALIASES },
     worker: { format: 'es' },
     build: { outDir, emptyOutDir: true, target: 'es2022', minify: false },
@@ -32,6 +35,10 @@ export async function buildPage(root: string): Promise<string> {
 export async function buildDemo(): Promise<string> {
   const { build } = await import('vite');
   const outDir = mkdtempSync(join(tmpdir(), 'svdkit-demo-'));
-  await build({ configFile: join(ROOT, 'demo', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: join(ROOT, 'demo', 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
   return outDir;
 }

@@ -4,8 +4,13 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
 };
 
 export interface StaticServer {
@@ -33,7 +38,7 @@ export async function serve(root: string, opts: { wasmType?: string } = {}): Pro
       return;
     }
     const ext = extname(file);
-    const type = ext === '.wasm' && opts.wasmType ? opts.wasmType : TYPES[ext] ?? 'application/octet-stream';
+    const type = ext === '.wasm' && opts.wasmType ? opts.wasmType : (TYPES[ext] ?? 'application/octet-stream');
     res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
     createReadStream(file).pipe(res);
   });
