@@ -142,7 +142,10 @@ const svdChecks = {
   k: (v: unknown) => (Number.isSafeInteger(v) && (v as number) >= 1 ? null : 'must be an integer from 1 to min(m, n)'),
 } satisfies Record<keyof SvdOptions, (value: unknown) => string | null>;
 
-/** The sign convention (src/signs.ts) on U, with the matching rows of Vt; Vt's extra rows (fullMatrices) on their own. */
+/**
+ * The sign convention (src/signs.ts) on U, with the matching rows of Vt; Vt's extra rows
+ * (fullMatrices) on their own.
+ */
 function fixSigns(U: Matrix, Vt: Matrix, p: number): void {
   positiveColumns(U, (j) => {
     if (j < p) negateRow(Vt, j);
