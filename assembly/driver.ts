@@ -1,9 +1,12 @@
 /**
- * The whole SVD and eigh pipelines, step for step what `src/backend/js/driver.ts` does. SVD:
- * scale each column by its own power of two, Householder QR when tall (column scaling commutes
- * with it, and its columnwise backward error keeps relative accuracy), Jacobi on the square
- * factor with the column exponents, normalise and complete U, sort, form U = Q·[U_R; 0] (thin)
- * or Q·[U_R 0; 0 I] (full). eigh: scale by a power of two, two-sided Jacobi, sort, scale back.
+ * The whole SVD and eigh pipelines, step for step what `src/backend/js/driver.ts` does. SVD by
+ * Jacobi: scale each column by its own power of two, Householder QR when tall (column scaling
+ * commutes with it, and its columnwise backward error keeps relative accuracy), Jacobi on the
+ * square factor with the column exponents, normalise and complete U, sort, form U = Q·[U_R; 0]
+ * (thin) or Q·[U_R 0; 0 I] (full). SVD by bidiagonalization: scale by one power of two, QR when
+ * tall, bidiagonalize the square factor, form its Q and P, implicit QR on the bidiagonal into
+ * them, sort, scale back, form U as above. eigh: scale by a power of two, two-sided Jacobi (or
+ * tridiagonal reduction and QL/QR), sort, scale back.
  *
  * ABI (all pointers are byte addresses in linear memory, laid out by the caller; the kernels
  * never allocate and never read memory they did not write, so the arena needs no clearing):
@@ -19,6 +22,10 @@
  *     as eigh, by tridiagonal reduction and implicit QL/QR; vectors = 0 computes values only
  *     (O(n²) after the reduction); maxIter caps QL sweeps over the whole matrix;
  *     scratch: eighTridiagScratch*(n) bytes; status: converged, sweeps, largest remaining |e|.
+ *   svdBidiagF64/F32(m, n, w, s, u, v, uMode, wantV, scratch, maxIter, status) → 0 | 1
+ *     as svd, by bidiagonalization and implicit bidiagonal QR; u never aliases w; maxIter caps
+ *     the QR sweeps over the whole bidiagonal; scratch: svdBidiagScratch*(m, n, uMode ≠ 0).
+ *   bidiagBlock*, bidiagQR*: the route's two building blocks, exported for tests and benches.
  * Every region should be 16-byte aligned (unaligned works, slower).
  */
 import { nrm2 } from './kernels/dot';

@@ -153,7 +153,7 @@ export async function benchKernels(
   const wb = wasmBackend();
   if (mod && wb) {
     const N = 1024;
-    const planned = wb.svdBytes('float64', N, N, 'thin', true, 'jacobi');
+    const planned = wb.svdBytes('float64', N, N, 'thin', true, 'bidiagonal');
     svd({ rows: N, cols: N, data: uniformData(N, N) }, { backend: 'wasm' });
     memory = {
       plannedSvdBytes: planned,
@@ -178,7 +178,7 @@ export async function benchKernels(
     const mib = (b: number) => (b / 2 ** 20).toFixed(1);
     md +=
       `\nWasm memory for svd of a 1024×1024 float64 matrix (U,S,Vt): planned ${memory.plannedSvdBytes} bytes ` +
-      `(${mib(memory.plannedSvdBytes)} MiB: working copy, S, V, scratch, status; U reuses the working copy) above the arena base ${memory.arenaBase}; ` +
+      `(${mib(memory.plannedSvdBytes)} MiB: working copy, S, U, V, scratch (bidiagonal route), status) above the arena base ${memory.arenaBase}; ` +
       `memory.buffer.byteLength after the call ${memory.bufferByteLength} bytes (${mib(memory.bufferByteLength)} MiB; ` +
       `memory only grows, so in a process that ran larger calls first this is their peak).\n`;
   }

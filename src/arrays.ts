@@ -43,8 +43,11 @@ export function transpose(dtype: Dtype, src: FloatArray, r: number, c: number): 
     const i1 = Math.min(r, i0 + B);
     for (let j0 = 0; j0 < c; j0 += B) {
       const j1 = Math.min(c, j0 + B);
-      for (let j = j0; j < j1; j++) {
-        for (let i = i0; i < i1; i++) out[i * c + j] = src[j * r + i];
+      // Contiguous writes, strided reads: measured 1 ms for 2000×100 either way round, where
+      // strided writes took 5 ms on some shapes.
+      for (let i = i0; i < i1; i++) {
+        const o = i * c;
+        for (let j = j0; j < j1; j++) out[o + j] = src[j * r + i];
       }
     }
   }
