@@ -62,10 +62,13 @@ const KB: usize = 32;
   axmy<T>(s, at<T>(v, 1), at<T>(x, 1), len - 1);
 }
 
-/** Bytes of scratch {@link formQ} needs: V twice (row-major and transposed), W, T and the gemm workspace. */
+/**
+ * Bytes of scratch {@link formQ} needs: V twice (row-major and transposed), W, T and the gemm
+ * workspace, whose depth is the first product's (Vᵀ·X sums over up to n rows, not KB).
+ */
 export function formQScratch<T>(n: f64): f64 {
   const b = <f64>sizeof<T>(), kb = <f64>KB, up = (x: f64): f64 => Math.ceil(x / 16) * 16;
-  return 3 * up(kb * n * b) + up(kb * kb * 8) + up(kb * 8) + gemmScratchBytes<T>(n, n, kb);
+  return 3 * up(kb * n * b) + up(kb * kb * 8) + up(kb * 8) + gemmScratchBytes<T>(n, n, n);
 }
 
 /**
