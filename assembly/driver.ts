@@ -36,7 +36,7 @@ import { divide, setIdentity } from './kernels/vec';
 import { completeBasis } from './jacobi/complete';
 import { twoSidedJacobi } from './jacobi/eigh';
 import { normalizeColumn, oneSidedJacobi } from './jacobi/svd';
-import { applyQ, extractR, householderQR } from './qr/householder';
+import { applyQ, extractR, householderQR, householderScratch } from './qr/householder';
 import { rotationFloor, tinySquaredNorm, unitRoundoff } from './params';
 import { formQ, formQScratch } from './tridiag/formq';
 import { tridiagQL, tridiagQLScratch } from './tridiag/ql';
@@ -48,12 +48,13 @@ import { bidiagQR, bidiagQRScratch } from './bidiag/qr';
 /**
  * Bytes of scratch {@link svd} needs for an m×n problem: R / U_R (n×n, only when m > n), τ
  * (n), Jacobi's tracked column norms, column exponents and norm marks (n f64 each), the completion's row
- * sums (n f64) and the missing-column flags (n bytes), each 16-aligned.
- * In f64 so that sizes beyond 4 GiB are reported, not wrapped.
+ * sums (n f64) and the missing-column flags (n bytes), then (only when m > n) the blocked QR's
+ * workspace, shared by householderQR at the start and applyQ in formU at the end (sized for the
+ * full U's m columns), each 16-aligned. In f64 so that sizes beyond 4 GiB are reported, not wrapped.
  */
 function svdScratch<T>(m: f64, n: f64): f64 {
-  const b = <f64>sizeof<T>();
-  return (m > n ? align16f(n * n * b) : 0) + align16f(n * b) + 4 * align16f(n * 8) + align16f(n);
+  const b = <f64>sizeof<T>(), qr = m > n ? align16f(n * n * b) + align16f(householderScratch<T>(m, m)) : 0;
+  return qr + align16f(n * b) + 4 * align16f(n * 8) + align16f(n);
 }
 
 /**
@@ -94,12 +95,14 @@ function normalizeV<T>(n: usize, v: usize): void {
 }
 
 /** U (m×k, k = n or m) from the QR reflectors and U_R: Q·[U_R; 0] (thin) or Q·[U_R 0; 0 I] (full). */
-function formU<T>(m: usize, n: usize, full: bool, qr: usize, tau: usize, ur: usize, u: usize): void {
+function formU<T>(
+  m: usize, n: usize, full: bool, qr: usize, tau: usize, ur: usize, u: usize, scratch: usize,
+): void {
   const k = full ? m : n;
   memory.fill(u, 0, (m * k) << alignof<T>());
   for (let j: usize = 0; j < n; j++) memory.copy(at<T>(u, j * m), at<T>(ur, j * n), n << alignof<T>());
   for (let j = n; j < k; j++) store<T>(at<T>(u, j * m + j), <T>1);
-  applyQ<T>(m, n, qr, tau, u, k);
+  applyQ<T>(m, n, qr, tau, u, k, scratch);
 }
 
 /** SVD of the tall column-major w (m ≥ n ≥ 1); see the ABI in the file header. */
@@ -126,10 +129,12 @@ function svd<T>(
   const mark = p;
   p += align16(n << 3);
   const missing = p;
+  p += align16(n);
+  const qrs = p;
   memory.fill(ex, 0, n << 3);
   for (let j: usize = 0; j < n; j++) normalizeColumn<T>(at<T>(w, j * m), m, at<f64>(ex, j));
   if (tall) {
-    householderQR<T>(m, n, w, tau, tinySq);
+    householderQR<T>(m, n, w, tau, tinySq, qrs);
     extractR<T>(m, n, w, work);
   }
   const rows = tall ? n : m;
@@ -146,7 +151,7 @@ function svd<T>(
   }
   sortDescending<T>(n, s, wantU ? work : 0, rows, vv, n);
   if (wantU) {
-    if (tall) formU<T>(m, n, uMode == 2, w, tau, work, u);
+    if (tall) formU<T>(m, n, uMode == 2, w, tau, work, u, qrs);
     else if (u != w) memory.copy(u, w, (m * n) << alignof<T>());
   }
   return 0;
@@ -245,14 +250,16 @@ export function eighTridiagScratchF32(n: f64): f64 {
 /**
  * Bytes of scratch {@link svdBidiag} needs for an m×n problem: the QR's R and τ (only when
  * m > n), U_B (n×n, when U is wanted), d, e, τ_Q, τ_P (n f64 each), then the largest of the
- * reduction's, the forming's and the bidiagonal QR's workspaces (each step is done when the
- * next starts), each 16-aligned.
+ * reduction's, the forming's, the bidiagonal QR's and (when m > n) the blocked QR's workspaces:
+ * each step is done when the next starts, and the QR (before bidiagonalize) and applyQ (in formU,
+ * after bidiagQR) use the area while it is free. Each 16-aligned.
  */
 function svdBidiagScratch<T>(m: f64, n: f64, wantU: bool): f64 {
   const b = <f64>sizeof<T>(), nn = align16f(n * n * b);
   const qr = m > n ? nn + align16f(n * b) : 0;
   const reduce = align16f(bidiagScratch<T>(n)), form = align16f(formQPScratch<T>(n));
-  const work = Math.max(Math.max(reduce, form), align16f(bidiagQRScratch(n)));
+  const house = m > n ? align16f(householderScratch<T>(m, wantU ? m : n)) : 0;
+  const work = Math.max(Math.max(Math.max(reduce, form), align16f(bidiagQRScratch(n))), house);
   return qr + (wantU ? nn : 0) + 4 * align16f(n * 8) + work;
 }
 
@@ -274,14 +281,17 @@ function svdBidiag<T>(
     work = p;
     tau = p + nn;
     p = tau + align16(n << alignof<T>());
-    householderQR<T>(m, n, w, tau, tinySq);
-    extractR<T>(m, n, w, work);
   }
   if (wantU) {
     ub = p;
     p += nn;
   }
   const d = p, e = d + nb, tq = e + nb, tp = tq + nb, ws = tp + nb;
+  if (tall) {
+    // The workspace area is free until bidiagonalize: the blocked QR works there.
+    householderQR<T>(m, n, w, tau, tinySq, ws);
+    extractR<T>(m, n, w, work);
+  }
   bidiagonalize<T>(n, work, d, e, tq, tp, tinySq, ws);
   if (wantU) formBidiagQ<T>(n, work, tq, ub, ws);
   if (wantV) formBidiagP<T>(n, work, tp, v, ws);
@@ -291,7 +301,7 @@ function svdBidiag<T>(
   sortDescending<T>(n, s, ub, n, wantV ? v : 0, n);
   scaleExp2<T>(s, n, e2);
   if (wantU) {
-    if (tall) formU<T>(m, n, uMode == 2, w, tau, ub, u);
+    if (tall) formU<T>(m, n, uMode == 2, w, tau, ub, u, ws);
     else memory.copy(u, ub, (n * n) << alignof<T>());
   }
   return 0;

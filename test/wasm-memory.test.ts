@@ -160,6 +160,10 @@ describe('wasm arena', () => {
         [7, 7],
         [50, 13],
         [13, 13],
+        // Past one block of 32 reflectors (the blocked QR), and deep enough that formQ's gemm packs
+        // a full 256-deep panel.
+        [130, 65],
+        [300, 300],
       ]) {
         for (const u of ['none', 'thin', 'full'] as const) {
           for (const method of ['jacobi', 'bidiagonal'] as const) {

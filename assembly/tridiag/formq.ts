@@ -62,21 +62,27 @@ const KB: usize = 32;
   axmy<T>(s, at<T>(v, 1), at<T>(x, 1), len - 1);
 }
 
-/** Bytes of scratch {@link formQ} needs: V twice (row-major and transposed), W, T and the gemm workspace. */
+/**
+ * Bytes of scratch {@link formQ} needs: V twice (row-major and transposed), W, T and the gemm
+ * workspace, whose depth is the first product's (Vᵀ·X sums over up to n rows, not KB).
+ */
 export function formQScratch<T>(n: f64): f64 {
   const b = <f64>sizeof<T>(), kb = <f64>KB, up = (x: f64): f64 => Math.ceil(x / 16) * 16;
-  return 3 * up(kb * n * b) + up(kb * kb * 8) + up(kb * 8) + gemmScratchBytes<T>(n, n, kb);
+  return 3 * up(kb * n * b) + up(kb * kb * 8) + up(kb * 8) + gemmScratchBytes<T>(n, n, n);
 }
 
 /**
  * Packs the block's reflectors v_lo … v_hi (rows lo+shift … n−1 of A's columns lo … hi) as V
  * (len×k row-major, vr) and Vᵀ (k×len row-major, vt): V(p, c) = 0 above the unit diagonal,
- * and a whole column is zero where τ = 0 (H = I, its tail was left in A unscaled).
+ * and a whole column is zero where τ = 0 (H = I, its tail was left in A unscaled). A's leading
+ * dimension is n, so the tall QR's m×n reflectors pack with n = m, shift 0; τ is of type U.
  */
-function packV<T>(n: usize, a: usize, tau: usize, lo: usize, k: usize, vr: usize, vt: usize, shift: usize): void {
+export function packV<T, U>(
+  n: usize, a: usize, tau: usize, lo: usize, k: usize, vr: usize, vt: usize, shift: usize,
+): void {
   const len = n - lo - shift;
   for (let c: usize = 0; c < k; c++) {
-    const i = lo + c, zero = load<f64>(tau + (i << 3)) == 0;
+    const i = lo + c, zero = load<U>(tau + (i << alignof<U>())) == 0;
     const col = at<T>(a, i * n + lo + shift);
     for (let p: usize = 0; p < len; p++) {
       const x: T = zero || p < c ? <T>0 : p == c ? <T>1 : load<T>(at<T>(col, p));
@@ -88,11 +94,11 @@ function packV<T>(n: usize, a: usize, tau: usize, lo: usize, k: usize, vr: usize
 
 /**
  * T (k×k upper triangular, f64, row-major) of H_lo·…·H_{lo+k−1} = I − V·T·Vᵀ (dlarft, forward,
- * columnwise): T(i, i) = τ_i, T(0:i, i) = −τ_i·T(0:i, 0:i)·(V(:, 0:i)ᵀ·v_i). `z` holds k f64.
+ * columnwise): T(i, i) = τ_i, T(0:i, i) = −τ_i·T(0:i, 0:i)·(V(:, 0:i)ᵀ·v_i). `z` holds k f64; τ of type U.
  */
-function formT<T>(len: usize, k: usize, vt: usize, tau: usize, lo: usize, t: usize, z: usize): void {
+export function formT<T, U>(len: usize, k: usize, vt: usize, tau: usize, lo: usize, t: usize, z: usize): void {
   for (let i: usize = 0; i < k; i++) {
-    const ti = load<f64>(tau + ((lo + i) << 3));
+    const ti = <f64>load<U>(tau + ((lo + i) << alignof<U>()));
     // z(c) = −τ_i·V(:, c)ᵀ·v_i over rows p ≥ i, where v_i is nonzero; two c at a time, so two
     // independent sums (each in index order) hide the add latency.
     const vi = at<T>(vt, i * len);
@@ -124,7 +130,7 @@ function formT<T>(len: usize, k: usize, vt: usize, tau: usize, lo: usize, t: usi
 }
 
 /** Each row w of W (cols×k row-major) ← −T·w, in place (T upper triangular: ascending rows). */
-function negTW<T>(cols: usize, k: usize, w: usize, t: usize): void {
+export function negTW<T>(cols: usize, k: usize, w: usize, t: usize): void {
   let j: usize = 0;
   // Two rows at a time: two independent sums (each in order of d) hide the add latency.
   for (; j + 1 < cols; j += 2) {
@@ -167,8 +173,8 @@ export function formQ<T>(n: usize, a: usize, tau: usize, q: usize, scratch: usiz
     const lo = <usize>max<isize>(0, hi - <isize>KB + 1), k = <usize>hi + 1 - lo;
     const r0 = lo + shift, len = n - r0, c0 = <usize>hi + 1 + shift, cols = n - c0;
     if (cols > 0) {
-      packV<T>(n, a, tau, lo, k, vr, vt, shift);
-      formT<T>(len, k, vt, tau, lo, t, z);
+      packV<T, f64>(n, a, tau, lo, k, vr, vt, shift);
+      formT<T, f64>(len, k, vt, tau, lo, t, z);
       // Wᵀ (cols×k) = Xᵀ·V with X = Q(r0:, c0:); then Xᵀ += (−T·W)ᵀ·Vᵀ.
       macStrided<T>(cols, k, len, at<T>(q, c0 * n + r0), n, 1, vr, k, w, k, 1, gs, false);
       negTW<T>(cols, k, w, t);

@@ -12,7 +12,10 @@ export const jsBackend: Backend = {
   // float32 SVD runs on float64 storage (see driver.ts svdTall) and rounds once into the outputs
   svdBytes: (dtype: Dtype, m: number, n: number, u: UMode, _v: boolean, method: SvdKernel) => {
     const uSize = u === 'full' ? m * m : u === 'thin' ? m * n : 0;
-    const working = 8 * (m * n + (method === 'jacobi' ? 2 : 3) * n * n + uSize) + (method === 'jacobi' ? 8 : 48) * n;
+    // The blocked QR's Vᵀ and W (32 columns each, W up to m rows for a full U), T and z.
+    const qr = m > n ? 8 * (64 * m + 32 * 33) : 0;
+    const working =
+      8 * (m * n + (method === 'jacobi' ? 2 : 3) * n * n + uSize) + (method === 'jacobi' ? 8 : 48) * n + qr;
     return dtype === 'float64' ? working : working + 4 * (n + n * n + uSize);
   },
   eighBytes: (dtype: Dtype, n: number, vectors: boolean, method: EighKernel) =>

@@ -40,13 +40,7 @@ export function formQ(n: number, a: FloatArray, tau: Float64Array, q: FloatArray
       c0 = hi + 1 + shift,
       cols = n - c0;
     if (cols > 0) {
-      // Vᵀ (k×len): zero above the unit diagonal, a zero column where τ = 0.
-      for (let c = 0; c < k; c++) {
-        const i = lo + c,
-          zero = tau[i] === 0,
-          col = i * n + r0;
-        for (let p = 0; p < len; p++) vt[c * len + p] = zero || p < c ? 0 : p === c ? 1 : a[col + p];
-      }
+      packVt(a, n, tau, lo, k, r0, len, vt);
       formT(len, k, vt, tau, lo, t, z);
       // Wᵀ = Xᵀ·V, X = Q(r0:, c0:).
       for (let i = 0; i < cols; i++) {
@@ -91,12 +85,34 @@ export function formQ(n: number, a: FloatArray, tau: Float64Array, q: FloatArray
   }
 }
 
+/**
+ * Vᵀ (k×len row-major) of the reflectors lo … lo+k−1, rows r0 … r0+len−1 of A's columns (leading
+ * dimension lda): zero above the unit diagonal, a zero column where τ = 0 (packV in the wasm kernel).
+ */
+export function packVt(
+  a: FloatArray,
+  lda: number,
+  tau: ArrayLike<number>,
+  lo: number,
+  k: number,
+  r0: number,
+  len: number,
+  vt: FloatArray,
+): void {
+  for (let c = 0; c < k; c++) {
+    const i = lo + c,
+      zero = tau[i] === 0,
+      col = i * lda + r0;
+    for (let p = 0; p < len; p++) vt[c * len + p] = zero || p < c ? 0 : p === c ? 1 : a[col + p];
+  }
+}
+
 /** T of the block (dlarft, forward, columnwise); see formT in the wasm kernel. */
-function formT(
+export function formT(
   len: number,
   k: number,
   vt: FloatArray,
-  tau: Float64Array,
+  tau: ArrayLike<number>,
   lo: number,
   t: Float64Array,
   z: Float64Array,
