@@ -30,7 +30,7 @@
  */
 import { nrm2 } from './kernels/dot';
 import { ldexp, normalizeExp2, scaleExp2 } from './kernels/scale';
-import { align16, align16f, at } from './kernels/simd';
+import { align16, align16f, at } from './kernels/address';
 import { sortDescending } from './kernels/sort';
 import { divide, setIdentity } from './kernels/vec';
 import { completeBasis } from './jacobi/complete';

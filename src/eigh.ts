@@ -19,7 +19,7 @@ import {
   type OptionCheck,
 } from './validate.js';
 import { positiveColumns } from './signs.js';
-import type { Backend, EighKernel, EighParts } from './backend/types.js';
+import type { Backend, EighKernel, EighOutput } from './backend/types.js';
 import type { BackendName, ComputeOptions, Dtype, FloatArray, Matrix, MatrixLike, ResultArray } from './types.js';
 
 /** Which eigh algorithm runs: see {@link EighOptions.method}. */
@@ -139,7 +139,7 @@ function decompose(
   a: MatrixLike,
   opts: EighOptions,
   vectors: boolean,
-): { dtype: Dtype; n: number; backend: Backend; parts?: EighParts } {
+): { dtype: Dtype; n: number; backend: Backend; parts?: EighOutput } {
   checkOptions(fn, opts, eighOptionChecks);
   const dtype = resolveDtype(a, opts.dtype);
   const { rows: n, cols } = matrixShape(a);

@@ -7,7 +7,7 @@ import { svd, type Dtype } from '../src/index.js';
 import { jsBackend } from '../src/backend/js/index.js';
 import { wasmBackend } from '../src/backend/wasm/index.js';
 import { svdKernelFor, type SvdMethod } from '../src/svd-method.js';
-import type { Backend, SvdParts } from '../src/backend/types.js';
+import type { Backend, SvdOutput } from '../src/backend/types.js';
 import { defaultParams } from '../src/params.js';
 import { eps } from './harness/ratios.js';
 
@@ -53,7 +53,7 @@ function working(dtype: Dtype) {
 }
 
 /** The backend's svdTall with the kernel `method` picks for W (as svd() does). */
-function raw(b: Backend, dtype: Dtype, method: SvdMethod): SvdParts {
+function raw(b: Backend, dtype: Dtype, method: SvdMethod): SvdOutput {
   const w = working(dtype);
   const kernel = svdKernelFor(method, w, m, n);
   return b.svdTall({ dtype, method: kernel, rows: m, cols: n, w, u: 'thin', v: true, params: { ...defaultParams } });

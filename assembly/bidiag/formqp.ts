@@ -10,7 +10,7 @@
  * Reference: LAPACK dorgbr / dorgqr / dorglq. Mirror of `src/backend/js/bidiag-formqp.ts`.
  */
 import { formQ, formQScratch } from '../tridiag/formq';
-import { align16, at } from '../kernels/simd';
+import { align16, at } from '../kernels/address';
 
 /** Bytes of scratch {@link formBidiagQ} and {@link formBidiagP} need: P's transposed reflectors (n×n) and formQ's. */
 export function formQPScratch<T>(n: f64): f64 {

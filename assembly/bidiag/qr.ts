@@ -30,7 +30,7 @@
  */
 import { writeStatus } from '../jacobi/rotation';
 import { gC, givens, gR, gS, sign } from '../kernels/givens';
-import { at } from '../kernels/simd';
+import { at } from '../kernels/address';
 import { queueC, queueFlush, queueInit, queuePush, queueReserve, queueS, rotQueueScratch } from '../tridiag/rotseq';
 import { cL, cR, sL, sMax, sMin, sR, sv2, svd2 } from './svd2';
 

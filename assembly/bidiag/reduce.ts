@@ -26,7 +26,8 @@
  */
 import { nrm2 } from '../kernels/dot';
 import { gemmScratchBytes, macStrided } from '../kernels/gemm';
-import { align16, at, hsum } from '../kernels/simd';
+import { align16, at } from '../kernels/address';
+import { hsum } from '../kernels/lanes';
 import { gemvSub, gemvT } from '../tridiag/reduce';
 
 /** Steps per panel (the depth of the trailing update is 2·NB). */

@@ -9,7 +9,7 @@
  * giving orthogonality to O(n·u). Mirror of `src/backend/js/complete.ts`.
  */
 import { dot, nrm2 } from '../kernels/dot';
-import { at } from '../kernels/simd';
+import { at } from '../kernels/address';
 import { axpy, scal } from '../kernels/vec';
 
 /**

@@ -22,7 +22,7 @@
  * pads lda by one vector. Padding changes no arithmetic: the results are bitwise the same.
  */
 import { rot, rotStrided } from '../kernels/rot';
-import { at } from '../kernels/simd';
+import { at } from '../kernels/address';
 import { jacobiTangent, writeStatus } from './rotation';
 
 /**

@@ -54,7 +54,7 @@
 import { dot } from '../kernels/dot';
 import { rot, rotDot } from '../kernels/rot';
 import { exponentOf, ldexp, maxAbs, scaleExp2 } from '../kernels/scale';
-import { at } from '../kernels/simd';
+import { at } from '../kernels/address';
 import { swap } from '../kernels/vec';
 import { NORM_HIGH, NORM_LOW, NORM_RECOMPUTE } from '../params';
 import { jacobiTangent, writeStatus } from './rotation';

@@ -7,7 +7,8 @@
  * Precision: dot accumulates in the element type (f64x2 or f32x4 lanes, two vectors
  * unrolled, so 4 or 8 partial sums) and add the lanes in f64; nrm2 always accumulates in f64.
  */
-import { at, hsum } from './simd';
+import { at } from './address';
+import { hsum } from './lanes';
 
 /** xᵀy over x[0..n) and y[0..n). */
 export function dot<T>(x: usize, y: usize, n: usize): f64 {

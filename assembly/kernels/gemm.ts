@@ -17,7 +17,8 @@
  * ABI: gemmF64/gemmF32(m, n, k, a, transA, b, transB, c, scratch): byte addresses; scratch holds
  * gemmScratch*(m, n, k) bytes.
  */
-import { align16, at, hsum } from './simd';
+import { align16, at } from './address';
+import { hsum } from './lanes';
 
 /** Depth of one k-block: the packed panels of A and B cover KC steps of p. */
 const KC: usize = 256;

@@ -8,7 +8,8 @@
  * stored ones, sx = s·2^(eⱼ−eᵢ) and sy = s·2^(eᵢ−eⱼ) (sx = sy = s for columns of one scale).
  * Mirror of `rot` and `rotDot` in `src/backend/js/blas.ts`.
  */
-import { at, hsum } from './simd';
+import { at } from './address';
+import { hsum } from './lanes';
 
 /** Rotates x[0..n) and y[0..n) (contiguous): (x, y) ← (c·x − sx·y, sy·x + c·y). */
 export function rot<T>(x: usize, y: usize, n: usize, c: f64, sx: f64, sy: f64): void {

@@ -4,7 +4,8 @@
  * exponent). For f32 the multiply is done in f64 and rounded once to f32, so the result is the
  * exactly rounded x·2^e, as in the JS backend. Mirror of `src/backend/js/scale.ts`.
  */
-import { at, hmax } from './simd';
+import { at } from './address';
+import { hmax } from './lanes';
 
 /** Largest |a[k]| over a[0..n). */
 export function maxAbs<T>(a: usize, n: usize): f64 {

@@ -3,7 +3,7 @@
  * Selection sort: at most n − 1 column exchanges, each O(rows), negligible beside the sweeps.
  * Ties keep their order, so the result is deterministic. Mirror of `src/backend/js/sort.ts`.
  */
-import { at } from './simd';
+import { at } from './address';
 import { swap } from './vec';
 
 /** Sorts s[0..n) descending; swaps columns of `a` (lda rows) and `b` (ldb rows) alike (0 = none). */

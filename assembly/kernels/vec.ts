@@ -3,7 +3,7 @@
  * Mirror of `axpy`, `scal` and `swap` in `src/backend/js/blas.ts`. α arrives in f64 and is
  * rounded once to the element type.
  */
-import { at } from './simd';
+import { at } from './address';
 
 /** y[0..n) ← y + alpha·x[0..n). */
 export function axpy<T>(alpha: f64, x: usize, y: usize, n: usize): void {

@@ -17,7 +17,7 @@
  */
 import { dot, nrm2 } from '../kernels/dot';
 import { gemmScratchBytes, macStrided } from '../kernels/gemm';
-import { align16, at } from '../kernels/simd';
+import { align16, at } from '../kernels/address';
 import { axpy, scal } from '../kernels/vec';
 import { formT, negTW, packV } from '../tridiag/formq';
 

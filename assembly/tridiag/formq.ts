@@ -16,7 +16,8 @@
  * the same blocks, sums in the same order (the scalar gemm sums each entry in index order).
  */
 import { gemmScratchBytes, macStrided } from '../kernels/gemm';
-import { align16, at, hsum } from '../kernels/simd';
+import { align16, at } from '../kernels/address';
+import { hsum } from '../kernels/lanes';
 
 /** vᵀx over v[0..len), x[0..len): f64 in index order (scalar build), or T lanes then f64. */
 @inline function dotT<T>(v: usize, x: usize, len: usize): f64 {

@@ -22,7 +22,8 @@
  */
 import { nrm2 } from '../kernels/dot';
 import { gemmScratchBytes, macStrided } from '../kernels/gemm';
-import { align16, at, hsum } from '../kernels/simd';
+import { align16, at } from '../kernels/address';
+import { hsum } from '../kernels/lanes';
 
 /**
  * y[0..len) = tau·A22·v for the symmetric A22 (lower triangle, leading dimension lda, starting

@@ -10,7 +10,7 @@
  * c and s arrive in f64 and are rounded once to the element type.
  * Reference: LAPACK dlasr. Mirror of `rotateSequence` in `src/backend/js/tridiag-ql.ts`.
  */
-import { at } from '../kernels/simd';
+import { at } from '../kernels/address';
 
 @inline function rotX<T>(c: v128, s: v128, x: v128, y: v128): v128 {
   return v128.sub<T>(v128.mul<T>(c, x), v128.mul<T>(s, y));

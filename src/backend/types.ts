@@ -30,7 +30,7 @@ export interface SvdTask {
 }
 
 /** Result of {@link SvdTask}: W = U·diag(s)·Vᵀ with s descending. All column-major. */
-export interface SvdParts {
+export interface SvdOutput {
   s: FloatArray;
   /** M×N (thin) or M×M (full), column-major; absent when `u` was `'none'`. */
   u?: FloatArray;
@@ -55,7 +55,7 @@ export interface EighTask {
 }
 
 /** Result of {@link EighTask}: eigenvalues descending, eigenvectors as columns (column-major). */
-export interface EighParts {
+export interface EighOutput {
   values: FloatArray;
   vectors?: FloatArray;
   /** Jacobi sweeps, or tridiagonal QL/QR sweeps per eigenvalue (the unit maxSweeps caps). */
@@ -89,8 +89,8 @@ export interface Backend {
   eighBytes(dtype: Dtype, n: number, vectors: boolean, method: EighKernel): number;
   /** Bytes of working memory a {@link GemmTask} of this shape needs. */
   gemmBytes(dtype: Dtype, m: number, n: number, k: number): number;
-  svdTall(task: SvdTask): SvdParts;
-  eighSym(task: EighTask): EighParts;
+  svdTall(task: SvdTask): SvdOutput;
+  eighSym(task: EighTask): EighOutput;
   /** Returns a fresh C = op(A)·op(B) (row-major m×n); never writes to a or b. */
   gemm(task: GemmTask): FloatArray;
 }

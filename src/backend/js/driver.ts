@@ -8,7 +8,7 @@
 import { allocate, identity } from '../../arrays.js';
 import { rotationFloor, tinySquaredNorm, unitRoundoff } from '../../params.js';
 import type { Dtype, FloatArray } from '../../types.js';
-import type { EighParts, EighTask, SvdParts, SvdTask } from '../types.js';
+import type { EighOutput, EighTask, SvdOutput, SvdTask } from '../types.js';
 import { divide, nrm2 } from './blas.js';
 import { completeBasis } from './complete.js';
 import { applyQ, extractR, householderQR } from './householder.js';
@@ -80,7 +80,7 @@ function formU(m: number, n: number, full: boolean, qr: FloatArray, tau: FloatAr
  * and store site) in a process that runs both dtypes, where mixed feedback once cost 20–80%.
  * (The wasm f32 kernels round every product to f32; this path never did, see test/mirror.test.ts.)
  */
-export function svdTall(task: SvdTask): SvdParts {
+export function svdTall(task: SvdTask): SvdOutput {
   if (task.dtype === 'float64') return svdOn(task);
   const p = svdOn({ ...task, w: Float64Array.from(task.w) });
   return {
@@ -92,7 +92,7 @@ export function svdTall(task: SvdTask): SvdParts {
 }
 
 /** {@link svdTall} on Float64Array storage; task.dtype selects only the constants. */
-function svdOn(task: SvdTask): SvdParts {
+function svdOn(task: SvdTask): SvdOutput {
   return task.method === 'jacobi' ? svdJacobi(task) : svdBidiag(task);
 }
 
@@ -100,7 +100,7 @@ function svdOn(task: SvdTask): SvdParts {
  * SVD by Householder QR when tall, bidiagonalization of the square factor, Q and P formed and
  * implicit bidiagonal QR accumulating into them (mirror of svdBidiag in assembly/driver.ts).
  */
-function svdBidiag(task: SvdTask): SvdParts {
+function svdBidiag(task: SvdTask): SvdOutput {
   const { dtype, rows: m, cols: n, params } = task;
   const w = task.w as Float64Array<ArrayBuffer>;
   const tinySq = tinySquaredNorm[dtype],
@@ -134,7 +134,7 @@ function svdBidiag(task: SvdTask): SvdParts {
 }
 
 /** SVD by one-sided Jacobi on Float64Array storage (mirror of svd in assembly/driver.ts). */
-function svdJacobi(task: SvdTask): SvdParts {
+function svdJacobi(task: SvdTask): SvdOutput {
   const { dtype, rows: m, cols: n, w, params } = task;
   const unit = unitRoundoff[dtype],
     tinySq = tinySquaredNorm[dtype];
@@ -182,7 +182,7 @@ function eighLda(dtype: Dtype, n: number): number {
  * Eigen-decomposition by Householder tridiagonalization, Q formed explicitly, then implicit
  * QL/QR accumulating its rotations into Q (mirror of eighTridiag in assembly/driver.ts).
  */
-function eighTridiag(task: EighTask): EighParts {
+function eighTridiag(task: EighTask): EighOutput {
   const { dtype, n, a, params } = task;
   const e2 = normalizeExp2(a, n * n);
   const d = new Float64Array(n),
@@ -204,12 +204,12 @@ function eighTridiag(task: EighTask): EighParts {
 }
 
 /** Eigen-decomposition of the symmetric column-major task.a (n ≥ 1), by task.method. */
-export function eighSym(task: EighTask): EighParts {
+export function eighSym(task: EighTask): EighOutput {
   return task.method === 'jacobi' ? eighJacobi(task) : eighTridiag(task);
 }
 
 /** Eigen-decomposition by cyclic two-sided Jacobi. */
-function eighJacobi(task: EighTask): EighParts {
+function eighJacobi(task: EighTask): EighOutput {
   const { dtype, n, a, params } = task;
   const unit = unitRoundoff[dtype];
   const e = normalizeExp2(a, n * n);

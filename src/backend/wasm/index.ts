@@ -10,11 +10,11 @@ import { checkConverged, checkQLConverged, qlMaxIter } from '../shared.js';
 import type {
   Backend,
   EighKernel,
-  EighParts,
+  EighOutput,
   EighTask,
   GemmTask,
   SvdKernel,
-  SvdParts,
+  SvdOutput,
   SvdTask,
   UMode,
 } from '../types.js';
@@ -121,7 +121,7 @@ function makeBackend(mod: LoadedModule): Backend {
   const { exports: x, arena } = mod;
   const at = (base: number, off: number) => (off < 0 ? 0 : base + off);
 
-  function svdTall(task: SvdTask): SvdParts {
+  function svdTall(task: SvdTask): SvdOutput {
     const { dtype, rows: m, cols: n, params } = task;
     const jacobi = task.method === 'jacobi',
       f64 = dtype === 'float64';
@@ -155,7 +155,7 @@ function makeBackend(mod: LoadedModule): Backend {
     };
   }
 
-  function eighSym(task: EighTask): EighParts {
+  function eighSym(task: EighTask): EighOutput {
     const { dtype, n, params } = task;
     const jacobi = task.method === 'jacobi';
     const plan = eighPlan(x, dtype, n, task.vectors, task.method);
