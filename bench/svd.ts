@@ -8,7 +8,7 @@ import { backendInfo, svd, type Dtype } from '../src/index.js';
 import { wasmBackend } from '../src/backend/wasm/index.js';
 import { defaultParams } from '../src/params.js';
 import { svdKernelFor } from '../src/svd-method.js';
-import { uniformData } from './data.js';
+import { uniformData, workingMatrix } from './data.js';
 import { numpyAvailable, timeNumpy, type NumpyCase } from './numpy.js';
 import { machine, markdown, save, updateReadme, type Row } from './report.js';
 import { medianMs, runsFor } from './timing.js';
@@ -42,9 +42,7 @@ function route(data: Float64Array, m: number, n: number, dtype: Dtype, computeUV
   const b = wasmBackend();
   const M = Math.max(m, n),
     N = Math.min(m, n);
-  const w = dtype === 'float64' ? new Float64Array(M * N) : new Float32Array(M * N);
-  if (m >= n) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = data[i * n + j];
-  else w.set(data);
+  const w = workingMatrix(data, m, n, dtype);
   const method = svdKernelFor('auto', w, M, N);
   if (!b) return method;
   const u = computeUV ? 'thin' : 'none';

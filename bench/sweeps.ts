@@ -10,7 +10,7 @@ import { initWasm, wasmBackend } from '../src/backend/wasm/index.js';
 import { defaultParams } from '../src/params.js';
 import type { Backend, SvdKernel } from '../src/backend/types.js';
 import type { Dtype } from '../src/types.js';
-import { discData, uniformData } from './data.js';
+import { discData, uniformData, workingMatrix } from './data.js';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(name);
@@ -40,11 +40,7 @@ for (const { m, n, disc, label } of sizes) {
       const times: number[] = [];
       let sweeps = 0;
       for (let r = 0; r < runs; r++) {
-        // column-major M×N working copy: for m ≥ n that is Aᵀ's row-major data, for m < n A's data
-        const w = dtype === 'float64' ? new Float64Array(M * N) : new Float32Array(M * N);
-        if (m >= n) {
-          for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = data[i * n + j];
-        } else w.set(data);
+        const w = workingMatrix(data, m, n, dtype);
         // CPU time of this thread, less sensitive than wall time to other processes on the cores
         const t0 = process.cpuUsage();
         const p = b.svdTall({

@@ -5,24 +5,12 @@
  * @module
  */
 import type { SvdKernel } from './backend/types.js';
+import { norm } from './core/orth.js';
 import { bidiagonalMaxSpread } from './params.js';
 import type { FloatArray } from './types.js';
 
 /** The algorithms `svd`, `svdvals` and the low-rank functions accept. */
 export type SvdMethod = 'auto' | 'jacobi' | 'bidiagonal';
-
-/** ‖w(:, j)‖₂ of the column-major rows×n w, scaled by its largest entry (no over- or underflow). */
-function columnNorm(w: FloatArray, rows: number, j: number): number {
-  let big = 0;
-  for (let i = j * rows, end = i + rows; i < end; i++) big = Math.max(big, Math.abs(w[i]));
-  if (big === 0) return 0;
-  let sum = 0;
-  for (let i = j * rows, end = i + rows; i < end; i++) {
-    const x = w[i] / big;
-    sum += x * x;
-  }
-  return big * Math.sqrt(sum);
-}
 
 /**
  * Largest over smallest nonzero column norm of the column-major rows×cols w; 1 when fewer than
@@ -32,7 +20,7 @@ export function columnSpread(w: FloatArray, rows: number, cols: number): number 
   let lo = Infinity,
     hi = 0;
   for (let j = 0; j < cols; j++) {
-    const x = columnNorm(w, rows, j);
+    const x = norm(w, j * rows, rows);
     if (x === 0) continue;
     lo = Math.min(lo, x);
     hi = Math.max(hi, x);

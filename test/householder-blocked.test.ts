@@ -13,7 +13,7 @@ import { init } from '../src/index.js';
 import { defaultParams, tinySquaredNorm } from '../src/params.js';
 import { cases } from './harness/cases.js';
 import { checkSvd } from './harness/check-svd.js';
-import { profiles, uniformMatrix, withSingularValues, type M64 } from './harness/matrices.js';
+import { columnMajor, profiles, uniformMatrix, withSingularValues, type M64 } from './harness/matrices.js';
 
 const u = 2 ** -53;
 const shapes: [number, number][] = [1, 31, 32, 33, 64, 65, 100].flatMap((n) =>
@@ -44,13 +44,6 @@ const kinds: Record<string, (m: number, n: number) => M64> = {
   zeroColumns,
   negligibleTails,
 };
-
-function columnMajor(a: M64): Float64Array<ArrayBuffer> {
-  const { rows: m, cols: n } = a;
-  const w = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = a.data[i * n + j];
-  return w;
-}
 
 function frob(x: ArrayLike<number>): number {
   let s = 0;

@@ -10,7 +10,7 @@ import { wasmBackend } from '../src/backend/wasm/index.js';
 import { init } from '../src/index.js';
 import { defaultParams } from '../src/params.js';
 import { columnOrder, conditioned, gradeColumns } from './harness/graded.js';
-import { profiles, uniformMatrix, withSingularValues, type M64 } from './harness/matrices.js';
+import { profiles, uniformMatrix, withSingularValues, type M64, columnMajor } from './harness/matrices.js';
 import { randomSymmetric } from './harness/symmetric.js';
 
 beforeAll(() => init({ simd: false }));
@@ -29,9 +29,7 @@ function rawSvd(b: Backend, a: M64, u: 'none' | 'thin' | 'full', method: SvdKern
   const { rows: m, cols: n } = a;
   const M = Math.max(m, n),
     N = Math.min(m, n);
-  const w = new Float64Array(M * N);
-  if (m >= n) for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = a.data[i * n + j];
-  else w.set(a.data);
+  const w = m >= n ? columnMajor(a) : Float64Array.from(a.data);
   return b.svdTall({ dtype: 'float64', method, rows: M, cols: N, w, u, v: u !== 'none', params: defaultParams });
 }
 

@@ -6,15 +6,8 @@ import { bidiagonalMaxSpread } from '../src/params.js';
 import { columnSpread, svdKernelFor } from '../src/svd-method.js';
 import { cases } from './harness/cases.js';
 import { columnOrder, conditioned, gradeColumns, gradedReference, maxRelativeError } from './harness/graded.js';
-import { uniformMatrix } from './harness/matrices.js';
+import { columnMajor, uniformMatrix } from './harness/matrices.js';
 import { eps } from './harness/ratios.js';
-
-/** Column-major copy of a row-major m×n matrix (the working matrix of a tall input). */
-function colMajor(a: { rows: number; cols: number; data: ArrayLike<number> }): Float64Array {
-  const w = new Float64Array(a.rows * a.cols);
-  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) w[j * a.rows + i] = a.data[i * a.cols + j];
-  return w;
-}
 
 describe('columnSpread and the auto rule', () => {
   it('ignores zero columns and needs no scaling help near the float range ends', () => {
@@ -27,12 +20,12 @@ describe('columnSpread and the auto rule', () => {
   });
   it('uniform matrices take the bidiagonal route, graded ones Jacobi, forced methods stay forced', () => {
     const u = uniformMatrix(60, 40, 1);
-    expect(svdKernelFor('auto', colMajor(u), 60, 40)).toBe('bidiagonal');
-    expect(svdKernelFor(undefined, colMajor(u), 60, 40)).toBe('bidiagonal');
+    expect(svdKernelFor('auto', columnMajor(u), 60, 40)).toBe('bidiagonal');
+    expect(svdKernelFor(undefined, columnMajor(u), 60, 40)).toBe('bidiagonal');
     const g = gradeColumns(conditioned(60, 40, 50, 3, 'float64'), columnOrder(40, 'shuffled', 4), -1);
-    expect(svdKernelFor('auto', colMajor(g), 60, 40)).toBe('jacobi');
-    expect(svdKernelFor('bidiagonal', colMajor(g), 60, 40)).toBe('bidiagonal');
-    expect(svdKernelFor('jacobi', colMajor(u), 60, 40)).toBe('jacobi');
+    expect(svdKernelFor('auto', columnMajor(g), 60, 40)).toBe('jacobi');
+    expect(svdKernelFor('bidiagonal', columnMajor(g), 60, 40)).toBe('bidiagonal');
+    expect(svdKernelFor('jacobi', columnMajor(u), 60, 40)).toBe('jacobi');
   });
   it('the threshold is inclusive: spread exactly bidiagonalMaxSpread is bidiagonal, above is Jacobi', () => {
     const at = Float64Array.from([1, 0, 0, bidiagonalMaxSpread]);
@@ -68,7 +61,7 @@ describe.each(cases)('accuracy of the route auto takes (%s / %s)', (backend, dty
   it("columns spread within the limit: bidiagonal σ within spread·50·κ·u of Jacobi's", () => {
     // Exponent steps of 1/10 over 40 columns: a spread of 2^3.9 < 16, so auto takes bidiagonal.
     const a = gradeColumns(conditioned(80, 40, kappa, 7, dtype), columnOrder(40, 'shuffled', 8), -0.1);
-    expect(svdKernelFor('auto', colMajor(a), 80, 40)).toBe('bidiagonal');
+    expect(svdKernelFor('auto', columnMajor(a), 80, 40)).toBe('bidiagonal');
     const auto = svdvals(a, { backend, dtype }),
       bid = svdvals(a, { backend, dtype, method: 'bidiagonal' });
     expect(Array.from(auto)).toEqual(Array.from(bid));

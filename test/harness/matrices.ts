@@ -73,3 +73,11 @@ export function identityMatrix(m: number, n: number): M64 {
   for (let i = 0; i < Math.min(m, n); i++) data[i * n + i] = 1;
   return { rows: m, cols: n, data };
 }
+
+/** Column-major copy of a row-major matrix (the working matrix the backends take for m ≥ n). */
+export function columnMajor(a: { rows: number; cols: number; data: ArrayLike<number> }): Float64Array<ArrayBuffer> {
+  const { rows: m, cols: n } = a;
+  const w = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) w[j * m + i] = a.data[i * n + j];
+  return w;
+}
